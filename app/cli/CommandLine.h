@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QStringList>
+
+// The command line: checks and lists loops without a display, and passes files to the window.
+//   mockloop [FILE...]              open the app, with these loop files opened
+//   mockloop --validate FILE...     check loop files: FILE:LINE:COL: error: FIELD: message, exit 1
+//   mockloop --list-loops           every loop found, its id, title and where it came from
+//   mockloop --help | --version
+namespace MockLoop::CommandLine {
+
+// True when the arguments ask for something that needs no window (and so no display).
+bool isConsoleInvocation(int argc, const char *const *argv);
+
+// Runs a console invocation and returns the process exit code.
+int run(const QStringList &arguments);
+
+struct GuiOptions
+{
+    QStringList loopFiles;
+};
+
+// Parses the arguments of a windowed start; exits like any Qt program on --help or bad options.
+GuiOptions parseGuiArguments(const QStringList &arguments);
+
+} // namespace MockLoop::CommandLine

@@ -1,0 +1,593 @@
+#include "LoopLoader.h"
+
+#include "YamlFieldReader.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QLocale>
+#include <QStringDecoder>
+
+#include <cstring>
+
+using namespace Qt::StringLiterals;
+
+namespace MockLoop::LoopLoader {
+
+namespace {
+
+using Yaml::DiagnosticSink;
+using Yaml::FieldReader;
+using Yaml::LocatedId;
+using Yaml::Node;
+using Yaml::Presence;
+
+constexpr auto Required = Presence::Required;
+constexpr auto Optional = Presence::Optional;
+
+QString tr(const char *text, int count = -1)
+{
+    return QCoreApplication::translate("MockLoop::LoopLoader", text, nullptr, count);
+}
+
+QStringList idsOf(const QList<LocatedId> &located)
+{
+    QStringList ids;
+    ids.reserve(located.size());
+    for (const LocatedId &item : located)
+        ids.append(item.id);
+    return ids;
+}
+
+// The ids one collection of the loop defines, for duplicate detection and reference checks.
+class IdRegistry
+{
+public:
+    IdRegistry(DiagnosticSink &sink, QString kind)
+        : m_sink(sink)
+        , m_kind(std::move(kind))
+    { }
+
+    void define(const LocatedId &located)
+    {
+        const auto previous = m_lines.constFind(located.id);
+        if (previous != m_lines.cend()) {
+            m_sink.error(located.mark, located.fieldPath,
+                         tr("duplicate %1 id '%2' (first defined on line %3)").arg(m_kind, located.id).arg(*previous));
+            return;
+        }
+        m_lines.insert(located.id, located.mark.line);
+        m_order.append(located.id);
+    }
+
+    bool contains(const QString &id) const { return m_lines.contains(id); }
+
+    // Reports a reference to an id this collection does not define.
+    bool check(const LocatedId &reference) const
+    {
+        if (contains(reference.id))
+            return true;
+        QString message = tr("unknown %1 '%2'").arg(m_kind, reference.id);
+        const QString suggestion = Yaml::closestMatch(reference.id, m_order);
+        if (!suggestion.isEmpty())
+            message += tr("; did you mean '%1'?").arg(suggestion);
+        else if (m_order.isEmpty())
+            message += tr(" (the loop defines none)");
+        else
+            message += tr(" (expected one of: %1)").arg(m_order.join(u", "_s));
+        m_sink.error(reference.mark, reference.fieldPath, message);
+        return false;
+    }
+
+private:
+    DiagnosticSink &m_sink;
+    QString m_kind;
+    QHash<QString, int> m_lines;
+    QStringList m_order;
+};
+
+class LoopParser
+{
+public:
+    LoopParser(DiagnosticSink &sink)
+        : m_sink(sink)
+        , m_levelIds(sink, tr("level"))
+        , m_phaseIds(sink, tr("story phase"))
+        , m_dimensionIds(sink, tr("rubric dimension"))
+        , m_redFlagGroupIds(sink, tr("red-flag group"))
+        , m_redFlagIds(sink, tr("red flag"))
+        , m_categoryIds(sink, tr("category"))
+        , m_themeIds(sink, tr("theme"))
+        , m_questionIds(sink, tr("question"))
+        , m_roundIds(sink, tr("round"))
+        , m_milestoneIds(sink, tr("preparation milestone"))
+    { }
+
+    Loop parse(const Node &root);
+
+private:
+    // References are checked once the whole file is read, since they may point forwards.
+    struct Reference
+    {
+        const IdRegistry *registry;
+        LocatedId id;
+    };
+
+    struct RoundSource
+    {
+        QString roundId;
+        Yaml::Mark countMark;
+        QString countPath;
+        Yaml::Mark sourcesMark;
+        QString sourcesPath;
+    };
+
+    std::optional<LocatedId> defineId(FieldReader &fields, IdRegistry &registry)
+    {
+        auto located = fields.id("id", Required);
+        if (located)
+            registry.define(*located);
+        return located;
+    }
+
+    QStringList referenceIds(FieldReader &fields, std::string_view key, Presence presence, const IdRegistry &registry)
+    {
+        const QList<LocatedId> located = fields.idList(key, presence);
+        for (const LocatedId &reference : located)
+            m_references.append({&registry, reference});
+        return idsOf(located);
+    }
+
+    void readLevel(const Node &node, const QString &path, Loop &loop);
+    void readStoryStructure(const Node &node, const QString &path, Loop &loop);
+    void readDimension(const Node &node, const QString &path, Loop &loop);
+    void readRedFlagGroup(const Node &node, const QString &path, Loop &loop);
+    void readCategory(const Node &node, const QString &path, Loop &loop);
+    void readTheme(const Node &node, const QString &path, Loop &loop);
+    void readQuestion(const Node &node, const QString &path, Loop &loop);
+    void readRound(const Node &node, const QString &path, Loop &loop);
+    void readMilestone(const Node &node, const QString &path, Loop &loop);
+    void readSuccessFactor(const Node &node, const QString &path, Loop &loop);
+
+    void checkReferences();
+    void checkRoundSupply(const Loop &loop);
+    void checkQuestionsReachable(const Loop &loop);
+
+    DiagnosticSink &m_sink;
+    IdRegistry m_levelIds;
+    IdRegistry m_phaseIds;
+    IdRegistry m_dimensionIds;
+    IdRegistry m_redFlagGroupIds;
+    IdRegistry m_redFlagIds;
+    IdRegistry m_categoryIds;
+    IdRegistry m_themeIds;
+    IdRegistry m_questionIds;
+    IdRegistry m_roundIds;
+    IdRegistry m_milestoneIds;
+    QList<Reference> m_references;
+    QList<RoundSource> m_roundSources;
+    QHash<QString, std::pair<Yaml::Mark, QString>> m_questionLocations;
+};
+
+Loop LoopParser::parse(const Node &root)
+{
+    Loop loop;
+    FieldReader fields(m_sink, root, QString());
+    if (!fields.isMap())
+        return loop;
+
+    const auto formatVersion = fields.positiveInt("format_version", Required, MOCKLOOP_LOADER_TEXT("format version"));
+    if (formatVersion && *formatVersion > Loop::SupportedFormatVersion) {
+        // A newer format may mean anything below; listing those differences would only confuse.
+        m_sink.error(fields.field("format_version", Required, "").mark(), u"format_version"_s,
+                     tr("this file needs loop format %1, and this version of MockLoop reads format %2; "
+                        "update MockLoop to use it")
+                         .arg(*formatVersion)
+                         .arg(Loop::SupportedFormatVersion));
+        fields.ignoreRest();
+        return loop;
+    }
+    loop.formatVersion = formatVersion.value_or(Loop::SupportedFormatVersion);
+    if (const auto id = fields.id("id", Required))
+        loop.id = id->id;
+    loop.version = fields.positiveInt("version", Required, MOCKLOOP_LOADER_TEXT("content version")).value_or(1);
+    loop.title = fields.text("title", Required);
+    loop.company = fields.text("company", Optional);
+    loop.description = fields.text("description", Optional);
+    loop.tips = fields.textList("tips", Optional);
+
+    const auto reader = [this, &loop](void (LoopParser::*read)(const Node &, const QString &, Loop &)) {
+        return [this, &loop, read](const Node &node, const QString &path) { (this->*read)(node, path, loop); };
+    };
+    fields.forEach("success_factors", Optional, MOCKLOOP_LOADER_TEXT("a list of success factors"),
+                   reader(&LoopParser::readSuccessFactor));
+    fields.forEach("levels", Optional, MOCKLOOP_LOADER_TEXT("a list of levels"), reader(&LoopParser::readLevel));
+    if (const Node &story = fields.field("story_structure", Optional, MOCKLOOP_LOADER_TEXT("a story structure"));
+        story.isDefined())
+        readStoryStructure(story, fields.pathOf("story_structure"), loop);
+    fields.forEach("rubric", Required, MOCKLOOP_LOADER_TEXT("a list of rubric dimensions"),
+                   reader(&LoopParser::readDimension));
+    fields.forEach("red_flags", Optional, MOCKLOOP_LOADER_TEXT("a list of red-flag groups"),
+                   reader(&LoopParser::readRedFlagGroup));
+    fields.forEach("categories", Optional, MOCKLOOP_LOADER_TEXT("a list of question categories"),
+                   reader(&LoopParser::readCategory));
+    fields.forEach("themes", Optional, MOCKLOOP_LOADER_TEXT("a list of themes"), reader(&LoopParser::readTheme));
+    fields.forEach("questions", Required, MOCKLOOP_LOADER_TEXT("a list of questions"),
+                   reader(&LoopParser::readQuestion));
+    fields.forEach("rounds", Required, MOCKLOOP_LOADER_TEXT("a list of rounds"), reader(&LoopParser::readRound));
+    fields.forEach("preparation", Optional, MOCKLOOP_LOADER_TEXT("a list of preparation milestones"),
+                   reader(&LoopParser::readMilestone));
+    fields.finish();
+
+    checkReferences();
+    checkRoundSupply(loop);
+    checkQuestionsReachable(loop);
+    return loop;
+}
+
+void LoopParser::readSuccessFactor(const Node &node, const QString &path, Loop &loop)
+{
+    FieldReader fields(m_sink, node, path);
+    if (!fields.isMap())
+        return;
+    SuccessFactor factor;
+    factor.title = fields.text("title", Required);
+    factor.text = fields.text("text", Required);
+    loop.successFactors.append(factor);
+}
+
+void LoopParser::readLevel(const Node &node, const QString &path, Loop &loop)
+{
+    FieldReader fields(m_sink, node, path);
+    if (!fields.isMap())
+        return;
+    Level level;
+    if (const auto id = defineId(fields, m_levelIds))
+        level.id = id->id;
+    level.title = fields.text("title", Required);
+    level.teamInfluence = fields.text("team_influence", Optional);
+    level.scope = fields.text("scope", Optional);
+    level.impact = fields.text("impact", Optional);
+    level.focus = fields.text("focus", Optional);
+    loop.levels.append(level);
+}
+
+void LoopParser::readStoryStructure(const Node &node, const QString &path, Loop &loop)
+{
+    FieldReader fields(m_sink, node, path);
+    if (!fields.isMap())
+        return;
+    fields.forEach(
+        "phases", Required, MOCKLOOP_LOADER_TEXT("a list of story phases"),
+        [&](const Node &item, const QString &itemPath) {
+            FieldReader phaseFields(m_sink, item, itemPath);
+            if (!phaseFields.isMap())
+                return;
+            StoryPhase phase;
+            if (const auto id = defineId(phaseFields, m_phaseIds))
+                phase.id = id->id;
+            phase.title = phaseFields.text("title", Required);
+            phase.targetSeconds
+                = phaseFields.positiveInt("target_seconds", Required, MOCKLOOP_LOADER_TEXT("seconds")).value_or(0);
+            phase.purpose = phaseFields.text("purpose", Optional);
+            phase.prompt = phaseFields.text("prompt", Optional);
+            loop.storyStructure.phases.append(phase);
+        });
+}
+
+void LoopParser::readDimension(const Node &node, const QString &path, Loop &loop)
+{
+    FieldReader fields(m_sink, node, path);
+    if (!fields.isMap())
+        return;
+    RubricDimension dimension;
+    if (const auto id = defineId(fields, m_dimensionIds))
+        dimension.id = id->id;
+    dimension.title = fields.text("title", Required);
+    const Node &kind = fields.field("kind", Optional, MOCKLOOP_LOADER_TEXT("'value' or 'craft'"));
+    if (kind.isDefined()) {
+        const std::string kindText = kind.isScalar() ? kind.scalar() : std::string();
+        if (kindText == "value")
+            dimension.kind = DimensionKind::Value;
+        else if (kindText == "craft")
+            dimension.kind = DimensionKind::Craft;
+        else
+            m_sink.error(kind.mark(), fields.pathOf("kind"),
+                         tr("expected 'value' or 'craft', got %1").arg(Yaml::describeNode(kind)));
+    }
+    dimension.description = fields.text("description", Optional);
+    dimension.meaning = fields.textList("meaning", Optional);
+    dimension.avoid = fields.text("avoid", Optional);
+    dimension.use = fields.text("use", Optional);
+    const Node &anchors = fields.field("anchors", Required,
+                                       MOCKLOOP_LOADER_TEXT("a mapping from each score 1 to 4 to what it looks like"));
+    if (anchors.isDefined()) {
+        FieldReader anchorFields(m_sink, anchors, fields.pathOf("anchors"));
+        if (anchorFields.isMap()) {
+            for (int score = RubricDimension::MinScore; score <= RubricDimension::MaxScore; ++score) {
+                const std::string key = std::to_string(score);
+                dimension.anchors.at(static_cast<std::size_t>(score - RubricDimension::MinScore))
+                    = anchorFields.text(key, Required);
+            }
+        }
+    }
+    loop.dimensions.append(dimension);
+}
+
+void LoopParser::readRedFlagGroup(const Node &node, const QString &path, Loop &loop)
+{
+    FieldReader fields(m_sink, node, path);
+    if (!fields.isMap())
+        return;
+    RedFlagGroup group;
+    if (const auto id = defineId(fields, m_redFlagGroupIds))
+        group.id = id->id;
+    group.title = fields.text("title", Required);
+    fields.forEach("flags", Required, MOCKLOOP_LOADER_TEXT("a list of red flags"),
+                   [&](const Node &item, const QString &itemPath) {
+                       FieldReader flagFields(m_sink, item, itemPath);
+                       if (!flagFields.isMap())
+                           return;
+                       RedFlag flag;
+                       if (const auto id = defineId(flagFields, m_redFlagIds))
+                           flag.id = id->id;
+                       flag.text = flagFields.text("text", Required);
+                       group.flags.append(flag);
+                   });
+    loop.redFlagGroups.append(group);
+}
+
+void LoopParser::readCategory(const Node &node, const QString &path, Loop &loop)
+{
+    FieldReader fields(m_sink, node, path);
+    if (!fields.isMap())
+        return;
+    Category category;
+    if (const auto id = defineId(fields, m_categoryIds))
+        category.id = id->id;
+    category.title = fields.text("title", Required);
+    category.description = fields.text("description", Optional);
+    loop.categories.append(category);
+}
+
+void LoopParser::readTheme(const Node &node, const QString &path, Loop &loop)
+{
+    FieldReader fields(m_sink, node, path);
+    if (!fields.isMap())
+        return;
+    Theme theme;
+    if (const auto id = defineId(fields, m_themeIds))
+        theme.id = id->id;
+    theme.title = fields.text("title", Required);
+    theme.lookingFor = fields.textList("looking_for", Optional);
+    theme.powerStories = fields.textList("power_stories", Optional);
+    theme.storyFramework = fields.text("story_framework", Optional);
+    loop.themes.append(theme);
+}
+
+void LoopParser::readQuestion(const Node &node, const QString &path, Loop &loop)
+{
+    FieldReader fields(m_sink, node, path);
+    if (!fields.isMap())
+        return;
+    Question question;
+    if (const auto id = defineId(fields, m_questionIds)) {
+        question.id = id->id;
+        m_questionLocations.insert(question.id, {fields.mark(), path});
+    }
+    question.text = fields.text("text", Required);
+    if (const auto category = fields.id("category", Required)) {
+        m_references.append({&m_categoryIds, *category});
+        question.categoryId = category->id;
+    }
+    question.themeIds = referenceIds(fields, "themes", Optional, m_themeIds);
+    question.roundIds = referenceIds(fields, "rounds", Optional, m_roundIds);
+    question.answerSeconds
+        = fields.positiveInt("answer_seconds", Optional, MOCKLOOP_LOADER_TEXT("seconds")).value_or(0);
+    question.followUps = fields.textList("follow_ups", Optional);
+    question.strongAnswer = fields.textList("strong_answer", Optional);
+    loop.questions.append(question);
+}
+
+void LoopParser::readRound(const Node &node, const QString &path, Loop &loop)
+{
+    FieldReader fields(m_sink, node, path);
+    if (!fields.isMap())
+        return;
+    Round round;
+    if (const auto id = defineId(fields, m_roundIds))
+        round.id = id->id;
+    round.title = fields.text("title", Required);
+    round.interviewer = fields.text("interviewer", Required);
+    round.durationMinutes
+        = fields.positiveInt("duration_minutes", Required, MOCKLOOP_LOADER_TEXT("minutes")).value_or(0);
+    round.focus = fields.textList("focus", Optional);
+    round.evaluates = fields.textList("evaluates", Optional);
+    round.answerSeconds = fields.positiveInt("answer_seconds", Optional, MOCKLOOP_LOADER_TEXT("seconds")).value_or(0);
+    round.followUps = fields.textList("follow_ups", Optional);
+    round.rubricDimensionIds = referenceIds(fields, "rubric", Required, m_dimensionIds);
+    round.redFlagGroupIds = referenceIds(fields, "red_flags", Optional, m_redFlagGroupIds);
+
+    const Yaml::Expectation countExpectation(
+        MOCKLOOP_LOADER_TEXT("a positive number of questions or 'until_time_is_up'"));
+    const Node &sources = fields.field(
+        "questions", Required, MOCKLOOP_LOADER_TEXT("where the round's questions come from and how many it asks"));
+    if (sources.isDefined()) {
+        FieldReader sourceFields(m_sink, sources, fields.pathOf("questions"));
+        if (sourceFields.isMap()) {
+            round.sourceCategoryIds = referenceIds(sourceFields, "categories", Optional, m_categoryIds);
+            round.sourceQuestionIds = referenceIds(sourceFields, "ids", Optional, m_questionIds);
+            const Node &count = sourceFields.field("count", Required, countExpectation);
+            if (count.isDefined()) {
+                if (count.isScalar() && count.scalar() == "until_time_is_up")
+                    round.questionCount.reset();
+                else if (const auto number
+                         = Yaml::readInt(m_sink, count, sourceFields.pathOf("count"), 1, countExpectation))
+                    round.questionCount = *number;
+                else
+                    round.questionCount = 0; // reported; keeps the supply check quiet
+                m_roundSources.append(
+                    {round.id, count.mark(), sourceFields.pathOf("count"), sourceFields.mark(), sourceFields.path()});
+            }
+        }
+    }
+    loop.rounds.append(round);
+}
+
+void LoopParser::readMilestone(const Node &node, const QString &path, Loop &loop)
+{
+    FieldReader fields(m_sink, node, path);
+    if (!fields.isMap())
+        return;
+    PreparationMilestone milestone;
+    if (const auto id = defineId(fields, m_milestoneIds))
+        milestone.id = id->id;
+    milestone.title = fields.text("title", Required);
+    milestone.daysBefore = fields.nonNegativeInt("days_before", Required, MOCKLOOP_LOADER_TEXT("days")).value_or(0);
+    milestone.items = fields.textList("items", Required);
+    loop.preparation.append(milestone);
+}
+
+void LoopParser::checkReferences()
+{
+    for (const Reference &reference : std::as_const(m_references))
+        reference.registry->check(reference.id);
+}
+
+void LoopParser::checkRoundSupply(const Loop &loop)
+{
+    for (const RoundSource &source : std::as_const(m_roundSources)) {
+        const Round *round = loop.round(source.roundId);
+        if (!round || round->questionCount == 0)
+            continue;
+        const qsizetype supplied = loop.questionPool(*round).size();
+        if (round->untilTimeIsUp() && supplied == 0) {
+            m_sink.error(source.sourcesMark, source.sourcesPath,
+                         tr("the round has no questions: name categories or ids here, or list the round under "
+                            "a question's 'rounds'"));
+        } else if (!round->untilTimeIsUp() && supplied < *round->questionCount) {
+            m_sink.error(source.countMark, source.countPath,
+                         tr("the round asks %n question(s) but its sources supply only %1", *round->questionCount)
+                             .arg(supplied));
+        }
+    }
+}
+
+void LoopParser::checkQuestionsReachable(const Loop &loop)
+{
+    if (loop.rounds.isEmpty())
+        return; // already an error; a warning per question would bury it
+    QSet<QString> reachable;
+    for (const Round &round : loop.rounds) {
+        for (const Question *question : loop.questionPool(round))
+            reachable.insert(question->id);
+    }
+    for (const Question &question : loop.questions) {
+        if (reachable.contains(question.id) || question.id.isEmpty())
+            continue;
+        const auto location = m_questionLocations.value(question.id);
+        m_sink.warning(location.first, location.second,
+                       tr("question '%1' is not asked in any round: add its category or id to a round's "
+                          "'questions', or list rounds under its 'rounds'")
+                           .arg(question.id));
+    }
+}
+
+QString tooLargeMessage(qint64 bytes)
+{
+    const QLocale c = QLocale::c();
+    return tr("the file is %1; a loop file may be at most %2. Is this the right file?")
+        .arg(c.formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat),
+             c.formattedDataSize(MaxFileBytes, 1, QLocale::DataSizeSIFormat));
+}
+
+char characterAt(const QByteArray &data, const Yaml::Mark &mark)
+{
+    qsizetype lineStart = 0;
+    for (int line = 1; line < mark.line && lineStart >= 0; ++line)
+        lineStart = data.indexOf('\n', lineStart) + 1;
+    const qsizetype position = lineStart + mark.column - 1;
+    const bool found = (lineStart > 0 || mark.line == 1) && position >= 0 && position < data.size();
+    return found ? data.at(position) : '\0';
+}
+
+LoopLoadResult fileFailure(const QString &filePath, const QString &message)
+{
+    DiagnosticSink sink(filePath);
+    sink.fileError(message);
+    LoopLoadResult result;
+    result.diagnostics = sink.diagnostics();
+    return result;
+}
+
+} // namespace
+
+LoopLoadResult loadData(const QByteArray &data, const QString &displayPath)
+{
+    if (data.size() > MaxFileBytes)
+        return fileFailure(displayPath, tooLargeMessage(data.size()));
+    if (std::memchr(data.constData(), '\0', static_cast<std::size_t>(data.size())) != nullptr)
+        return fileFailure(displayPath, tr("the file holds binary data, not YAML text"));
+    QStringDecoder utf8(QStringDecoder::Utf8);
+    [[maybe_unused]] const QString decoded = utf8.decode(data);
+    if (utf8.hasError())
+        return fileFailure(displayPath, tr("the file is not UTF-8 text; save it as UTF-8"));
+    if (data.trimmed().isEmpty())
+        return fileFailure(displayPath, tr("the file is empty; a loop file starts with 'format_version: 1'"));
+
+    DiagnosticSink sink(displayPath);
+    LoopLoadResult result;
+
+    const Yaml::Document document = Yaml::Document::parse(std::string_view(data.constData(), std::size_t(data.size())));
+    if (!document.ok()) {
+        const Yaml::Mark mark = document.error()->mark;
+        QString message = tr("not valid YAML: %1").arg(QString::fromStdString(document.error()->message));
+        if (characterAt(data, mark) == '\t')
+            message += tr(" (a tab: YAML indents with spaces only)");
+        sink.error(mark, QString(), message);
+        result.diagnostics = sink.diagnostics();
+        return result;
+    }
+    const auto &documents = document.roots();
+    if (documents.empty() || documents.front()->isNull())
+        return fileFailure(displayPath,
+                           tr("the file holds no YAML content, only comments; a loop file starts with "
+                              "'format_version: 1'"));
+    if (documents.size() > 1) {
+        sink.error(documents.at(1)->mark(), QString(),
+                   tr("the file holds %1 YAML documents; a loop file holds exactly one").arg(documents.size()));
+    }
+
+    LoopParser parser(sink);
+    Loop loop = parser.parse(*documents.front());
+    result.diagnostics = sink.diagnostics();
+    std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
+                     [](const LoopDiagnostic &a, const LoopDiagnostic &b) {
+                         return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+                     });
+    if (!containsErrors(result.diagnostics))
+        result.loop = std::move(loop);
+    return result;
+}
+
+LoopLoadResult loadFile(const QString &filePath)
+{
+    const QFileInfo info(filePath);
+    if (!info.exists())
+        return fileFailure(filePath, tr("no such file"));
+    if (info.isDir())
+        return fileFailure(filePath, tr("this is a folder, not a loop file"));
+    if (info.size() > MaxFileBytes)
+        return fileFailure(filePath, tooLargeMessage(info.size()));
+    QFile file(filePath);
+    if (!file.open(QIODevice::ReadOnly))
+        return fileFailure(filePath, tr("cannot read the file: %1").arg(file.errorString()));
+    // Read at most one byte past the limit: a device or a growing file cannot make us read forever.
+    const QByteArray data = file.read(MaxFileBytes + 1);
+    if (file.error() != QFileDevice::NoError)
+        return fileFailure(filePath, tr("cannot read the file: %1").arg(file.errorString()));
+    return loadData(data, filePath);
+}
+
+} // namespace MockLoop::LoopLoader

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "Loop.h"
+#include "LoopDiagnostic.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace MockLoop {
+
+struct LoopLoadResult
+{
+    std::optional<Loop> loop; // set when the file has no errors (warnings allowed)
+    LoopDiagnostics diagnostics; // every error and warning of the file, in file order
+
+    bool ok() const { return loop.has_value(); }
+};
+
+// Reads and strictly validates loop files (format: interview_loops/README.md). Never throws and
+// never crashes on bad input: a file that is not a loop gives diagnostics instead.
+namespace LoopLoader {
+
+// Loop files larger than this are refused before parsing (the Netflix loop is about 60 kB).
+inline constexpr qint64 MaxFileBytes = 4 * 1000 * 1000;
+
+LoopLoadResult loadFile(const QString &filePath);
+
+// Parses data as the content of a loop file; displayPath names it in diagnostics.
+LoopLoadResult loadData(const QByteArray &data, const QString &displayPath);
+
+} // namespace LoopLoader
+
+} // namespace MockLoop

@@ -1,0 +1,141 @@
+#pragma once
+
+// Internal to the loop loader: strict, error-collecting reading of YAML mappings. Nothing here
+// throws; every problem becomes a diagnostic with the position of the node it concerns, and
+// reading goes on so that one pass reports every problem of a file.
+
+#include "LoopDiagnostic.h"
+
+#include "YamlTree.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace MockLoop::Yaml {
+
+enum class Presence { Required, Optional };
+
+class DiagnosticSink
+{
+public:
+    explicit DiagnosticSink(QString filePath);
+
+    void error(const Mark &mark, const QString &fieldPath, const QString &message);
+    void warning(const Mark &mark, const QString &fieldPath, const QString &message);
+    void fileError(const QString &message);
+
+    // A file can be wrong in thousands of places; past this many, more lines help nobody.
+    static constexpr qsizetype MaxDiagnostics = 200;
+
+    const QString &filePath() const { return m_filePath; }
+    const LoopDiagnostics &diagnostics() const { return m_diagnostics; }
+    bool hasErrors() const { return containsErrors(m_diagnostics); }
+
+private:
+    void add(LoopDiagnostic::Severity severity, const Mark &mark, QString fieldPath, QString message);
+
+    QString m_filePath;
+    LoopDiagnostics m_diagnostics;
+};
+
+// An identifier as written in the file, with where it was written.
+struct LocatedId
+{
+    QString id;
+    Mark mark;
+    QString fieldPath;
+};
+
+// Marks a message for translation where it is written; it is translated only when shown.
+#define MOCKLOOP_LOADER_TEXT(text) QT_TRANSLATE_NOOP("MockLoop::LoopLoader", text)
+
+// What a field should hold, for messages. Kept as untranslated literals and put into words only
+// when a problem is reported: a valid file never pays for the wording of its errors.
+class Expectation
+{
+public:
+    Expectation(const char *text)
+        : m_text(text)
+    { }
+    Expectation(const char *pattern, const char *unit)
+        : m_text(pattern)
+        , m_unit(unit)
+    { }
+
+    QString toString() const;
+
+private:
+    const char *m_text;
+    const char *m_unit = nullptr;
+};
+
+QString indexPath(const QString &listPath, std::size_t index);
+QString describeNode(const Node &node);
+// The candidate closest to word when it is a plausible typo of it, else an empty string.
+QString closestMatch(const QString &word, const QStringList &candidates);
+
+// Reads one mapping against the fields the caller asks for. Keys never asked for are reported as
+// unknown by finish(), with a suggestion when one of the asked keys is a near miss.
+class FieldReader
+{
+public:
+    FieldReader(DiagnosticSink &sink, const Node &node, QString path);
+    ~FieldReader();
+
+    FieldReader(const FieldReader &) = delete;
+    FieldReader &operator=(const FieldReader &) = delete;
+
+    bool isMap() const { return m_isMap; }
+    const Mark &mark() const { return m_mark; }
+    const QString &path() const { return m_path; }
+    QString pathOf(std::string_view key) const;
+
+    // The value node of key, or an undefined node (reported when required). expectation says what
+    // the field should hold, for the message.
+    const Node &field(std::string_view key, Presence presence, const Expectation &expectation);
+
+    QString text(std::string_view key, Presence presence);
+    QStringList textList(std::string_view key, Presence presence);
+    std::optional<int> positiveInt(std::string_view key, Presence presence, const char *unit);
+    std::optional<int> nonNegativeInt(std::string_view key, Presence presence, const char *unit);
+    std::optional<LocatedId> id(std::string_view key, Presence presence);
+    QList<LocatedId> idList(std::string_view key, Presence presence);
+
+    // Calls readItem for every element of the sequence under key.
+    void forEach(std::string_view key, Presence presence, const Expectation &expectation,
+                 const std::function<void(const Node &item, const QString &itemPath)> &readItem);
+
+    void finish();
+    // Stops reading here: fields not asked for are no longer reported as unknown.
+    void ignoreRest();
+
+private:
+    struct Entry
+    {
+        std::string_view key;
+        const Node *keyNode;
+        const Node *value;
+        bool asked = false;
+    };
+
+    DiagnosticSink &m_sink;
+    QString m_path;
+    Mark m_mark;
+    bool m_isMap = false;
+    bool m_finished = false;
+    std::vector<Entry> m_entries;
+    std::vector<std::string> m_knownKeys;
+};
+
+// Converters for single nodes, for values that are not fields of a mapping (list items).
+std::optional<QString> readText(DiagnosticSink &sink, const Node &node, const QString &path);
+std::optional<int> readInt(DiagnosticSink &sink, const Node &node, const QString &path, int minimum,
+                           const Expectation &expectation);
+std::optional<LocatedId> readId(DiagnosticSink &sink, const Node &node, const QString &path);
+
+} // namespace MockLoop::Yaml
