@@ -1,0 +1,782 @@
+#include "SessionEngine.h"
+
+#include "SessionPlanner.h"
+#include "SessionStore.h"
+#include "loops/Loop.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace MockLoop {
+
+Q_LOGGING_CATEGORY(lcSession, "mockloop.session")
+
+namespace {
+
+Milliseconds seconds(int value)
+{
+    return Milliseconds(qint64(value) * 1000);
+}
+
+// While the clock runs, progress is also saved this often, so a crash loses little time.
+constexpr Milliseconds AutosaveInterval{5000};
+
+} // namespace
+
+SessionEngine::SessionEngine(std::shared_ptr<const Loop> loop, Clock &clock)
+    : m_loop(std::move(loop))
+    , m_clock(clock)
+{
+    m_tickTimer.setInterval(100);
+    connect(&m_tickTimer, &QTimer::timeout, this, &SessionEngine::poll);
+    m_deadlineTimer.setSingleShot(true);
+    m_deadlineTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_deadlineTimer, &QTimer::timeout, this, &SessionEngine::poll);
+    connect(&m_clock, &Clock::jumped, this, &SessionEngine::poll);
+}
+
+SessionEngine::~SessionEngine() = default;
+
+std::unique_ptr<SessionEngine> SessionEngine::create(std::shared_ptr<const Loop> loop, SessionRequest request,
+                                                     Clock &clock, const PracticeHistory *history, QString *error)
+{
+    if (request.seed == 0)
+        request.seed = QRandomGenerator::global()->generate64() | 1;
+    const QHash<QString, QuestionStats> stats
+        = history ? history->questionStats(loop->id) : QHash<QString, QuestionStats>();
+    SessionPlanner::Result planned = SessionPlanner::plan(*loop, request, stats, clock.wallTime());
+    if (!planned.ok() || planned.plan.segments.isEmpty()) {
+        if (error)
+            *error = planned.ok() ? tr("The loop has nothing to practise.") : planned.error;
+        return nullptr;
+    }
+    std::unique_ptr<SessionEngine> engine(new SessionEngine(std::move(loop), clock));
+    engine->m_sessionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    engine->m_startedAt = clock.wallTime();
+    engine->m_request = std::move(request);
+    engine->m_plan = std::move(planned.plan);
+    return engine;
+}
+
+std::unique_ptr<SessionEngine> SessionEngine::restore(std::shared_ptr<const Loop> loop, const SessionSnapshot &snapshot,
+                                                      Clock &clock, QString *error)
+{
+    const auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return nullptr;
+    };
+    if (loop->id != snapshot.loopId)
+        return fail(tr("The saved session belongs to loop '%1', not '%2'.").arg(snapshot.loopId, loop->id));
+    // A newer version of the loop is fine as long as everything the session refers to is there.
+    for (const SessionSegment &segment : snapshot.plan.segments) {
+        if (!segment.roundId.isEmpty() && !loop->round(segment.roundId))
+            return fail(tr("The loop '%1' has changed since this session was saved: its round '%2' is gone.")
+                            .arg(loop->id, segment.roundId));
+        for (const PlannedQuestion &question : segment.questions) {
+            if (!loop->question(question.questionId) || !loop->round(question.roundId))
+                return fail(tr("The loop '%1' has changed since this session was saved: its question '%2' is gone.")
+                                .arg(loop->id, question.questionId));
+        }
+    }
+
+    std::unique_ptr<SessionEngine> engine(new SessionEngine(std::move(loop), clock));
+    SessionEngine &e = *engine;
+    e.m_sessionId = snapshot.sessionId;
+    e.m_startedAt = snapshot.startedAt;
+    e.m_request = snapshot.request;
+    e.m_plan = snapshot.plan;
+    e.m_state = snapshot.state;
+    e.m_paused = snapshot.state != SessionState::NotStarted && snapshot.state != SessionState::Finished;
+    e.m_segmentIndex = snapshot.segmentIndex;
+    e.m_questionIndex = snapshot.questionIndex;
+    e.m_followUpIndex = snapshot.followUpIndex;
+    e.m_phaseIndex = snapshot.phaseIndex;
+    e.m_phaseStartedAt = snapshot.phaseStartedAt;
+    e.m_roundClock = Stopwatch::stoppedAt(snapshot.roundElapsed);
+    e.m_thinkClock = Stopwatch::stoppedAt(snapshot.thinkElapsed);
+    e.m_answerClock = Stopwatch::stoppedAt(snapshot.answerElapsed);
+    e.m_breakClock = Stopwatch::stoppedAt(snapshot.breakElapsed);
+    e.m_roundTimeUp = snapshot.roundTimeUp;
+    e.m_endRoundRequested = snapshot.endRoundRequested;
+    e.m_overtimeReported = snapshot.overtimeReported;
+    e.m_phaseTargetReported = snapshot.phaseTargetReported;
+    e.m_current = snapshot.current;
+    e.m_answers = snapshot.answers;
+    e.m_roundSummaries = snapshot.roundSummaries;
+    e.m_pausedAt = e.now();
+    e.m_lastSavedAt = e.now();
+    return engine;
+}
+
+void SessionEngine::setStore(SessionStore *store)
+{
+    m_store = store;
+}
+
+void SessionEngine::setTickInterval(int milliseconds)
+{
+    m_tickTimer.setInterval(std::max(0, milliseconds));
+    syncClocks(now());
+}
+
+Milliseconds SessionEngine::now() const
+{
+    return m_clock.monotonic();
+}
+
+const SessionSegment &SessionEngine::currentSegment() const
+{
+    return m_plan.segments.at(m_segmentIndex);
+}
+
+const PlannedQuestion *SessionEngine::currentQuestion() const
+{
+    const SessionSegment &segment = currentSegment();
+    if (m_questionIndex < 0 || m_questionIndex >= segment.questions.size())
+        return nullptr;
+    return &segment.questions.at(m_questionIndex);
+}
+
+QString SessionEngine::currentPrompt() const
+{
+    const PlannedQuestion *planned = currentQuestion();
+    if (!planned)
+        return {};
+    if (m_state == SessionState::Answering && m_followUpIndex >= 0)
+        return planned->followUps.value(m_followUpIndex);
+    const Question *question = m_loop->question(planned->questionId);
+    return question ? question->text : QString();
+}
+
+const Round *SessionEngine::currentRound() const
+{
+    const PlannedQuestion *planned = currentQuestion();
+    return m_loop->round(planned ? planned->roundId : currentSegment().roundId);
+}
+
+Milliseconds SessionEngine::thinkLimit() const
+{
+    return seconds(std::max(0, m_request.settings.thinkSeconds));
+}
+
+Milliseconds SessionEngine::answerLimit() const
+{
+    const PlannedQuestion *planned = currentQuestion();
+    if (!planned)
+        return Milliseconds(0);
+    return seconds(m_followUpIndex >= 0 ? m_request.settings.followUpAnswerSeconds : planned->answerSeconds);
+}
+
+Milliseconds SessionEngine::roundLimit() const
+{
+    return seconds(currentSegment().durationMinutes * 60);
+}
+
+Milliseconds SessionEngine::breakLimit() const
+{
+    return seconds(std::max(0, m_request.settings.breakMinutes) * 60);
+}
+
+Milliseconds SessionEngine::phaseTarget() const
+{
+    const QList<StoryPhase> &phases = m_loop->storyStructure.phases;
+    if (m_followUpIndex >= 0 || m_phaseIndex < 0 || m_phaseIndex >= phases.size())
+        return Milliseconds(0);
+    return seconds(phases.at(m_phaseIndex).targetSeconds);
+}
+
+ClockReadings SessionEngine::clocks() const
+{
+    const Milliseconds at = now();
+    ClockReadings readings;
+    readings.roundElapsed = m_roundClock.elapsed(at);
+    readings.roundLimit = roundLimit();
+    readings.thinkElapsed = m_thinkClock.elapsed(at);
+    readings.thinkLimit = thinkLimit();
+    readings.answerElapsed = m_answerClock.elapsed(at);
+    readings.answerLimit = answerLimit();
+    readings.breakElapsed = m_breakClock.elapsed(at);
+    readings.breakLimit = breakLimit();
+    if (m_state == SessionState::Answering && m_followUpIndex < 0) {
+        readings.phaseElapsed = readings.answerElapsed - m_phaseStartedAt;
+        readings.phaseTarget = phaseTarget();
+    }
+    return readings;
+}
+
+QList<SessionEngine::PendingEvent> SessionEngine::pendingEvents(Milliseconds at) const
+{
+    QList<PendingEvent> events;
+    if (m_paused)
+        return events;
+    const bool hasRoundClock = roundLimit() > Milliseconds(0);
+    switch (m_state) {
+    case SessionState::Thinking:
+        events.append({Event::ThinkOver, m_thinkClock.momentOf(thinkLimit(), at)});
+        if (hasRoundClock)
+            events.append({Event::RoundOver, m_roundClock.momentOf(roundLimit(), at)});
+        break;
+    case SessionState::Answering:
+        if (!m_overtimeReported)
+            events.append({Event::AnswerLimit, m_answerClock.momentOf(answerLimit(), at)});
+        if (phaseTarget() > Milliseconds(0) && m_phaseTargetReported < m_phaseIndex)
+            events.append({Event::PhaseTarget, m_answerClock.momentOf(m_phaseStartedAt + phaseTarget(), at)});
+        if (hasRoundClock && !m_roundTimeUp)
+            events.append({Event::RoundOver, m_roundClock.momentOf(roundLimit(), at)});
+        break;
+    case SessionState::Break:
+        events.append({Event::BreakOver, m_breakClock.momentOf(breakLimit(), at)});
+        break;
+    case SessionState::NotStarted:
+    case SessionState::Briefing:
+    case SessionState::Rating:
+    case SessionState::RoundWrapUp:
+    case SessionState::Finished:
+        break;
+    }
+    return events;
+}
+
+void SessionEngine::poll()
+{
+    const Milliseconds at = now();
+    // Handle what fell due in the order it fell due; a long jump of the clock can span several.
+    for (int handled = 0; handled < 1000 && handleDueEvent(at); ++handled) { }
+    if (!m_paused && at - m_lastSavedAt >= AutosaveInterval
+        && (m_state == SessionState::Thinking || m_state == SessionState::Answering
+            || m_state == SessionState::Break)) {
+        persist(at);
+    }
+    scheduleNextDeadline(at);
+    Q_EMIT tick(clocks());
+}
+
+bool SessionEngine::handleDueEvent(Milliseconds at)
+{
+    const QList<PendingEvent> events = pendingEvents(at);
+    const PendingEvent *earliest = nullptr;
+    for (const PendingEvent &event : events) {
+        if (event.at <= at && (!earliest || event.at < earliest->at))
+            earliest = &event;
+    }
+    if (!earliest)
+        return false;
+    handle(earliest->event, earliest->at);
+    return true;
+}
+
+void SessionEngine::handle(Event event, Milliseconds at)
+{
+    switch (event) {
+    case Event::ThinkOver:
+        qCDebug(lcSession) << "think time over";
+        beginAnswerAt(at);
+        break;
+    case Event::RoundOver:
+        qCDebug(lcSession) << "round time over in" << stateName(m_state);
+        m_roundTimeUp = true;
+        Q_EMIT roundTimeRanOut();
+        if (m_state == SessionState::Thinking) {
+            // The question was not reached: the interview is over.
+            if (m_current)
+                m_current->thinkTime = m_thinkClock.elapsed(at);
+            m_current.reset();
+            wrapUpRound(at);
+        } else if (m_request.settings.hardStop) {
+            finishAnswerPart(at, true);
+        } else {
+            persist(at);
+        }
+        break;
+    case Event::AnswerLimit:
+        if (m_request.settings.hardStop) {
+            finishAnswerPart(at, true);
+        } else {
+            m_overtimeReported = true;
+            persist(at);
+            Q_EMIT overtimeBegan();
+        }
+        break;
+    case Event::PhaseTarget:
+        m_phaseTargetReported = m_phaseIndex;
+        Q_EMIT phaseTargetReached(m_phaseIndex);
+        break;
+    case Event::BreakOver:
+        enterSegment(m_segmentIndex + 1, at);
+        break;
+    }
+}
+
+void SessionEngine::scheduleNextDeadline(Milliseconds at)
+{
+    std::optional<Milliseconds> next;
+    for (const PendingEvent &event : pendingEvents(at)) {
+        if (event.at > at && (!next || event.at < *next))
+            next = event.at;
+    }
+    if (next)
+        m_deadlineTimer.start(int(std::min<qint64>((*next - at).count(), std::numeric_limits<int>::max())));
+    else
+        m_deadlineTimer.stop();
+}
+
+void SessionEngine::syncClocks(Milliseconds at)
+{
+    const bool live = !m_paused;
+    const bool inQuestion = m_state == SessionState::Thinking || m_state == SessionState::Answering;
+    m_roundClock.setRunning(live && inQuestion, at);
+    m_thinkClock.setRunning(live && m_state == SessionState::Thinking, at);
+    m_answerClock.setRunning(live && m_state == SessionState::Answering, at);
+    m_breakClock.setRunning(live && m_state == SessionState::Break, at);
+    const bool clockRunning = live && (inQuestion || m_state == SessionState::Break);
+    if (clockRunning && m_tickTimer.interval() > 0)
+        m_tickTimer.start();
+    else
+        m_tickTimer.stop();
+}
+
+void SessionEngine::setState(SessionState state, Milliseconds at)
+{
+    m_state = state;
+    syncClocks(at);
+    persist(at);
+    scheduleNextDeadline(at);
+    Q_EMIT stateChanged(state);
+}
+
+void SessionEngine::persist(Milliseconds at)
+{
+    m_lastSavedAt = at;
+    if (!m_store)
+        return;
+    if (m_state == SessionState::Finished)
+        m_store->clear();
+    else
+        m_store->save(snapshot());
+}
+
+SessionSnapshot SessionEngine::snapshot() const
+{
+    const Milliseconds at = now();
+    SessionSnapshot snapshot;
+    snapshot.sessionId = m_sessionId;
+    snapshot.loopId = m_loop->id;
+    snapshot.loopVersion = m_loop->version;
+    snapshot.startedAt = m_startedAt;
+    snapshot.savedAt = m_clock.wallTime();
+    snapshot.request = m_request;
+    snapshot.plan = m_plan;
+    snapshot.state = m_state;
+    snapshot.segmentIndex = m_segmentIndex;
+    snapshot.questionIndex = m_questionIndex;
+    snapshot.followUpIndex = m_followUpIndex;
+    snapshot.phaseIndex = m_phaseIndex;
+    snapshot.phaseStartedAt = m_phaseStartedAt;
+    snapshot.roundElapsed = m_roundClock.elapsed(at);
+    snapshot.thinkElapsed = m_thinkClock.elapsed(at);
+    snapshot.answerElapsed = m_answerClock.elapsed(at);
+    snapshot.breakElapsed = m_breakClock.elapsed(at);
+    snapshot.roundTimeUp = m_roundTimeUp;
+    snapshot.endRoundRequested = m_endRoundRequested;
+    snapshot.overtimeReported = m_overtimeReported;
+    snapshot.phaseTargetReported = m_phaseTargetReported;
+    snapshot.current = m_current;
+    snapshot.answers = m_answers;
+    snapshot.roundSummaries = m_roundSummaries;
+    return snapshot;
+}
+
+// --- Transitions -----------------------------------------------------------------------------
+
+void SessionEngine::enterSegment(int segmentIndex, Milliseconds at)
+{
+    m_segmentIndex = segmentIndex;
+    m_questionIndex = 0;
+    m_roundTimeUp = false;
+    m_endRoundRequested = false;
+    m_roundClock.reset();
+    m_breakClock.reset();
+    if (currentSegment().hasBriefing)
+        setState(SessionState::Briefing, at);
+    else
+        askQuestion(0, at);
+}
+
+void SessionEngine::askQuestion(int questionIndex, Milliseconds at)
+{
+    m_questionIndex = questionIndex;
+    const PlannedQuestion *planned = currentQuestion();
+    if (!planned) {
+        wrapUpRound(at);
+        return;
+    }
+    AnswerRecord record;
+    record.segmentIndex = m_segmentIndex;
+    record.roundId = planned->roundId;
+    record.questionId = planned->questionId;
+    if (const Question *question = m_loop->question(planned->questionId))
+        record.questionText = question->text;
+    m_current = record;
+    m_followUpIndex = -1;
+    m_thinkClock.start(at);
+    m_answerClock.reset();
+    if (thinkLimit() == Milliseconds(0))
+        beginAnswerAt(at);
+    else
+        setState(SessionState::Thinking, at);
+}
+
+void SessionEngine::beginAnswerAt(Milliseconds at)
+{
+    m_current->thinkTime = m_thinkClock.elapsed(at);
+    startAnswerPart(-1, at);
+}
+
+void SessionEngine::startAnswerPart(int followUpIndex, Milliseconds at)
+{
+    m_followUpIndex = followUpIndex;
+    m_phaseIndex = 0;
+    m_phaseStartedAt = Milliseconds(0);
+    m_phaseTargetReported = -1;
+    m_overtimeReported = false;
+    m_answerClock.start(at);
+    AnswerPart part;
+    part.followUpIndex = followUpIndex;
+    part.prompt = currentPrompt();
+    part.startedAt = m_clock.wallTime().addMSecs((at - now()).count());
+    part.limit = answerLimit();
+    m_current->parts.append(part);
+    setState(SessionState::Answering, at);
+}
+
+void SessionEngine::finishAnswerPart(Milliseconds at, bool stoppedAtLimit)
+{
+    AnswerPart &part = m_current->parts.last();
+    part.duration = m_answerClock.elapsed(at);
+    part.stoppedAtLimit = stoppedAtLimit;
+    m_answerClock.pause(at);
+    const PlannedQuestion *planned = currentQuestion();
+    const int nextFollowUp = m_followUpIndex + 1;
+    const bool roundOver = m_roundTimeUp || m_endRoundRequested;
+    if (!roundOver && planned && nextFollowUp < planned->followUps.size())
+        startAnswerPart(nextFollowUp, at);
+    else
+        setState(SessionState::Rating, at);
+}
+
+void SessionEngine::completeQuestion(Milliseconds at)
+{
+    m_answers.append(*m_current);
+    const AnswerRecord finished = *m_current;
+    m_current.reset();
+    Q_EMIT answerRecorded(finished);
+    nextQuestionOrWrapUp(at);
+}
+
+void SessionEngine::nextQuestionOrWrapUp(Milliseconds at)
+{
+    const bool roundOver = m_roundTimeUp || m_endRoundRequested;
+    if (!roundOver && m_questionIndex + 1 < currentSegment().questions.size())
+        askQuestion(m_questionIndex + 1, at);
+    else
+        wrapUpRound(at);
+}
+
+RoundSummary SessionEngine::summarizeSegment(int segmentIndex, Milliseconds at) const
+{
+    const SessionSegment &segment = m_plan.segments.at(segmentIndex);
+    RoundSummary summary;
+    summary.segmentIndex = segmentIndex;
+    summary.roundId = segment.roundId;
+    summary.title = segment.title;
+    summary.allotted = seconds(segment.durationMinutes * 60);
+    summary.used = m_roundClock.elapsed(at);
+    summary.questionsPlanned = segment.untilTimeIsUp ? 0 : int(segment.questions.size());
+    QMap<QString, std::pair<int, int>> scoreSums;
+    for (const AnswerRecord &answer : m_answers) {
+        if (answer.segmentIndex != segmentIndex)
+            continue;
+        if (answer.skipped) {
+            ++summary.questionsSkipped;
+            continue;
+        }
+        ++summary.questionsAnswered;
+        if (!answer.rating)
+            continue;
+        for (auto it = answer.rating->scores.cbegin(); it != answer.rating->scores.cend(); ++it) {
+            scoreSums[it.key()].first += it.value();
+            ++scoreSums[it.key()].second;
+        }
+        for (const QString &flag : answer.rating->redFlagIds)
+            ++summary.redFlagCounts[flag];
+    }
+    for (auto it = scoreSums.cbegin(); it != scoreSums.cend(); ++it)
+        summary.dimensionAverages.insert(it.key(), double(it->first) / it->second);
+    return summary;
+}
+
+void SessionEngine::wrapUpRound(Milliseconds at)
+{
+    m_current.reset();
+    m_roundClock.pause(at);
+    const RoundSummary summary = summarizeSegment(m_segmentIndex, at);
+    m_roundSummaries.append(summary);
+    Q_EMIT roundEnded(summary);
+    if (currentSegment().hasWrapUp)
+        setState(SessionState::RoundWrapUp, at);
+    else
+        finishSession(at, false);
+}
+
+void SessionEngine::finishSession(Milliseconds at, bool abandoned)
+{
+    m_paused = false;
+    setState(SessionState::Finished, at);
+    SessionSummary result = summary();
+    result.abandoned = abandoned;
+    Q_EMIT sessionFinished(result);
+}
+
+SessionSummary SessionEngine::summary() const
+{
+    SessionSummary result;
+    result.rounds = m_roundSummaries;
+    return result;
+}
+
+// --- Commands --------------------------------------------------------------------------------
+
+bool SessionEngine::start()
+{
+    if (m_state != SessionState::NotStarted)
+        return false;
+    enterSegment(0, now());
+    return true;
+}
+
+bool SessionEngine::beginRound()
+{
+    if (m_state != SessionState::Briefing || m_paused)
+        return false;
+    const Milliseconds at = now();
+    m_roundClock.reset();
+    askQuestion(0, at);
+    return true;
+}
+
+bool SessionEngine::beginAnswer()
+{
+    if (m_state != SessionState::Thinking || m_paused)
+        return false;
+    beginAnswerAt(now());
+    return true;
+}
+
+bool SessionEngine::markNextPhase()
+{
+    if (m_state != SessionState::Answering || m_paused || m_followUpIndex >= 0)
+        return false;
+    if (m_phaseIndex + 1 >= m_loop->storyStructure.phases.size())
+        return false;
+    const Milliseconds at = now();
+    ++m_phaseIndex;
+    m_phaseStartedAt = m_answerClock.elapsed(at);
+    m_current->parts.last().phaseMarks.append({m_phaseIndex, m_phaseStartedAt});
+    persist(at);
+    scheduleNextDeadline(at);
+    Q_EMIT phaseChanged(m_phaseIndex);
+    return true;
+}
+
+bool SessionEngine::finishAnswer()
+{
+    if (m_state != SessionState::Answering || m_paused)
+        return false;
+    finishAnswerPart(now(), false);
+    return true;
+}
+
+bool SessionEngine::submitRating(Rating rating, QString *error)
+{
+    const auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (m_state != SessionState::Rating)
+        return fail(tr("There is no answer waiting for a rating."));
+    const Round *round = currentRound();
+    for (auto it = rating.scores.cbegin(); it != rating.scores.cend(); ++it) {
+        if (!round || !round->rubricDimensionIds.contains(it.key()))
+            return fail(tr("'%1' is not a dimension this round rates.").arg(it.key()));
+        if (it.value() < RubricDimension::MinScore || it.value() > RubricDimension::MaxScore)
+            return fail(tr("Scores run from %1 to %2.").arg(RubricDimension::MinScore).arg(RubricDimension::MaxScore));
+    }
+    for (const QString &flag : std::as_const(rating.redFlagIds)) {
+        const bool known = std::any_of(m_loop->redFlagGroups.cbegin(), m_loop->redFlagGroups.cend(),
+                                       [&flag](const RedFlagGroup &group) {
+                                           return std::any_of(group.flags.cbegin(), group.flags.cend(),
+                                                              [&flag](const RedFlag &f) { return f.id == flag; });
+                                       });
+        if (!known)
+            return fail(tr("'%1' is not a red flag of this loop.").arg(flag));
+    }
+    rating.when = Rating::When::RightAfter;
+    if (!rating.ratedAt.isValid())
+        rating.ratedAt = m_clock.wallTime();
+    m_current->rating = std::move(rating);
+    completeQuestion(now());
+    return true;
+}
+
+bool SessionEngine::skipRating()
+{
+    if (m_state != SessionState::Rating)
+        return false;
+    m_current->ratingSkipped = true;
+    completeQuestion(now());
+    return true;
+}
+
+bool SessionEngine::skipQuestion()
+{
+    if (m_paused)
+        return false;
+    const Milliseconds at = now();
+    if (m_state == SessionState::Thinking) {
+        m_current->thinkTime = m_thinkClock.elapsed(at);
+        m_current->skipped = true;
+        completeQuestion(at);
+        return true;
+    }
+    if (m_state != SessionState::Answering)
+        return false;
+    AnswerPart &part = m_current->parts.last();
+    part.duration = m_answerClock.elapsed(at);
+    m_answerClock.pause(at);
+    if (m_followUpIndex >= 0) {
+        // The main answer stands; the remaining probes are dropped and it goes to rating.
+        setState(SessionState::Rating, at);
+    } else {
+        m_current->skipped = true;
+        completeQuestion(at);
+    }
+    return true;
+}
+
+bool SessionEngine::pause()
+{
+    if (m_paused || m_state == SessionState::NotStarted || m_state == SessionState::Finished)
+        return false;
+    const Milliseconds at = now();
+    m_paused = true;
+    m_pausedAt = at;
+    syncClocks(at);
+    persist(at);
+    scheduleNextDeadline(at);
+    Q_EMIT pausedChanged(true);
+    return true;
+}
+
+bool SessionEngine::resume()
+{
+    if (!m_paused)
+        return false;
+    const Milliseconds at = now();
+    if (m_state == SessionState::Answering && m_current && !m_current->parts.isEmpty())
+        m_current->parts.last().pauses.append({m_answerClock.elapsed(at), at - m_pausedAt});
+    m_paused = false;
+    syncClocks(at);
+    persist(at);
+    Q_EMIT pausedChanged(false);
+    poll();
+    return true;
+}
+
+bool SessionEngine::endRound()
+{
+    const Milliseconds at = now();
+    switch (m_state) {
+    case SessionState::Briefing:
+    case SessionState::Thinking:
+        m_paused = false;
+        wrapUpRound(at);
+        return true;
+    case SessionState::Answering:
+        m_endRoundRequested = true;
+        m_paused = false;
+        finishAnswerPart(at, false);
+        return true;
+    case SessionState::Rating:
+        m_endRoundRequested = true;
+        persist(at);
+        return true;
+    case SessionState::NotStarted:
+    case SessionState::RoundWrapUp:
+    case SessionState::Break:
+    case SessionState::Finished:
+        break;
+    }
+    return false;
+}
+
+bool SessionEngine::continueSession()
+{
+    if (m_state != SessionState::RoundWrapUp)
+        return false;
+    const Milliseconds at = now();
+    m_paused = false;
+    if (m_segmentIndex + 1 >= m_plan.segments.size()) {
+        finishSession(at, false);
+    } else if (m_request.mode == SessionMode::FullLoop && breakLimit() > Milliseconds(0)) {
+        m_breakClock.start(at);
+        setState(SessionState::Break, at);
+    } else {
+        enterSegment(m_segmentIndex + 1, at);
+    }
+    return true;
+}
+
+bool SessionEngine::skipBreak()
+{
+    if (m_state != SessionState::Break)
+        return false;
+    m_paused = false;
+    enterSegment(m_segmentIndex + 1, now());
+    return true;
+}
+
+bool SessionEngine::abandon()
+{
+    if (m_state == SessionState::Finished)
+        return false;
+    const Milliseconds at = now();
+    if (m_state == SessionState::Answering)
+        m_current->parts.last().duration = m_answerClock.elapsed(at);
+    if (m_state == SessionState::Answering || m_state == SessionState::Rating) {
+        // What was said is kept, unrated.
+        m_current->ratingSkipped = true;
+        m_answers.append(*m_current);
+        Q_EMIT answerRecorded(*m_current);
+    }
+    m_current.reset();
+    if (m_state == SessionState::Thinking || m_state == SessionState::Answering || m_state == SessionState::Rating)
+        m_roundSummaries.append(summarizeSegment(m_segmentIndex, at));
+    finishSession(at, true);
+    return true;
+}
+
+bool SessionEngine::setAnswerNotes(const QString &notes)
+{
+    if (!m_current)
+        return false;
+    m_current->notes = notes;
+    return true;
+}
+
+} // namespace MockLoop

@@ -1,0 +1,219 @@
+#pragma once
+
+#include "SessionSnapshot.h"
+#include "SessionTypes.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace MockLoop {
+
+struct Loop;
+struct Round;
+class PracticeHistory;
+class SessionStore;
+
+// The clocks of a session at one moment. Remaining times go negative in overtime.
+struct ClockReadings
+{
+    Milliseconds roundElapsed{0};
+    Milliseconds roundLimit{0}; // 0: the segment has no round clock
+    Milliseconds thinkElapsed{0};
+    Milliseconds thinkLimit{0};
+    Milliseconds answerElapsed{0};
+    Milliseconds answerLimit{0};
+    Milliseconds breakElapsed{0};
+    Milliseconds breakLimit{0};
+    Milliseconds phaseElapsed{0}; // time in the current story phase
+    Milliseconds phaseTarget{0};
+
+    Milliseconds roundRemaining() const { return roundLimit - roundElapsed; }
+    Milliseconds thinkRemaining() const { return thinkLimit - thinkElapsed; }
+    Milliseconds answerRemaining() const { return answerLimit - answerElapsed; }
+    Milliseconds breakRemaining() const { return breakLimit - breakElapsed; }
+};
+
+// Turns a loop into a timed practice session: full loop, one round, a single question or a
+// quick drill. No UI: the app drives it through the commands below and follows its signals.
+//
+// States and transitions (commands in quotes, the clock's own moves in brackets):
+//
+//   NotStarted --"start"--> Briefing --"beginRound"--> Thinking
+//      (segments without a briefing, such as a single question, go straight to Thinking)
+//   Thinking  --"beginAnswer" or [think time over]--> Answering (main answer)
+//   Thinking  --"skipQuestion"--> Thinking (next question) or RoundWrapUp
+//   Thinking  --[round time over] or "endRound"--> RoundWrapUp
+//   Answering --"finishAnswer"--> Answering (next follow-up probe) or Rating
+//   Answering --[answer or round time over, hard stop only]--> as "finishAnswer"
+//   Answering --"skipQuestion"--> main answer: next question, unrated; probe: Rating
+//   Answering --"endRound"--> Rating, then RoundWrapUp
+//   Rating    --"submitRating" / "skipRating"--> Thinking (next question) or RoundWrapUp
+//   RoundWrapUp --"continueSession"--> Break (full loop) or Briefing (next round) or Finished
+//   Break     --"skipBreak" or [break over]--> Briefing (next round)
+//   any       --"abandon"--> Finished
+//   "pause" / "resume" stop and restart every running clock, in any state.
+//
+// Clocks: the round clock runs while thinking and answering (rating is outside interview time);
+// the think, answer and break clocks run in their states. Time comes from the injected Clock;
+// remaining time is always computed from when clocks started and paused, never from ticks.
+// Overtime: the answer clock runs past zero and overtimeBegan() is emitted; nothing is stopped
+// unless hard stop is on. When the round clock runs out during an answer, the answer is finished
+// first (its remaining probes are dropped), then, after rating, the round ends.
+//
+// After every transition the session is handed to the SessionStore, if one is set, so that a
+// quit or crash can resume from there (paused, with the clocks as they stood).
+class SessionEngine : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Plans a new session. Returns null and sets error when the request cannot be planned.
+    static std::unique_ptr<SessionEngine> create(std::shared_ptr<const Loop> loop, SessionRequest request, Clock &clock,
+                                                 const PracticeHistory *history = nullptr, QString *error = nullptr);
+    // Continues a saved session, paused. Returns null and sets error when the loop no longer fits.
+    static std::unique_ptr<SessionEngine> restore(std::shared_ptr<const Loop> loop, const SessionSnapshot &snapshot,
+                                                  Clock &clock, QString *error = nullptr);
+
+    ~SessionEngine() override;
+
+    void setStore(SessionStore *store);
+    // How often tick() is emitted while a clock runs; 0 turns ticks off (transitions still happen
+    // on time). Default 100 ms.
+    void setTickInterval(int milliseconds);
+
+    const Loop &loop() const { return *m_loop; }
+    const SessionRequest &request() const { return m_request; }
+    const SessionPlan &plan() const { return m_plan; }
+    QString sessionId() const { return m_sessionId; }
+    QDateTime startedAt() const { return m_startedAt; }
+
+    SessionState state() const { return m_state; }
+    bool isPaused() const { return m_paused; }
+    int segmentIndex() const { return m_segmentIndex; }
+    const SessionSegment &currentSegment() const;
+    int questionIndex() const { return m_questionIndex; }
+    const PlannedQuestion *currentQuestion() const;
+    // -1 during the main answer, else the index of the follow-up probe being answered.
+    int followUpIndex() const { return m_followUpIndex; }
+    QString currentPrompt() const;
+    int phaseIndex() const { return m_phaseIndex; }
+    bool roundTimeIsUp() const { return m_roundTimeUp; }
+    ClockReadings clocks() const;
+    // The answer in progress (from its question to its rating), if any.
+    const std::optional<AnswerRecord> &currentAnswer() const { return m_current; }
+    const QList<AnswerRecord> &answers() const { return m_answers; }
+    const QList<RoundSummary> &roundSummaries() const { return m_roundSummaries; }
+    SessionSummary summary() const;
+    SessionSnapshot snapshot() const;
+
+    // Commands. Each returns false, changing nothing, when it does not apply in the current state.
+    bool start();
+    bool beginRound();
+    bool beginAnswer();
+    bool markNextPhase();
+    bool finishAnswer();
+    bool submitRating(Rating rating, QString *error = nullptr);
+    bool skipRating();
+    bool skipQuestion();
+    bool pause();
+    bool resume();
+    bool endRound();
+    bool continueSession();
+    bool skipBreak();
+    bool abandon();
+    bool setAnswerNotes(const QString &notes);
+
+public Q_SLOTS:
+    // Brings the session up to the clock's present: makes due transitions, emits due signals.
+    void poll();
+
+Q_SIGNALS:
+    void stateChanged(MockLoop::SessionState state);
+    void pausedChanged(bool paused);
+    void tick(const MockLoop::ClockReadings &clocks);
+    void phaseChanged(int phaseIndex);
+    void phaseTargetReached(int phaseIndex);
+    void overtimeBegan();
+    void roundTimeRanOut();
+    // A question is done with: rated, rating skipped, or the question skipped.
+    void answerRecorded(const MockLoop::AnswerRecord &answer);
+    void roundEnded(const MockLoop::RoundSummary &summary);
+    void sessionFinished(const MockLoop::SessionSummary &summary);
+
+private:
+    enum class Event { ThinkOver, RoundOver, AnswerLimit, PhaseTarget, BreakOver };
+    struct PendingEvent
+    {
+        Event event;
+        Milliseconds at;
+    };
+
+    SessionEngine(std::shared_ptr<const Loop> loop, Clock &clock);
+
+    Milliseconds now() const;
+    const Round *currentRound() const;
+    Milliseconds thinkLimit() const;
+    Milliseconds answerLimit() const;
+    Milliseconds roundLimit() const;
+    Milliseconds breakLimit() const;
+    Milliseconds phaseTarget() const;
+
+    QList<PendingEvent> pendingEvents(Milliseconds now) const;
+    bool handleDueEvent(Milliseconds now);
+    void handle(Event event, Milliseconds at);
+    void scheduleNextDeadline(Milliseconds now);
+
+    void setState(SessionState state, Milliseconds at);
+    void syncClocks(Milliseconds at);
+    void persist(Milliseconds at);
+
+    void enterSegment(int segmentIndex, Milliseconds at);
+    void askQuestion(int questionIndex, Milliseconds at);
+    void beginAnswerAt(Milliseconds at);
+    void startAnswerPart(int followUpIndex, Milliseconds at);
+    void finishAnswerPart(Milliseconds at, bool stoppedAtLimit);
+    void completeQuestion(Milliseconds at);
+    void nextQuestionOrWrapUp(Milliseconds at);
+    void wrapUpRound(Milliseconds at);
+    void finishSession(Milliseconds at, bool abandoned);
+    RoundSummary summarizeSegment(int segmentIndex, Milliseconds at) const;
+
+    std::shared_ptr<const Loop> m_loop;
+    Clock &m_clock;
+    SessionStore *m_store = nullptr;
+    QTimer m_tickTimer;
+    QTimer m_deadlineTimer;
+
+    QString m_sessionId;
+    QDateTime m_startedAt;
+    SessionRequest m_request;
+    SessionPlan m_plan;
+
+    SessionState m_state = SessionState::NotStarted;
+    bool m_paused = false;
+    int m_segmentIndex = 0;
+    int m_questionIndex = 0;
+    int m_followUpIndex = -1;
+    int m_phaseIndex = 0;
+    Milliseconds m_phaseStartedAt{0}; // answer time at which the current phase began
+    Milliseconds m_pausedAt{0};
+    Milliseconds m_lastSavedAt{0};
+    Stopwatch m_roundClock;
+    Stopwatch m_thinkClock;
+    Stopwatch m_answerClock;
+    Stopwatch m_breakClock;
+    bool m_roundTimeUp = false;
+    bool m_endRoundRequested = false;
+    bool m_overtimeReported = false;
+    int m_phaseTargetReported = -1;
+
+    std::optional<AnswerRecord> m_current;
+    QList<AnswerRecord> m_answers;
+    QList<RoundSummary> m_roundSummaries;
+
+    friend struct SessionSnapshot;
+};
+
+} // namespace MockLoop

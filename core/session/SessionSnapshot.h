@@ -1,0 +1,48 @@
+#pragma once
+
+#include "SessionTypes.h"
+
+#include <QByteArray>
+
+#include <optional>
+
+namespace MockLoop {
+
+// A session's progress, complete enough to resume it exactly: saved after every transition.
+struct SessionSnapshot
+{
+    static constexpr int FormatVersion = 1;
+
+    QString sessionId;
+    QString loopId;
+    int loopVersion = 0;
+    QDateTime startedAt;
+    QDateTime savedAt;
+    SessionRequest request; // with the seed the plan was drawn from
+    SessionPlan plan;
+
+    SessionState state = SessionState::NotStarted;
+    int segmentIndex = 0;
+    int questionIndex = 0;
+    int followUpIndex = -1;
+    int phaseIndex = 0;
+    Milliseconds phaseStartedAt{0};
+    Milliseconds roundElapsed{0};
+    Milliseconds thinkElapsed{0};
+    Milliseconds answerElapsed{0};
+    Milliseconds breakElapsed{0};
+    bool roundTimeUp = false;
+    bool endRoundRequested = false;
+    bool overtimeReported = false;
+    int phaseTargetReported = -1;
+
+    std::optional<AnswerRecord> current;
+    QList<AnswerRecord> answers;
+    QList<RoundSummary> roundSummaries;
+
+    QByteArray toJson() const;
+    // Null with error set when data is not a snapshot this version of MockLoop can read.
+    static std::optional<SessionSnapshot> fromJson(const QByteArray &data, QString *error);
+};
+
+} // namespace MockLoop

@@ -1,0 +1,39 @@
+#include "SessionTypes.h"
+
+#include <numeric>
+
+namespace MockLoop {
+
+std::optional<double> Rating::average() const
+{
+    if (scores.isEmpty())
+        return std::nullopt;
+    const int sum = std::accumulate(scores.cbegin(), scores.cend(), 0);
+    return double(sum) / double(scores.size());
+}
+
+Milliseconds AnswerRecord::answerTime() const
+{
+    return std::accumulate(parts.cbegin(), parts.cend(), Milliseconds(0),
+                           [](Milliseconds sum, const AnswerPart &part) { return sum + part.duration; });
+}
+
+Milliseconds AnswerRecord::overtime() const
+{
+    return std::accumulate(parts.cbegin(), parts.cend(), Milliseconds(0),
+                           [](Milliseconds sum, const AnswerPart &part) { return sum + part.overtime(); });
+}
+
+int SessionSummary::questionsAnswered() const
+{
+    return std::accumulate(rounds.cbegin(), rounds.cend(), 0,
+                           [](int sum, const RoundSummary &round) { return sum + round.questionsAnswered; });
+}
+
+Milliseconds SessionSummary::timeUsed() const
+{
+    return std::accumulate(rounds.cbegin(), rounds.cend(), Milliseconds(0),
+                           [](Milliseconds sum, const RoundSummary &round) { return sum + round.used; });
+}
+
+} // namespace MockLoop

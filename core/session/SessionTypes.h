@@ -1,0 +1,178 @@
+#pragma once
+
+#include "Clock.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace MockLoop {
+
+// Where a session stands; see SessionEngine.h for the transitions.
+enum class SessionState {
+    NotStarted,
+    Briefing, // the round's title, interviewer, focus, what it evaluates, the level's expectations
+    Thinking, // the question is shown; the think clock runs
+    Answering, // the main answer or a follow-up probe; the answer clock runs
+    Rating, // waiting for the person's rating, or an explicit skip
+    RoundWrapUp, // time used against time allotted, questions answered
+    Break, // between rounds of a full loop
+    Finished,
+};
+
+enum class SessionMode {
+    FullLoop, // every round in order, with breaks between them
+    OneRound, // one round of the loop
+    SingleQuestion, // one timed question
+    QuickDrill, // a few timed questions drawn across the loop
+};
+
+// How a single-question session picks its question.
+enum class QuestionPick {
+    Chosen, // SessionRequest::questionId
+    RandomFromRound, // SessionRequest::roundId
+    RandomFromCategory, // SessionRequest::categoryId
+    RandomAny,
+    NextDue, // spaced repetition: the question most due for practice
+};
+
+// What the person can change about a session.
+struct SessionSettings
+{
+    int thinkSeconds = 30;
+    int answerSecondsOverride = 0; // 0: each question's suggested time
+    bool hardStop = false; // end an answer when its clock (or the round's) reaches zero
+    int breakMinutes = 10; // between rounds of a full loop; 0: none
+    int followUpsPerQuestion = 2;
+    int followUpAnswerSeconds = 90;
+    int drillQuestionCount = 5;
+    QString levelId; // the level whose expectations the briefing shows (L5, L6, L7)
+};
+
+struct SessionRequest
+{
+    SessionMode mode = SessionMode::FullLoop;
+    QuestionPick pick = QuestionPick::RandomAny;
+    QString roundId;
+    QString questionId;
+    QString categoryId;
+    quint64 seed = 0; // 0: choose one (and keep it, so the session can be reproduced)
+    SessionSettings settings;
+};
+
+// One question as the session will ask it.
+struct PlannedQuestion
+{
+    QString questionId;
+    QString roundId; // the round whose rubric rates it
+    int answerSeconds = 0;
+    QStringList followUps; // probes asked after the main answer, in order
+};
+
+// A stretch of the session with its own clock: a round of the loop, or a drill.
+struct SessionSegment
+{
+    QString roundId; // empty for a drill across rounds
+    QString title;
+    int durationMinutes = 0; // 0: no round clock
+    bool untilTimeIsUp = false; // ask planned questions until the round clock runs out
+    bool hasBriefing = true;
+    bool hasWrapUp = true;
+    QList<PlannedQuestion> questions;
+};
+
+struct SessionPlan
+{
+    QList<SessionSegment> segments;
+};
+
+// The person's own mark that the answer moved on to the next story phase.
+struct PhaseMark
+{
+    int phaseIndex = 0;
+    Milliseconds at{0}; // into the answer
+};
+
+struct PauseMark
+{
+    Milliseconds at{0}; // into the answer
+    Milliseconds length{0};
+};
+
+// The main answer to a question, or the answer to one follow-up probe.
+struct AnswerPart
+{
+    int followUpIndex = -1; // -1: the main answer
+    QString prompt;
+    QDateTime startedAt; // wall time
+    Milliseconds limit{0};
+    Milliseconds duration{0};
+    bool stoppedAtLimit = false; // ended by the hard stop
+    QList<PhaseMark> phaseMarks;
+    QList<PauseMark> pauses;
+
+    Milliseconds overtime() const { return duration > limit ? duration - limit : Milliseconds(0); }
+};
+
+struct Rating
+{
+    enum class When { RightAfter, AfterReplay };
+
+    When when = When::RightAfter;
+    QMap<QString, int> scores; // dimension id -> 1..4; dimensions left unrated are absent
+    QStringList redFlagIds;
+    QString notes;
+    QDateTime ratedAt;
+
+    std::optional<double> average() const;
+};
+
+// Everything about one question of the session: what was asked, how long, and the rating.
+struct AnswerRecord
+{
+    int segmentIndex = 0;
+    QString roundId;
+    QString questionId;
+    QString questionText;
+    Milliseconds thinkTime{0};
+    QList<AnswerPart> parts;
+    bool skipped = false; // the person skipped the question
+    bool ratingSkipped = false;
+    std::optional<Rating> rating;
+    QString notes;
+
+    Milliseconds answerTime() const;
+    Milliseconds overtime() const;
+};
+
+struct RoundSummary
+{
+    int segmentIndex = 0;
+    QString roundId;
+    QString title;
+    Milliseconds allotted{0}; // 0: the segment had no round clock
+    Milliseconds used{0};
+    int questionsPlanned = 0;
+    int questionsAnswered = 0;
+    int questionsSkipped = 0;
+    QMap<QString, double> dimensionAverages;
+    QMap<QString, int> redFlagCounts;
+};
+
+struct SessionSummary
+{
+    bool abandoned = false;
+    QList<RoundSummary> rounds;
+    int questionsAnswered() const;
+    Milliseconds timeUsed() const;
+};
+
+QString modeName(SessionMode mode);
+QString stateName(SessionState state);
+std::optional<SessionMode> modeFromName(const QString &name);
+
+} // namespace MockLoop

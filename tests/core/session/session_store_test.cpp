@@ -1,0 +1,177 @@
+#include "common/ApplicationIdentity.h"
+#include "loops/LoopLoader.h"
+#include "session/SessionEngine.h"
+#include "session/SessionStore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace MockLoop;
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+class SessionStoreTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void snapshot_survivesJsonUnchanged();
+    void store_writesAtomically_andClearRemovesTheFile();
+    void damagedFile_isReportedNotThrown_data();
+    void damagedFile_isReportedNotThrown();
+    void unwritableFolder_reportsWhereAndWhy();
+    void defaultLocation_isUnderApplicationData();
+
+private:
+    SessionSnapshot midSessionSnapshot();
+
+    std::shared_ptr<const Loop> m_loop;
+};
+
+void SessionStoreTest::initTestCase()
+{
+    applyApplicationIdentity(*QCoreApplication::instance());
+    QStandardPaths::setTestModeEnabled(true);
+    const LoopLoadResult result
+        = LoopLoader::loadFile(QStringLiteral(MOCKLOOP_TEST_DATA_DIR "/sessions/timing-loop.yaml"));
+    QVERIFY(result.ok());
+    m_loop = std::make_shared<const Loop>(*result.loop);
+}
+
+// A session stopped in the middle of a follow-up probe, with a rated answer behind it.
+SessionSnapshot SessionStoreTest::midSessionSnapshot()
+{
+    ManualClock clock;
+    SessionRequest request;
+    request.mode = SessionMode::FullLoop;
+    request.seed = 0xFEDCBA9876543210ULL; // more than a JSON number holds exactly
+    request.settings.levelId = u"L6"_s;
+    request.settings.followUpsPerQuestion = 1;
+    auto engine = SessionEngine::create(m_loop, request, clock);
+    engine->start();
+    engine->beginRound();
+    clock.advance(5s);
+    engine->beginAnswer();
+    clock.advance(40s);
+    engine->markNextPhase();
+    clock.advance(10s);
+    engine->pause();
+    clock.advance(1min);
+    engine->resume();
+    clock.advance(20s);
+    engine->finishAnswer();
+    clock.advance(30s);
+    engine->finishAnswer();
+    Rating rating;
+    rating.scores = {{u"ownership"_s, 3}, {u"numbers"_s, 2}};
+    rating.redFlagIds = {u"blame"_s};
+    rating.notes = u"Too long on the \"challenge\" — ünïcode kept"_s;
+    engine->submitRating(rating);
+    engine->beginAnswer();
+    engine->setAnswerNotes(u"second answer notes"_s);
+    clock.advance(70s);
+    engine->finishAnswer(); // now in the probe
+    clock.advance(15s);
+    return engine->snapshot();
+}
+
+void SessionStoreTest::snapshot_survivesJsonUnchanged()
+{
+    const SessionSnapshot original = midSessionSnapshot();
+    QCOMPARE(original.state, SessionState::Answering);
+    QCOMPARE(original.followUpIndex, 0);
+    QString error;
+    const auto copy = SessionSnapshot::fromJson(original.toJson(), &error);
+    QVERIFY2(copy, qPrintable(error));
+    QCOMPARE(copy->toJson(), original.toJson());
+    QCOMPARE(copy->request.seed, 0xFEDCBA9876543210ULL);
+    QCOMPARE(copy->answers.size(), 1);
+    const AnswerRecord &answer = copy->answers.first();
+    QCOMPARE(answer.rating->scores.value(u"ownership"_s), 3);
+    QCOMPARE(answer.rating->notes, u"Too long on the \"challenge\" — ünïcode kept"_s);
+    QCOMPARE(answer.parts.first().phaseMarks.first().at, Milliseconds(40s));
+    QCOMPARE(answer.parts.first().pauses.first().length, Milliseconds(1min));
+    QCOMPARE(copy->current->notes, u"second answer notes"_s);
+    QCOMPARE(copy->answerElapsed, Milliseconds(15s));
+}
+
+void SessionStoreTest::store_writesAtomically_andClearRemovesTheFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"nested/folder/unfinished-session.json"_s);
+    FileSessionStore store(path);
+    const SessionSnapshot snapshot = midSessionSnapshot();
+    for (int i = 0; i < 50; ++i)
+        store.save(snapshot); // many saves in a burst: the newest wins, none is torn
+    store.waitForWrites();
+    QVERIFY(store.lastError().isEmpty());
+    QString error;
+    const auto loaded = FileSessionStore::load(path, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QCOMPARE(loaded->toJson(), snapshot.toJson());
+    QCOMPARE(QDir(QFileInfo(path).absolutePath()).entryList(QDir::Files), QStringList{u"unfinished-session.json"_s});
+
+    store.clear();
+    store.waitForWrites();
+    QVERIFY(!QFile::exists(path));
+    QVERIFY(!FileSessionStore::load(path, &error));
+}
+
+void SessionStoreTest::damagedFile_isReportedNotThrown_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("truncated") << QByteArray("{\"format\": 1, \"loopId\": \"x\"") << u"damaged"_s;
+    QTest::newRow("not json") << QByteArray("\x00\x01garbage", 9) << u"damaged"_s;
+    QTest::newRow("newer format") << QByteArray("{\"format\": 99}") << u"different version of MockLoop (format 99)"_s;
+    QTest::newRow("unknown state") << QByteArray(R"({"format": 1, "loopId": "x", "request": {"mode": "full-loop",
+        "pick": "random"}, "state": "dancing"})")
+                                   << u"unknown mode or state"_s;
+    QTest::newRow("position outside plan") << QByteArray(R"({"format": 1, "loopId": "x", "request": {"mode":
+        "full-loop", "pick": "random"}, "state": "thinking", "plan": [], "segment": 3})")
+                                           << u"outside its plan"_s;
+}
+
+void SessionStoreTest::damagedFile_isReportedNotThrown()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, reason);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"unfinished-session.json"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+    file.close();
+    QString error;
+    QVERIFY(!FileSessionStore::load(path, &error));
+    QVERIFY2(error.startsWith(u"Could not resume the unfinished session in "_s + path), qPrintable(error));
+    QVERIFY2(error.contains(reason), qPrintable(error));
+    QVERIFY2(QFile::exists(path), "a damaged session file is left for the person to inspect");
+}
+
+void SessionStoreTest::unwritableFolder_reportsWhereAndWhy()
+{
+    QTemporaryDir dir;
+    // A file where the folder should be: no user, not even root, can write below it.
+    const QString blocker = dir.filePath(u"blocker"_s);
+    QFile(blocker).open(QIODevice::WriteOnly);
+    const QString path = blocker + u"/unfinished-session.json"_s;
+    FileSessionStore store(path);
+    store.save(midSessionSnapshot());
+    store.waitForWrites();
+    QVERIFY2(store.lastError().startsWith(u"Could not save the session's progress to "_s + path),
+             qPrintable(store.lastError()));
+}
+
+void SessionStoreTest::defaultLocation_isUnderApplicationData()
+{
+    QCOMPARE(FileSessionStore::defaultFilePath(),
+             QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/unfinished-session.json"_s);
+}
+
+QTEST_GUILESS_MAIN(SessionStoreTest)
+#include "session_store_test.moc"
