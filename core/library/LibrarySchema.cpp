@@ -1,0 +1,215 @@
+#include "LibrarySchema.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+using namespace Qt::StringLiterals;
+
+namespace MockLoop::LibrarySchema {
+
+namespace {
+
+// Never edit a migration that has shipped: add the next.
+const char *const Migrations[] = {
+    // 1: the first library.
+    R"(
+CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    mode TEXT NOT NULL,
+    loop_id TEXT NOT NULL,
+    loop_version INTEGER NOT NULL,
+    loop_title TEXT NOT NULL DEFAULT '',
+    level_id TEXT NOT NULL DEFAULT '',
+    seed TEXT NOT NULL,
+    started_at INTEGER NOT NULL,
+    finished_at INTEGER,
+    abandoned INTEGER NOT NULL DEFAULT 0
+)
+;;
+CREATE TABLE answers (
+    id INTEGER PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    segment INTEGER NOT NULL DEFAULT 0,
+    round_id TEXT NOT NULL,
+    round_title TEXT NOT NULL DEFAULT '',
+    question_id TEXT NOT NULL,
+    question_text TEXT NOT NULL,
+    category_id TEXT NOT NULL DEFAULT '',
+    answered_at INTEGER NOT NULL,
+    week_start TEXT NOT NULL DEFAULT '', -- the Monday of the answer's week, local time when answered
+    think_ms INTEGER NOT NULL DEFAULT 0,
+    answer_ms INTEGER NOT NULL DEFAULT 0,
+    overtime_ms INTEGER NOT NULL DEFAULT 0,
+    skipped INTEGER NOT NULL DEFAULT 0,
+    parts TEXT NOT NULL DEFAULT '[]',
+    notes TEXT NOT NULL DEFAULT '',
+    -- Kept by the triggers below, for listing, filtering and sorting without a join per row.
+    first_score REAL,
+    latest_score REAL,
+    latest_red_flags INTEGER NOT NULL DEFAULT 0,
+    has_recording INTEGER NOT NULL DEFAULT 0
+)
+;;
+CREATE TABLE ratings (
+    id INTEGER PRIMARY KEY,
+    answer_id INTEGER NOT NULL REFERENCES answers (id) ON DELETE CASCADE,
+    kind INTEGER NOT NULL CHECK (kind IN (0, 1)), -- 0: right after the answer, 1: after a replay
+    rated_at INTEGER NOT NULL,
+    notes TEXT NOT NULL DEFAULT '',
+    average REAL,
+    red_flag_count INTEGER NOT NULL DEFAULT 0
+)
+;;
+CREATE TABLE rating_scores (
+    rating_id INTEGER NOT NULL REFERENCES ratings (id) ON DELETE CASCADE,
+    dimension_id TEXT NOT NULL,
+    score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 4),
+    PRIMARY KEY (rating_id, dimension_id)
+) WITHOUT ROWID
+;;
+CREATE TABLE rating_red_flags (
+    rating_id INTEGER NOT NULL REFERENCES ratings (id) ON DELETE CASCADE,
+    flag_id TEXT NOT NULL,
+    PRIMARY KEY (rating_id, flag_id)
+) WITHOUT ROWID
+;;
+CREATE TABLE recordings (
+    id INTEGER PRIMARY KEY,
+    answer_id INTEGER NOT NULL REFERENCES answers (id) ON DELETE CASCADE,
+    path TEXT NOT NULL UNIQUE, -- relative to the library folder
+    format TEXT NOT NULL DEFAULT '',
+    duration_ms INTEGER NOT NULL DEFAULT 0,
+    size_bytes INTEGER NOT NULL DEFAULT 0,
+    checksum TEXT NOT NULL DEFAULT '',
+    recovered INTEGER NOT NULL DEFAULT 0
+)
+;;
+-- Per loop, week and dimension, the scores of first ratings added up, kept by the triggers below so
+-- that the trend over time needs no scan of every score.
+CREATE TABLE dimension_week_totals (
+    loop_id TEXT NOT NULL,
+    week_start TEXT NOT NULL,
+    dimension_id TEXT NOT NULL,
+    score_sum INTEGER NOT NULL,
+    score_count INTEGER NOT NULL,
+    PRIMARY KEY (loop_id, week_start, dimension_id)
+) WITHOUT ROWID
+;;
+CREATE UNIQUE INDEX ratings_one_first ON ratings (answer_id) WHERE kind = 0
+;;
+CREATE INDEX ratings_by_answer ON ratings (answer_id, rated_at)
+;;
+CREATE INDEX answers_by_session ON answers (session_id)
+;;
+CREATE INDEX answers_by_time ON answers (answered_at)
+;;
+CREATE INDEX answers_by_round ON answers (round_id, answered_at)
+;;
+CREATE INDEX answers_by_question ON answers (question_id, answered_at)
+;;
+CREATE INDEX answers_by_score ON answers (latest_score)
+;;
+CREATE INDEX recordings_by_answer ON recordings (answer_id)
+;;
+CREATE TRIGGER first_rating_is_kept BEFORE UPDATE ON ratings WHEN OLD.kind = 0
+BEGIN
+    SELECT RAISE(ABORT, 'the first rating of an answer is kept as it was given');
+END
+;;
+CREATE TRIGGER first_rating_scores_are_kept BEFORE UPDATE ON rating_scores
+BEGIN
+    SELECT RAISE(ABORT, 'ratings are kept as they were given');
+END
+;;
+CREATE TRIGGER rating_added AFTER INSERT ON ratings
+BEGIN
+    UPDATE answers SET
+        first_score = CASE WHEN NEW.kind = 0 THEN NEW.average ELSE first_score END,
+        latest_score = NEW.average,
+        latest_red_flags = NEW.red_flag_count
+    WHERE id = NEW.answer_id;
+END
+;;
+CREATE TRIGGER first_score_added AFTER INSERT ON rating_scores
+WHEN (SELECT kind FROM ratings WHERE id = NEW.rating_id) = 0
+BEGIN
+    INSERT INTO dimension_week_totals (loop_id, week_start, dimension_id, score_sum, score_count)
+    SELECT s.loop_id, a.week_start, NEW.dimension_id, NEW.score, 1
+    FROM ratings r JOIN answers a ON a.id = r.answer_id JOIN sessions s ON s.id = a.session_id
+    WHERE r.id = NEW.rating_id
+    ON CONFLICT (loop_id, week_start, dimension_id) DO UPDATE
+        SET score_sum = score_sum + excluded.score_sum, score_count = score_count + 1;
+END
+;;
+CREATE TRIGGER answer_removed BEFORE DELETE ON answers
+BEGIN
+    UPDATE dimension_week_totals
+        SET score_sum = score_sum - rs.score, score_count = score_count - 1
+    FROM ratings r
+    JOIN rating_scores rs ON rs.rating_id = r.id
+    JOIN sessions s ON s.id = OLD.session_id
+    WHERE r.answer_id = OLD.id AND r.kind = 0
+      AND dimension_week_totals.loop_id = s.loop_id AND dimension_week_totals.week_start = OLD.week_start
+      AND dimension_week_totals.dimension_id = rs.dimension_id;
+END
+;;
+CREATE TRIGGER recording_added AFTER INSERT ON recordings
+BEGIN
+    UPDATE answers SET has_recording = 1 WHERE id = NEW.answer_id;
+END
+;;
+CREATE TRIGGER recording_removed AFTER DELETE ON recordings
+BEGIN
+    UPDATE answers SET has_recording = EXISTS (SELECT 1 FROM recordings WHERE answer_id = OLD.answer_id)
+    WHERE id = OLD.answer_id;
+END
+)",
+};
+
+} // namespace
+
+QList<const char *> migrations()
+{
+    return QList<const char *>(std::begin(Migrations), std::end(Migrations));
+}
+
+bool upgrade(QSqlDatabase &database, int from, const QList<const char *> &migrations, const QString &backupPath,
+             QString *error)
+{
+    QSqlQuery query(database);
+    if (!backupPath.isEmpty()) {
+        query.prepare(u"VACUUM INTO ?"_s);
+        query.addBindValue(backupPath);
+        if (!query.exec()) {
+            *error = u"the backup to %1 failed (%2)"_s.arg(backupPath, query.lastError().databaseText());
+            return false;
+        }
+    }
+    for (int version = from + 1; version <= migrations.size(); ++version) {
+        if (!database.transaction()) {
+            *error = database.lastError().text();
+            return false;
+        }
+        const QStringList statements = QString::fromUtf8(migrations.at(version - 1)).split(u"\n;;\n"_s);
+        for (const QString &statement : statements) {
+            if (statement.trimmed().isEmpty())
+                continue;
+            if (!query.exec(statement)) {
+                *error = u"migration %1 failed (%2)"_s.arg(version).arg(query.lastError().databaseText());
+                database.rollback();
+                return false;
+            }
+        }
+        const bool recorded = query.exec(u"PRAGMA user_version = %1"_s.arg(version))
+            && query.exec(u"PRAGMA application_id = %1"_s.arg(ApplicationId));
+        if (!recorded || !database.commit()) {
+            *error = recorded ? database.lastError().text() : query.lastError().databaseText();
+            database.rollback();
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace MockLoop::LibrarySchema

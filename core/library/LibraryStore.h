@@ -1,0 +1,125 @@
+#pragma once
+
+#include "LibraryTypes.h"
+#include "session/PracticeHistory.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+
+#include <memory>
+
+class QIODevice;
+
+namespace MockLoop {
+
+// The practice library: one SQLite database in the library folder, with the takes beside it in
+// one folder per session (takes/<session id>/...), so the folder can be copied, moved or synced as
+// a whole. Synchronous and bound to the thread that opened it; the app reaches it through
+// PracticeLibrary, which runs it on a worker thread.
+//
+// Every multi-row change is one transaction: a crash leaves it whole or absent. The first rating
+// of an answer is never changed; ratings after a replay are added beside it.
+class LibraryStore : public PracticeHistory
+{
+    Q_DECLARE_TR_FUNCTIONS(MockLoop::LibraryStore)
+
+public:
+    static constexpr int SchemaVersion = 1; // the number of migrations in LibrarySchema
+
+    enum class OpenError {
+        None,
+        NotWritable, // the folder cannot be created or written
+        Corrupt, // the database is damaged
+        NotALibrary, // the file is an SQLite database of another program
+        TooNew, // written by a newer MockLoop
+        Failed, // anything else SQLite reported
+    };
+
+    struct OpenResult
+    {
+        std::unique_ptr<LibraryStore> store;
+        OpenError error = OpenError::None;
+        QString message; // says what happened, where the file is, and what to do
+    };
+
+    // Opens the library in folder, creating it (and migrating an older one, after a backup).
+    // A damaged database or one from a newer MockLoop is never written to.
+    static OpenResult open(const QString &folder);
+
+    // Moves the damaged database of folder aside (into a "damaged-<time>" folder beside it, with
+    // its journal) and opens a fresh library there. The takes stay and can be recovered.
+    static OpenResult startFresh(const QString &folder, QString *movedTo = nullptr);
+
+    static QString databaseFileName();
+    // <application data>/library
+    static QString defaultFolder();
+
+    ~LibraryStore() override;
+    LibraryStore(const LibraryStore &) = delete;
+    LibraryStore &operator=(const LibraryStore &) = delete;
+
+    const QString &folder() const { return m_folder; }
+    QString databasePath() const;
+    // Where a new take of session sessionId goes, relative to the folder.
+    static QString takeRelativePath(const QString &sessionId, const QString &fileName);
+    QString absolutePath(const QString &relativePath) const;
+    // What went wrong in the last call that failed.
+    const QString &lastError() const { return m_lastError; }
+
+    bool addSession(const SessionRecord &session);
+    bool finishSession(const QString &sessionId, const QDateTime &finishedAt, bool abandoned);
+    std::optional<SessionRecord> session(const QString &sessionId);
+    QList<SessionRecord> sessions();
+
+    // Stores an answer with its rating (if any) and recording (if any), all or nothing.
+    struct NewAnswer
+    {
+        QString sessionId;
+        AnswerRecord record;
+        QString roundTitle;
+        QString categoryId;
+        QDateTime answeredAt;
+        std::optional<RecordingInfo> recording;
+    };
+    std::optional<qint64> addAnswer(const NewAnswer &answer);
+    // A rating given after replaying the take; the first rating stays as it was.
+    bool addReplayRating(qint64 answerId, const Rating &rating);
+    bool setNotes(qint64 answerId, const QString &notes);
+    // Deletes the answer, its ratings and recording row, then its audio file.
+    bool deleteAnswer(qint64 answerId);
+
+    QList<AnswerRow> answers(const AnswerFilter &filter = {}, AnswerSort sort = AnswerSort::Date,
+                             Qt::SortOrder order = Qt::DescendingOrder, int limit = -1, int offset = 0);
+    int countAnswers(const AnswerFilter &filter = {});
+    std::optional<AnswerDetail> answer(qint64 answerId);
+    // Every take of one question, newest first.
+    QList<AnswerRow> takesOf(const QString &loopId, const QString &questionId);
+    // Per-dimension averages of the ratings given right after answering, week by week.
+    QList<DimensionAverage> dimensionAverages(const QString &loopId);
+    QHash<QString, QuestionStats> questionStats(const QString &loopId) const override;
+
+    bool exportCsv(const AnswerFilter &filter, QIODevice *device);
+    QByteArray exportSessionJson(const QString &sessionId);
+    // Imports a session exported by exportSessionJson; returns its id.
+    std::optional<QString> importSessionJson(const QByteArray &json);
+
+    // Takes on disk that no answer owns (after a crash), to offer for import.
+    QList<RecoveredTake> findRecoveredTakes();
+    // Keeps a recovered take as an answer of its session (or of a "Recovered takes" session).
+    std::optional<qint64> importRecoveredTake(const RecoveredTake &take, const QString &questionText);
+
+    static RecordingInfo describeTake(const QString &absolutePath, const QString &relativePath);
+
+private:
+    LibraryStore(QString folder, QString connectionName);
+
+    QSqlDatabase database() const;
+    bool fail(const QString &message) const;
+    bool failSql(const class QSqlQuery &query) const;
+
+    QString m_folder;
+    QString m_connectionName;
+    mutable QString m_lastError;
+};
+
+} // namespace MockLoop

@@ -1,0 +1,108 @@
+#pragma once
+
+#include "session/SessionTypes.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace MockLoop {
+
+// One practice session as the library keeps it.
+struct SessionRecord
+{
+    QString id;
+    SessionMode mode = SessionMode::FullLoop;
+    QString loopId;
+    int loopVersion = 0;
+    QString loopTitle;
+    QString levelId;
+    quint64 seed = 0;
+    QDateTime startedAt;
+    QDateTime finishedAt; // invalid while unfinished
+    bool abandoned = false;
+};
+
+// A recorded take of an answer. The path is relative to the library folder, so the folder can be
+// moved or synced as a whole.
+struct RecordingInfo
+{
+    QString relativePath;
+    QString format; // e.g. "WAV PCM 16-bit 16000 Hz mono"
+    Milliseconds duration{0};
+    qint64 sizeBytes = 0;
+    QString checksum; // SHA-256 of the file, hex
+    bool recovered = false; // rescued after a crash
+};
+
+// An answer as the library lists it.
+struct AnswerRow
+{
+    qint64 id = 0;
+    QString sessionId;
+    QDateTime answeredAt;
+    QString loopId;
+    QString loopTitle;
+    QString roundId;
+    QString roundTitle;
+    QString questionId;
+    QString questionText;
+    QString categoryId;
+    Milliseconds answerTime{0};
+    Milliseconds overtime{0};
+    bool skipped = false;
+    std::optional<double> firstScore; // average of the rating given right after the answer
+    std::optional<double> latestScore; // average of the newest rating (after a replay, if any)
+    int redFlagCount = 0; // in the newest rating
+    bool hasRecording = false;
+    QString notes;
+};
+
+// An answer with everything the library holds about it.
+struct AnswerDetail
+{
+    AnswerRow row;
+    AnswerRecord record; // parts with their phase and pause marks
+    std::optional<Rating> rightAfter; // the first rating; never changed once given
+    QList<Rating> afterReplay; // oldest first
+    std::optional<RecordingInfo> recording;
+};
+
+struct AnswerFilter
+{
+    QString loopId;
+    QString roundId;
+    QString questionId;
+    QString categoryId;
+    QDate from; // inclusive, local dates; invalid: open
+    QDate to;
+    std::optional<double> minScore; // on the newest rating's average
+    std::optional<double> maxScore;
+    std::optional<bool> hasRecording;
+    QString text; // in the question or the notes, any case
+    std::optional<qint64> answerId; // just this answer, if it passes the rest of the filter
+};
+
+enum class AnswerSort { Date, Loop, Round, Question, Duration, Score, RedFlags, Recording };
+
+// The average score of one rubric dimension over one period.
+struct DimensionAverage
+{
+    QDate periodStart; // the Monday of the week
+    QString dimensionId;
+    double average = 0;
+    int count = 0;
+};
+
+// A take on disk that no answer in the library owns: left by a crash, or repaired from a .part.
+struct RecoveredTake
+{
+    QString relativePath;
+    QString sessionId; // from its folder, when that session is known
+    RecordingInfo recording;
+};
+
+} // namespace MockLoop

@@ -1,0 +1,167 @@
+// The practice library at 10,000 answers: generates 200 sessions of 50 rated answers (half with a
+// recording, a third re-rated after a replay), then prints the median over repeated runs of
+//   open + first page of the list, filter by round and score, history of one question,
+//   per-dimension averages                       (target: <= 50 ms each on the 2-core CI machine)
+// and the peak memory of the process.
+//   library_bench [repetitions] [folder]    default 15 runs, in a temporary folder
+
+#include "library/LibraryStore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <functional>
+
+using namespace MockLoop;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int Sessions = 200;
+constexpr int AnswersPerSession = 50;
+const QStringList Rounds = {u"hiring-manager"_s,     u"technical-leadership"_s, u"cross-functional-partner"_s,
+                            u"skip-level-manager"_s, u"peer-manager"_s,         u"netflix-values"_s};
+const QStringList Dimensions
+    = {u"freedom-responsibility"_s, u"high-performance"_s,  u"candor"_s, u"innovation"_s, u"member-obsession"_s,
+       u"story-structure"_s,        u"quantified-results"_s};
+
+void generate(LibraryStore &store)
+{
+    const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-400);
+    quint32 noise = 12345;
+    const auto next = [&noise](int bound) {
+        noise = noise * 1664525u + 1013904223u;
+        return int((noise >> 8) % quint32(bound));
+    };
+    for (int s = 0; s < Sessions; ++s) {
+        SessionRecord session;
+        session.id = u"session-%1"_s.arg(s);
+        session.loopId = u"netflix-engineering-leadership"_s;
+        session.loopTitle = u"Netflix Engineering Leadership Loop"_s;
+        session.startedAt = start.addDays(s * 2);
+        session.seed = quint64(s) + 1;
+        store.addSession(session);
+        for (int a = 0; a < AnswersPerSession; ++a) {
+            LibraryStore::NewAnswer answer;
+            answer.sessionId = session.id;
+            answer.answeredAt = session.startedAt.addSecs(a * 300);
+            const QString round = Rounds.at(next(Rounds.size()));
+            answer.roundTitle = round;
+            answer.categoryId = u"category-%1"_s.arg(next(6));
+            answer.record.roundId = round;
+            answer.record.questionId = u"question-%1"_s.arg(next(34));
+            answer.record.questionText = u"Tell me about a time you had to give difficult feedback to a senior "
+                                         "engineer, number "_s
+                + answer.record.questionId;
+            answer.record.notes = next(3) == 0 ? u"Forgot to quantify the member impact again"_s : QString();
+            AnswerPart part;
+            part.duration = Milliseconds(120000 + next(180000));
+            part.limit = Milliseconds(240000);
+            part.phaseMarks = {{1, Milliseconds(30000)}, {2, Milliseconds(90000)}, {3, Milliseconds(180000)}};
+            answer.record.parts = {part};
+            Rating rating;
+            rating.ratedAt = answer.answeredAt.addSecs(250);
+            for (int d = 0; d < 5; ++d)
+                rating.scores.insert(Dimensions.at((a + d) % Dimensions.size()), 1 + next(4));
+            if (next(4) == 0)
+                rating.redFlagIds = {u"excuses"_s};
+            answer.record.rating = rating;
+            if (a % 2 == 0) {
+                answer.recording = RecordingInfo{LibraryStore::takeRelativePath(session.id, u"%1.wav"_s.arg(a)),
+                                                 u"WAV PCM 16-bit 16000 Hz mono"_s,
+                                                 part.duration,
+                                                 part.duration.count() * 32,
+                                                 u"0"_s,
+                                                 false};
+            }
+            const auto id = store.addAnswer(answer);
+            if (id && a % 3 == 0) {
+                Rating replay = rating;
+                replay.ratedAt = rating.ratedAt.addDays(1);
+                replay.scores.first() = 4;
+                store.addReplayRating(*id, replay);
+            }
+        }
+    }
+}
+
+double medianMs(int repetitions, const std::function<void()> &work)
+{
+    std::vector<double> samples;
+    for (int i = 0; i < repetitions; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        work();
+        samples.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    std::sort(samples.begin(), samples.end());
+    return samples[samples.size() / 2];
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication application(argc, argv);
+    const int repetitions = argc > 1 ? std::max(1, std::atoi(argv[1])) : 15;
+    QTextStream out(stdout);
+    QTemporaryDir dir;
+    const QString folder = argc > 2 ? QString::fromLocal8Bit(argv[2]) : dir.filePath(u"library"_s);
+    QDir(folder).removeRecursively();
+
+    QElapsedTimer generation;
+    generation.start();
+    {
+        auto opened = LibraryStore::open(folder);
+        if (!opened.store) {
+            out << opened.message << '\n';
+            return 1;
+        }
+        generate(*opened.store);
+        out << u"generated %1 answers in %2 sessions in %3 s\n"_s.arg(opened.store->countAnswers())
+                   .arg(Sessions)
+                   .arg(double(generation.elapsed()) / 1000, 0, 'f', 1);
+    }
+
+    std::size_t checksum = 0;
+    const double openAndFirstPage = medianMs(repetitions, [&] {
+        auto opened = LibraryStore::open(folder);
+        checksum += std::size_t(opened.store->answers({}, AnswerSort::Date, Qt::DescendingOrder, 100).size());
+    });
+    auto opened = LibraryStore::open(folder);
+    LibraryStore &store = *opened.store;
+    const double filterRoundScore = medianMs(repetitions, [&] {
+        AnswerFilter filter;
+        filter.roundId = u"technical-leadership"_s;
+        filter.minScore = 2.5;
+        checksum += std::size_t(store.answers(filter, AnswerSort::Score, Qt::DescendingOrder).size());
+    });
+    const double questionHistory = medianMs(repetitions, [&] {
+        checksum += std::size_t(store.takesOf(u"netflix-engineering-leadership"_s, u"question-7"_s).size());
+    });
+    const double averages = medianMs(repetitions, [&] {
+        checksum += std::size_t(store.dimensionAverages(u"netflix-engineering-leadership"_s).size());
+    });
+    const double wholeList = medianMs(repetitions, [&] { checksum += std::size_t(store.answers().size()); });
+    const double stats = medianMs(
+        repetitions, [&] { checksum += std::size_t(store.questionStats(u"netflix-engineering-leadership"_s).size()); });
+
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    out << u"practice library, 10,000 answers: median of %1 runs (target <= 50 ms each)\n"_s.arg(repetitions);
+    out << u"  open + first page of 100:        %1 ms\n"_s.arg(openAndFirstPage, 0, 'f', 2);
+    out << u"  filter by round and score:       %1 ms\n"_s.arg(filterRoundScore, 0, 'f', 2);
+    out << u"  history of one question:         %1 ms\n"_s.arg(questionHistory, 0, 'f', 2);
+    out << u"  per-dimension averages by week:  %1 ms\n"_s.arg(averages, 0, 'f', 2);
+    out << u"  (the whole list, all rows:       %1 ms)\n"_s.arg(wholeList, 0, 'f', 2);
+    out << u"  (question stats for selection:   %1 ms)\n"_s.arg(stats, 0, 'f', 2);
+    out << u"  peak memory (max RSS):           %1 MB\n"_s.arg(double(usage.ru_maxrss) / 1024, 0, 'f', 1);
+    out << u"  (checksum %1)\n"_s.arg(checksum);
+    return 0;
+}
