@@ -1,6 +1,7 @@
 #include "LibraryStore.h"
 
 #include "LibrarySchema.h"
+#include "common/ApplicationIdentity.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -276,7 +277,7 @@ QString LibraryStore::databaseFileName()
 
 QString LibraryStore::defaultFolder()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/library"_s;
+    return dataFolder() + u"/library"_s;
 }
 
 QString LibraryStore::databasePath() const

@@ -1,6 +1,7 @@
 #include "LoopCatalog.h"
 
 #include "LoopLoader.h"
+#include "common/ApplicationIdentity.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -41,7 +42,7 @@ LoopCatalog LoopCatalog::loadDefault()
 
 QString LoopCatalog::userLoopFolder()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/interview_loops"_s;
+    return dataFolder() + u"/interview_loops"_s;
 }
 
 void LoopCatalog::addBuiltIn()

@@ -1,5 +1,7 @@
 #include "SessionStore.h"
 
+#include "common/ApplicationIdentity.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -36,7 +38,7 @@ FileSessionStore::~FileSessionStore()
 
 QString FileSessionStore::defaultFilePath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/unfinished-session.json"_s;
+    return dataFolder() + u"/unfinished-session.json"_s;
 }
 
 void FileSessionStore::save(const SessionSnapshot &snapshot)

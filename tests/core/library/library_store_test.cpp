@@ -221,7 +221,7 @@ void LibraryStoreTest::open_createsAVersionedWalDatabase()
     QSqlDatabase::removeDatabase(u"inspect"_s);
     QCOMPARE(QFileInfo(m_store->databasePath()).fileName(), u"library.sqlite"_s);
     QCOMPARE(LibraryStore::defaultFolder(),
-             QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/library"_s);
+             QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/MockLoop"_s + u"/library"_s);
 }
 
 void LibraryStoreTest::answer_keepsEverything_andTheFirstRatingNeverChanges()

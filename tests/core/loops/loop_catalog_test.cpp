@@ -105,7 +105,7 @@ void LoopCatalogTest::builtIn_holdsTheNetflixLoop()
 
 void LoopCatalogTest::userFolder_isUnderApplicationData()
 {
-    QCOMPARE(m_userFolder, QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/interview_loops"_s);
+    QCOMPARE(m_userFolder, QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/MockLoop"_s + u"/interview_loops"_s);
     QVERIFY(m_userFolder.contains(u"MockLoop"_s));
 }
 

@@ -170,7 +170,7 @@ void SessionStoreTest::unwritableFolder_reportsWhereAndWhy()
 void SessionStoreTest::defaultLocation_isUnderApplicationData()
 {
     QCOMPARE(FileSessionStore::defaultFilePath(),
-             QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/unfinished-session.json"_s);
+             QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/MockLoop"_s + u"/unfinished-session.json"_s);
 }
 
 QTEST_GUILESS_MAIN(SessionStoreTest)
