@@ -1,6 +1,6 @@
+#include "DesktopApp.h"
 #include "cli/CommandLine.h"
 #include "common/ApplicationIdentity.h"
-#include "loopbrowser/LoopBrowserWindow.h"
 
 #include <QApplication>
 
@@ -11,11 +11,8 @@ int main(int argc, char *argv[])
         MockLoop::applyApplicationIdentity(application);
         return MockLoop::CommandLine::run(application.arguments());
     }
-
     QApplication application(argc, argv);
     MockLoop::applyApplicationIdentity(application);
     const auto options = MockLoop::CommandLine::parseGuiArguments(application.arguments());
-    MockLoop::LoopBrowserWindow window(options.loopFiles);
-    window.show();
-    return application.exec();
+    return MockLoop::runDesktopApp(application, options.loopFiles, options.quitWhenShown);
 }

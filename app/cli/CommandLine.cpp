@@ -150,8 +150,11 @@ GuiOptions parseGuiArguments(const QStringList &arguments)
 {
     QCommandLineParser parser;
     configure(parser);
+    QCommandLineOption quitWhenShown(u"quit-when-shown"_s, tr("Quit once the window is shown (for tests)."));
+    quitWhenShown.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(quitWhenShown);
     parser.process(arguments);
-    return GuiOptions{parser.positionalArguments()};
+    return GuiOptions{parser.positionalArguments(), parser.isSet(quitWhenShown)};
 }
 
 } // namespace MockLoop::CommandLine

@@ -18,6 +18,8 @@ int run(const QStringList &arguments);
 struct GuiOptions
 {
     QStringList loopFiles;
+    // Quit as soon as the window is shown (and print "shown"): for smoke tests and benchmarks.
+    bool quitWhenShown = false;
 };
 
 // Parses the arguments of a windowed start; exits like any Qt program on --help or bad options.

@@ -1,6 +1,8 @@
 #include "LibraryStore.h"
 
 #include "LibrarySchema.h"
+#include "audio/TakeInfo.h"
+#include "audio/WaveformPeaks.h"
 #include "common/ApplicationIdentity.h"
 
 #include <QCryptographicHash>
@@ -179,6 +181,8 @@ WhereClause whereOf(const AnswerFilter &filter)
         conditions << condition;
         values << value;
     };
+    if (!filter.sessionId.isEmpty())
+        add(u"a.session_id = ?"_s, filter.sessionId);
     if (!filter.loopId.isEmpty())
         add(u"s.loop_id = ?"_s, filter.loopId);
     if (!filter.roundId.isEmpty())
@@ -645,8 +649,8 @@ bool LibraryStore::deleteAnswer(qint64 answerId)
     for (const QString &file : std::as_const(files)) {
         const QString path = absolutePath(file);
         QFile::remove(path);
-        QFile::remove(path + u".peaks"_s);
-        QFile::remove(path + u".json"_s);
+        QFile::remove(TakeInfo::sidecarPath(path));
+        QFile::remove(WaveformPeaks::cachePath(path));
     }
     return true;
 }
@@ -1007,6 +1011,14 @@ std::optional<QString> LibraryStore::importSessionJson(const QByteArray &json)
         }
         if (object.contains(u"recording"_s)) {
             const QJsonObject recording = object.value(u"recording"_s).toObject();
+            QSqlQuery taken(db);
+            taken.prepare(u"SELECT 1 FROM recordings WHERE path = ?"_s);
+            if (execute(taken, {recording.value(u"path"_s).toString()}) && taken.next()) {
+                fail(tr("The library already holds the recording %1, which this session refers to; it was "
+                        "probably imported before. Nothing was imported.")
+                         .arg(recording.value(u"path"_s).toString()));
+                return std::nullopt;
+            }
             answer.recording = RecordingInfo{recording.value(u"path"_s).toString(),
                                              recording.value(u"format"_s).toString(),
                                              Milliseconds(recording.value(u"durationMs"_s).toInteger()),

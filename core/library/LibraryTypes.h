@@ -73,6 +73,7 @@ struct AnswerDetail
 
 struct AnswerFilter
 {
+    QString sessionId;
     QString loopId;
     QString roundId;
     QString questionId;

@@ -27,4 +27,18 @@ public:
     virtual QHash<QString, QuestionStats> questionStats(const QString &loopId) const = 0;
 };
 
+// Stats fetched beforehand (from the library, on its own thread), for planning on the GUI thread.
+class StaticHistory : public PracticeHistory
+{
+public:
+    explicit StaticHistory(QHash<QString, QuestionStats> stats)
+        : m_stats(std::move(stats))
+    { }
+
+    QHash<QString, QuestionStats> questionStats(const QString &) const override { return m_stats; }
+
+private:
+    QHash<QString, QuestionStats> m_stats;
+};
+
 } // namespace MockLoop

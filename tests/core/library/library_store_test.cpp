@@ -280,6 +280,7 @@ void LibraryStoreTest::filters_narrowTheList_data()
         return f;
     };
     QTest::newRow("everything") << AnswerFilter() << QStringList{u"e"_s, u"d"_s, u"c"_s, u"b"_s, u"a"_s};
+    QTest::newRow("session") << filter([](AnswerFilter &f) { f.sessionId = u"s2"_s; }) << QStringList{u"d"_s, u"c"_s};
     QTest::newRow("loop") << filter([](AnswerFilter &f) { f.loopId = u"other"_s; }) << QStringList{u"e"_s};
     QTest::newRow("round") << filter([](AnswerFilter &f) { f.roundId = u"technical-leadership"_s; })
                            << QStringList{u"b"_s};
@@ -402,10 +403,15 @@ void LibraryStoreTest::deleteAnswer_removesItsAudioToo()
     fill();
     const QString take = m_store->absolutePath(u"takes/s1/a2.wav"_s);
     writeWav(take, 1);
-    QFile(take + u".peaks"_s).open(QIODevice::WriteOnly);
+    // The files the audio module keeps beside a take go with it.
+    const QString sidecar = m_store->absolutePath(u"takes/s1/a2.json"_s);
+    const QString peaks = m_store->absolutePath(u"takes/s1/a2.peaks"_s);
+    QFile(sidecar).open(QIODevice::WriteOnly);
+    QFile(peaks).open(QIODevice::WriteOnly);
     QVERIFY(m_store->deleteAnswer(m_ids.value(u"b"_s)));
     QVERIFY(!QFile::exists(take));
-    QVERIFY(!QFile::exists(take + u".peaks"_s));
+    QVERIFY(!QFile::exists(sidecar));
+    QVERIFY(!QFile::exists(peaks));
     QVERIFY(!m_store->answer(m_ids.value(u"b"_s)));
     QCOMPARE(m_store->countAnswers(), 4);
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"count"_s);
@@ -445,6 +451,13 @@ void LibraryStoreTest::sessionJson_roundTrips()
     QVERIFY(!exported.isEmpty());
     QVERIFY2(!m_store->importSessionJson(exported), "a session already in the library is not imported twice");
     QCOMPARE(m_store->lastError(), u"This session is already in the library."_s);
+    // The same session under another id still refers to recordings the library holds.
+    QByteArray renamed = exported;
+    renamed.replace("\"id\": \"s1\"", "\"id\": \"s1-copy\"");
+    QVERIFY(!m_store->importSessionJson(renamed));
+    QVERIFY2(m_store->lastError().startsWith(u"The library already holds the recording takes/s1/a2.wav"_s),
+             qPrintable(m_store->lastError()));
+    QVERIFY2(!m_store->session(u"s1-copy"_s), "a refused import leaves nothing behind");
 
     // Into a fresh library, and out again: the same document.
     QTemporaryDir other;

@@ -1,0 +1,120 @@
+#include "AppSettings.h"
+
+#include "library/LibraryStore.h"
+
+#include <QSettings>
+
+using namespace Qt::StringLiterals;
+
+namespace MockLoop::AppSettings {
+
+namespace {
+
+QVariant value(const QString &key, const QVariant &fallback = {})
+{
+    return QSettings().value(key, fallback);
+}
+
+void setValue(const QString &key, const QVariant &newValue)
+{
+    QSettings().setValue(key, newValue);
+}
+
+} // namespace
+
+SessionSettings sessionSettings()
+{
+    const SessionSettings defaults;
+    SessionSettings settings;
+    settings.thinkSeconds = value(u"practice/thinkSeconds"_s, defaults.thinkSeconds).toInt();
+    settings.hardStop = value(u"practice/hardStop"_s, defaults.hardStop).toBool();
+    settings.breakMinutes = value(u"practice/breakMinutes"_s, defaults.breakMinutes).toInt();
+    settings.followUpsPerQuestion = value(u"practice/followUpsPerQuestion"_s, defaults.followUpsPerQuestion).toInt();
+    settings.followUpAnswerSeconds = value(u"practice/followUpAnswerSeconds"_s, defaults.followUpAnswerSeconds).toInt();
+    settings.drillQuestionCount = value(u"practice/drillQuestionCount"_s, defaults.drillQuestionCount).toInt();
+    settings.levelId = value(u"practice/levelId"_s, u"L6"_s).toString();
+    return settings;
+}
+
+void setSessionSettings(const SessionSettings &settings)
+{
+    setValue(u"practice/thinkSeconds"_s, settings.thinkSeconds);
+    setValue(u"practice/hardStop"_s, settings.hardStop);
+    setValue(u"practice/breakMinutes"_s, settings.breakMinutes);
+    setValue(u"practice/followUpsPerQuestion"_s, settings.followUpsPerQuestion);
+    setValue(u"practice/followUpAnswerSeconds"_s, settings.followUpAnswerSeconds);
+    setValue(u"practice/drillQuestionCount"_s, settings.drillQuestionCount);
+    setValue(u"practice/levelId"_s, settings.levelId);
+}
+
+QString libraryFolder()
+{
+    return value(u"library/folder"_s, LibraryStore::defaultFolder()).toString();
+}
+
+void setLibraryFolder(const QString &folder)
+{
+    setValue(u"library/folder"_s, folder);
+}
+
+QString lastLoopId()
+{
+    return value(u"practice/loopId"_s).toString();
+}
+
+void setLastLoopId(const QString &loopId)
+{
+    setValue(u"practice/loopId"_s, loopId);
+}
+
+QString lastMode()
+{
+    return value(u"practice/mode"_s).toString();
+}
+
+void setLastMode(const QString &mode)
+{
+    setValue(u"practice/mode"_s, mode);
+}
+
+QString lastRoundId()
+{
+    return value(u"practice/roundId"_s).toString();
+}
+
+void setLastRoundId(const QString &roundId)
+{
+    setValue(u"practice/roundId"_s, roundId);
+}
+
+QByteArray windowGeometry()
+{
+    return value(u"window/geometry"_s).toByteArray();
+}
+
+void setWindowGeometry(const QByteArray &geometry)
+{
+    setValue(u"window/geometry"_s, geometry);
+}
+
+QByteArray windowState()
+{
+    return value(u"window/state"_s).toByteArray();
+}
+
+void setWindowState(const QByteArray &state)
+{
+    setValue(u"window/state"_s, state);
+}
+
+QByteArray librarySplitterState()
+{
+    return value(u"library/splitter"_s).toByteArray();
+}
+
+void setLibrarySplitterState(const QByteArray &state)
+{
+    setValue(u"library/splitter"_s, state);
+}
+
+} // namespace MockLoop::AppSettings

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "session/SessionTypes.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace MockLoop {
+
+// The person's choices that outlive a run of the app, in ~/.config/MockLoop/MockLoop.conf.
+// One place for every key, so that the app and its tests agree on them.
+namespace AppSettings {
+
+SessionSettings sessionSettings();
+void setSessionSettings(const SessionSettings &settings);
+
+QString libraryFolder(); // the default library folder unless the person chose another
+void setLibraryFolder(const QString &folder);
+
+// The last choices on the practice page.
+QString lastLoopId();
+void setLastLoopId(const QString &loopId);
+QString lastMode();
+void setLastMode(const QString &mode);
+QString lastRoundId();
+void setLastRoundId(const QString &roundId);
+
+QByteArray windowGeometry();
+void setWindowGeometry(const QByteArray &geometry);
+QByteArray windowState();
+void setWindowState(const QByteArray &state);
+QByteArray librarySplitterState();
+void setLibrarySplitterState(const QByteArray &state);
+
+} // namespace AppSettings
+
+} // namespace MockLoop

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+#include <chrono>
+
+namespace MockLoop::Format {
+
+// Time left: "3:07", "1:02:03", rounded up, so 0:01 shows until the last second is over; time
+// past zero (overtime) gets a real minus sign: "−0:35".
+QString countdown(std::chrono::milliseconds remaining);
+// Time gone by: "3:07", rounded down.
+QString elapsed(std::chrono::milliseconds time);
+// "45 min", "1 h 5 min".
+QString minutes(int minutes);
+// "3 min 7 s", "42 s".
+QString duration(std::chrono::milliseconds time);
+// "2 hours ago", "yesterday", or the date.
+QString relativeTime(const QDateTime &time, const QDateTime &now = QDateTime::currentDateTime());
+
+} // namespace MockLoop::Format

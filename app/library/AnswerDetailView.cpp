@@ -1,0 +1,653 @@
+#include "AnswerDetailView.h"
+
+#include "LibraryFormat.h"
+#include "ReRatingDialog.h"
+#include "TakePlayerWidget.h"
+#include "common/Format.h"
+#include "rating/RatingPanel.h"
+#include "widgets/CountdownLabel.h"
+
+#include <QApplication>
+#include <QEvent>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace MockLoop {
+
+namespace {
+
+enum TakeColumn { TakeDate, TakeRound, TakeScore, TakeDuration };
+
+constexpr int NotesSaveDelayMs = 1000;
+
+QString dateAndTime(const QDateTime &time)
+{
+    const QDateTime local = time.toLocalTime();
+    return QCoreApplication::translate("MockLoop::AnswerDetailView", "%1, %2")
+        .arg(QLocale().toString(local.date(), QLocale::LongFormat),
+             QLocale().toString(local.time(), QLocale::ShortFormat));
+}
+
+QString scoreText(const std::optional<double> &score)
+{
+    return score ? QLocale().toString(*score, 'f', 1) : u"—"_s;
+}
+
+QLabel *cell(const QString &text, QWidget *parent, const QString &objectName = {})
+{
+    auto *label = new QLabel(text, parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    return label;
+}
+
+void setBold(QWidget *widget, bool bold = true)
+{
+    QFont font = widget->font();
+    font.setBold(bold);
+    widget->setFont(font);
+}
+
+// The marks of a take: the story phases of the main answer (the first phase begins with the
+// answer; the engine marks each move to the next), where each follow-up began (a follow-up
+// continues the take of its question), and every pause.
+QList<WaveformSlider::Mark> marksOf(const AnswerRecord &record, const Loop *loop)
+{
+    QList<WaveformSlider::Mark> marks;
+    const auto phaseTitle = [loop](int index) {
+        if (loop && index >= 0 && index < loop->storyStructure.phases.size())
+            return loop->storyStructure.phases.at(index).title;
+        return QCoreApplication::translate("MockLoop::AnswerDetailView", "Phase %1").arg(index + 1);
+    };
+    qint64 offset = 0;
+    for (qsizetype i = 0; i < record.parts.size(); ++i) {
+        const AnswerPart &part = record.parts.at(i);
+        if (part.followUpIndex >= 0) {
+            marks.append({WaveformSlider::Mark::Kind::FollowUp, offset,
+                          QCoreApplication::translate("MockLoop::AnswerDetailView", "Follow-up %1")
+                              .arg(part.followUpIndex + 1)});
+        } else {
+            const bool knowsPhases = loop && !loop->storyStructure.phases.isEmpty();
+            const bool marksFirst = std::any_of(part.phaseMarks.cbegin(), part.phaseMarks.cend(),
+                                                [](const PhaseMark &mark) { return mark.phaseIndex == 0; });
+            if ((knowsPhases || !part.phaseMarks.isEmpty()) && !marksFirst)
+                marks.append({WaveformSlider::Mark::Kind::Phase, offset, phaseTitle(0)});
+            for (const PhaseMark &mark : part.phaseMarks)
+                marks.append(
+                    {WaveformSlider::Mark::Kind::Phase, offset + mark.at.count(), phaseTitle(mark.phaseIndex)});
+        }
+        for (const PauseMark &pause : part.pauses)
+            marks.append({WaveformSlider::Mark::Kind::Pause, offset + pause.at.count(), {}});
+        offset += part.duration.count();
+    }
+    return marks;
+}
+
+} // namespace
+
+AnswerDetailView::AnswerDetailView(QWidget *parent)
+    : QWidget(parent)
+    , m_question(new QLabel(this))
+    , m_meta(new QLabel(this))
+    , m_timing(new QLabel(this))
+    , m_practise(new QPushButton(tr("Practise &Again"), this))
+    , m_reRate(new QPushButton(tr("&Re-rate…"), this))
+    , m_delete(new QPushButton(tr("&Delete…"), this))
+    , m_player(new TakePlayerWidget(this))
+    , m_recordingInfo(new QLabel(this))
+    , m_ratings(new QWidget(this))
+    , m_replayHint(new QLabel(this))
+    , m_notes(new QPlainTextEdit(this))
+    , m_notesStatus(new QLabel(this))
+    , m_takesTitle(new QLabel(this))
+    , m_takes(new QTreeWidget(this))
+{
+    setObjectName(u"answerDetail"_s);
+    m_question->setObjectName(u"answerQuestion"_s);
+    m_question->setWordWrap(true);
+    m_question->setTextFormat(Qt::PlainText);
+    m_question->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont questionFont = m_question->font();
+    questionFont.setPointSizeF(questionFont.pointSizeF() * 1.35);
+    questionFont.setBold(true);
+    m_question->setFont(questionFont);
+    m_meta->setObjectName(u"answerMeta"_s);
+    m_meta->setWordWrap(true);
+    m_meta->setTextFormat(Qt::PlainText);
+    m_meta->setForegroundRole(QPalette::PlaceholderText);
+    m_timing->setObjectName(u"answerTiming"_s);
+    m_timing->setTextFormat(Qt::RichText); // the overtime in the warning colour
+    m_timing->setWordWrap(true);
+    m_practise->setObjectName(u"practiseAgainButton"_s);
+    m_practise->setIcon(QIcon(u":/icons/practice.svg"_s));
+    m_reRate->setObjectName(u"reRateButton"_s);
+    m_delete->setObjectName(u"deleteAnswerButton"_s);
+    m_delete->setToolTip(tr("Delete this answer, its ratings and its recording"));
+    m_recordingInfo->setObjectName(u"recordingInfo"_s);
+    m_recordingInfo->setWordWrap(true);
+    m_recordingInfo->setForegroundRole(QPalette::PlaceholderText);
+
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_practise);
+    actions->addWidget(m_reRate);
+    actions->addStretch();
+    actions->addWidget(m_delete);
+
+    // The details: both ratings, the notes, the other takes.
+    auto *ratingsBox = new QGroupBox(tr("Ratings"), this);
+    auto *ratingsBoxLayout = new QVBoxLayout(ratingsBox);
+    m_ratings->setObjectName(u"ratingsTable"_s);
+    ratingsBoxLayout->addWidget(m_ratings);
+    m_replayHint->setObjectName(u"replayHint"_s);
+    m_replayHint->setWordWrap(true);
+    m_replayHint->setForegroundRole(QPalette::PlaceholderText);
+    ratingsBoxLayout->addWidget(m_replayHint);
+
+    auto *notesBox = new QGroupBox(tr("&Notes"), this);
+    m_notes->setObjectName(u"answerNotes"_s);
+    m_notes->setPlaceholderText(tr("What worked, what to change next time…"));
+    m_notes->setTabChangesFocus(true);
+    m_notes->setMinimumHeight(m_notes->fontMetrics().height() * 4);
+    m_notes->setMaximumHeight(m_notes->fontMetrics().height() * 8);
+    m_notes->installEventFilter(this);
+    m_notesStatus->setObjectName(u"notesStatus"_s);
+    m_notesStatus->setWordWrap(true);
+    m_notesStatus->setForegroundRole(QPalette::PlaceholderText);
+    auto *notesLayout = new QVBoxLayout(notesBox);
+    notesLayout->addWidget(m_notes);
+    notesLayout->addWidget(m_notesStatus); // the group box's mnemonic (Alt+N) focuses the editor
+    connect(m_notes, &QPlainTextEdit::textChanged, this, [this] {
+        if (!hasUnsavedNotes())
+            return;
+        m_notesStatus->clear();
+        m_notesTimer.start();
+    });
+    m_notesTimer.setSingleShot(true);
+    m_notesTimer.setInterval(NotesSaveDelayMs);
+    connect(&m_notesTimer, &QTimer::timeout, this, &AnswerDetailView::flushNotes);
+
+    auto *takesBox = new QGroupBox(tr("Every take of this question"), this);
+    m_takesTitle->setObjectName(u"takesTitle"_s);
+    m_takesTitle->setWordWrap(true);
+    m_takesTitle->setForegroundRole(QPalette::PlaceholderText);
+    m_takes->setObjectName(u"otherTakes"_s);
+    m_takes->setAccessibleName(tr("Every take of this question"));
+    m_takes->setRootIsDecorated(false);
+    m_takes->setUniformRowHeights(true);
+    m_takes->setAllColumnsShowFocus(true);
+    m_takes->setHeaderLabels({tr("Date"), tr("Round"), tr("Score"), tr("Duration")});
+    m_takes->header()->setStretchLastSection(false);
+    m_takes->header()->setSectionResizeMode(TakeDate, QHeaderView::ResizeToContents);
+    m_takes->header()->setSectionResizeMode(TakeRound, QHeaderView::Stretch);
+    m_takes->header()->setSectionResizeMode(TakeScore, QHeaderView::ResizeToContents);
+    m_takes->header()->setSectionResizeMode(TakeDuration, QHeaderView::ResizeToContents);
+    m_takes->setToolTip(tr("Click a take to show it"));
+    auto *takesLayout = new QVBoxLayout(takesBox);
+    takesLayout->addWidget(m_takesTitle);
+    takesLayout->addWidget(m_takes);
+    const auto activate = [this](QTreeWidgetItem *item) {
+        const qint64 id = item ? item->data(TakeDate, Qt::UserRole).toLongLong() : 0;
+        if (id > 0 && id != answerId())
+            Q_EMIT takeActivated(id);
+    };
+    connect(m_takes, &QTreeWidget::itemClicked, this, activate);
+    connect(m_takes, &QTreeWidget::itemActivated, this, activate);
+
+    auto *details = new QWidget;
+    auto *detailsLayout = new QVBoxLayout(details);
+    detailsLayout->setContentsMargins(0, 0, 0, 0);
+    detailsLayout->addWidget(ratingsBox);
+    detailsLayout->addWidget(notesBox);
+    detailsLayout->addWidget(takesBox);
+    detailsLayout->addStretch();
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(u"answerDetailScroll"_s);
+    scroll->setWidget(details);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_question);
+    layout->addWidget(m_meta);
+    layout->addWidget(m_timing);
+    layout->addLayout(actions);
+    layout->addSpacing(fontMetrics().height() / 2);
+    layout->addWidget(m_player);
+    layout->addWidget(m_recordingInfo);
+    layout->addWidget(scroll, 1);
+
+    setTabOrder(m_practise, m_reRate);
+    setTabOrder(m_reRate, m_delete);
+    setTabOrder(m_delete, m_player->findChild<QWidget *>(u"playButton"_s));
+    setTabOrder(m_player->findChild<QWidget *>(u"playbackSpeed"_s), m_notes);
+    setTabOrder(m_notes, m_takes);
+
+    connect(m_practise, &QPushButton::clicked, this, &AnswerDetailView::practiseRequested);
+    connect(m_delete, &QPushButton::clicked, this, &AnswerDetailView::deleteRequested);
+    connect(m_reRate, &QPushButton::clicked, this, &AnswerDetailView::beginReRating);
+    applyColours();
+}
+
+void AnswerDetailView::showAnswer(const AnswerDetail &detail, std::shared_ptr<const Loop> loop, const QString &takePath,
+                                  const QList<AnswerRow> &takes)
+{
+    const bool sameAnswer = detail.row.id == m_detail.row.id;
+    if (!sameAnswer) {
+        flushNotes();
+        endReRating();
+    }
+    m_detail = detail;
+    m_loop = std::move(loop);
+
+    showHeader();
+    showRatings();
+    showTakes(takes);
+
+    // Notes being typed stay; otherwise the library's are shown.
+    if (!sameAnswer || (!hasUnsavedNotes() && !m_notes->hasFocus())) {
+        const QSignalBlocker blocker(m_notes);
+        m_notesTimer.stop();
+        m_notes->setPlainText(detail.row.notes);
+        m_savedNotes = detail.row.notes;
+        if (!sameAnswer)
+            m_notesStatus->clear();
+    }
+
+    m_takePath = detail.recording ? takePath : QString();
+    m_marks = marksOf(detail.record, m_loop.get());
+    if (!m_takePath.isEmpty()) {
+        m_player->setTake(m_takePath, detail.recording->duration.count(), m_marks);
+        QString info = tr("Recording: %1, %2")
+                           .arg(detail.recording->format.isEmpty() ? tr("WAV") : detail.recording->format,
+                                QLocale().formattedDataSize(detail.recording->sizeBytes));
+        if (detail.recording->recovered)
+            info += tr(" (recovered after a crash)");
+        m_recordingInfo->setText(info);
+        m_recordingInfo->show();
+    } else {
+        m_player->clearTake(detail.row.skipped ? tr("Skipped: nothing was recorded")
+                                               : tr("This answer was not recorded"));
+        m_recordingInfo->hide();
+    }
+    updateButtons();
+}
+
+void AnswerDetailView::showHeader()
+{
+    const AnswerRow &row = m_detail.row;
+    m_question->setText(row.questionText.isEmpty() ? tr("(No question text)") : row.questionText);
+    QStringList meta;
+    if (!row.loopTitle.isEmpty())
+        meta << row.loopTitle;
+    if (!row.roundTitle.isEmpty())
+        meta << row.roundTitle;
+    if (row.answeredAt.isValid())
+        meta << dateAndTime(row.answeredAt);
+    m_meta->setText(meta.join(u"  ·  "_s));
+
+    if (row.skipped) {
+        m_timing->setText(tr("You skipped this question.").toHtmlEscaped());
+        return;
+    }
+    Milliseconds limit{0};
+    for (const AnswerPart &part : m_detail.record.parts)
+        limit += part.limit;
+    QString timing = limit.count() > 0
+        ? tr("Answered in %1 of %2 suggested").arg(Format::duration(row.answerTime), Format::duration(limit))
+        : tr("Answered in %1").arg(Format::duration(row.answerTime));
+    const int followUps = int(std::count_if(m_detail.record.parts.cbegin(), m_detail.record.parts.cend(),
+                                            [](const AnswerPart &part) { return part.followUpIndex >= 0; }));
+    if (followUps > 0)
+        timing += tr(", with %n follow-up(s)", nullptr, followUps);
+    timing = timing.toHtmlEscaped();
+    if (row.overtime.count() > 0) {
+        timing += u" · <span style=\"color:%1\">%2</span>"_s.arg(
+            warningColour(palette()).name(), tr("%1 over").arg(Format::duration(row.overtime)).toHtmlEscaped());
+    }
+    m_timing->setText(timing);
+}
+
+QString AnswerDetailView::redFlagText(const QString &flagId) const
+{
+    if (m_loop) {
+        for (const RedFlagGroup &group : m_loop->redFlagGroups) {
+            for (const RedFlag &flag : group.flags) {
+                if (flag.id == flagId)
+                    return flag.text;
+            }
+        }
+    }
+    return flagId;
+}
+
+void AnswerDetailView::showRatings()
+{
+    // The grid is rebuilt for every answer: the dimensions differ from round to round.
+    qDeleteAll(m_ratings->findChildren<QWidget *>(Qt::FindDirectChildrenOnly));
+    delete m_ratings->layout();
+    m_ratingsGrid = new QGridLayout(m_ratings);
+    m_ratingsGrid->setContentsMargins(0, 0, 0, 0);
+    m_ratingsGrid->setHorizontalSpacing(fontMetrics().averageCharWidth() * 2);
+
+    const std::optional<Rating> &first = m_detail.rightAfter;
+    const std::optional<Rating> latest
+        = m_detail.afterReplay.isEmpty() ? std::nullopt : std::optional<Rating>(m_detail.afterReplay.last());
+
+    // The round's rubric in its order, then any dimension a rating holds that the rubric no longer has.
+    struct Dimension
+    {
+        QString id;
+        QString title;
+        const RubricDimension *rubric = nullptr;
+    };
+    QList<Dimension> dimensions;
+    const Round *round = m_loop ? m_loop->round(m_detail.row.roundId) : nullptr;
+    if (round) {
+        for (const RubricDimension *dimension : m_loop->rubricFor(*round))
+            dimensions.append({dimension->id, dimension->title, dimension});
+    }
+    for (const std::optional<Rating> &rating : {first, latest}) {
+        if (!rating)
+            continue;
+        for (auto it = rating->scores.cbegin(); it != rating->scores.cend(); ++it) {
+            const bool known = std::any_of(dimensions.cbegin(), dimensions.cend(),
+                                           [&it](const Dimension &dimension) { return dimension.id == it.key(); });
+            if (!known) {
+                const RubricDimension *rubric = m_loop ? m_loop->dimension(it.key()) : nullptr;
+                dimensions.append({it.key(), rubric ? rubric->title : it.key(), rubric});
+            }
+        }
+    }
+
+    int row = 0;
+    const auto header = [this](const QString &title, const std::optional<Rating> &rating, const QString &name) {
+        QString text = title;
+        if (rating && rating->ratedAt.isValid())
+            text += u'\n' + QLocale().toString(rating->ratedAt.toLocalTime().date(), QLocale::ShortFormat);
+        QLabel *label = cell(text, m_ratings, name);
+        setBold(label);
+        label->setAlignment(Qt::AlignCenter);
+        return label;
+    };
+    m_ratingsGrid->addWidget(
+        header(first ? tr("Right after") : tr("Right after\n(not rated)"), first, u"rightAfterHeader"_s), row, 1);
+    if (latest) {
+        const QString title = m_detail.afterReplay.size() > 1
+            ? tr("After replay\n(latest of %1)").arg(m_detail.afterReplay.size())
+            : tr("After replay");
+        m_ratingsGrid->addWidget(header(title, latest, u"afterReplayHeader"_s), row, 2);
+    }
+    ++row;
+
+    for (const Dimension &dimension : std::as_const(dimensions)) {
+        QLabel *title = cell(dimension.title, m_ratings, u"dimensionTitle_"_s + dimension.id);
+        if (dimension.rubric && !dimension.rubric->description.isEmpty())
+            title->setToolTip(dimension.rubric->description);
+        m_ratingsGrid->addWidget(title, row, 0);
+        const auto scoreCell
+            = [&](const std::optional<Rating> &rating, const QString &name, const std::optional<int> &compareWith) {
+                  const int score = rating ? rating->scores.value(dimension.id, 0) : 0;
+                  QString text = score > 0 ? QString::number(score) : u"—"_s;
+                  if (score > 0 && compareWith && *compareWith > 0 && score != *compareWith)
+                      text += u" (%1%2)"_s.arg(score > *compareWith ? u"+"_s : u"\u2212"_s)
+                                  .arg(std::abs(score - *compareWith));
+                  QLabel *label = cell(text, m_ratings, name + dimension.id);
+                  label->setAlignment(Qt::AlignCenter);
+                  if (score > 0 && dimension.rubric)
+                      label->setToolTip(tr("%1: %2").arg(score).arg(dimension.rubric->anchor(score)));
+                  label->setAccessibleName(tr("%1, %2").arg(dimension.title, text));
+                  return label;
+              };
+        const std::optional<int> firstScore = first && first->scores.contains(dimension.id)
+            ? std::optional<int>(first->scores.value(dimension.id))
+            : std::nullopt;
+        m_ratingsGrid->addWidget(scoreCell(first, u"rightAfterScore_"_s, std::nullopt), row, 1);
+        if (latest)
+            m_ratingsGrid->addWidget(scoreCell(latest, u"afterReplayScore_"_s, firstScore), row, 2);
+        ++row;
+    }
+
+    QLabel *averageTitle = cell(tr("Average"), m_ratings);
+    setBold(averageTitle);
+    m_ratingsGrid->addWidget(averageTitle, row, 0);
+    QLabel *firstAverage = cell(scoreText(first ? first->average() : std::nullopt), m_ratings, u"rightAfterAverage"_s);
+    setBold(firstAverage);
+    firstAverage->setAlignment(Qt::AlignCenter);
+    m_ratingsGrid->addWidget(firstAverage, row, 1);
+    if (latest) {
+        QLabel *latestAverage = cell(scoreText(latest->average()), m_ratings, u"afterReplayAverage"_s);
+        setBold(latestAverage);
+        latestAverage->setAlignment(Qt::AlignCenter);
+        m_ratingsGrid->addWidget(latestAverage, row, 2);
+    }
+    ++row;
+
+    // Red flags, ticked ones by their text.
+    const auto flagsCell = [this](const std::optional<Rating> &rating, const QString &name) {
+        QStringList lines;
+        if (rating) {
+            for (const QString &flag : rating->redFlagIds)
+                lines << u"⚑ "_s + redFlagText(flag);
+        }
+        QLabel *label = cell(lines.isEmpty() ? tr("None") : lines.join(u'\n'), m_ratings, name);
+        if (!lines.isEmpty()) {
+            QPalette colours = label->palette();
+            colours.setColor(QPalette::WindowText, warningColour(palette()));
+            label->setPalette(colours);
+        }
+        label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        return label;
+    };
+    QLabel *flagsTitle = cell(tr("Red flags"), m_ratings);
+    flagsTitle->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_ratingsGrid->addWidget(flagsTitle, row, 0);
+    m_ratingsGrid->addWidget(flagsCell(first, u"rightAfterRedFlags"_s), row, 1);
+    if (latest)
+        m_ratingsGrid->addWidget(flagsCell(latest, u"afterReplayRedFlags"_s), row, 2);
+    ++row;
+
+    const bool anyNotes = (first && !first->notes.isEmpty()) || (latest && !latest->notes.isEmpty());
+    if (anyNotes) {
+        QLabel *notesTitle = cell(tr("Rating notes"), m_ratings);
+        notesTitle->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        m_ratingsGrid->addWidget(notesTitle, row, 0);
+        QLabel *firstNotes = cell(first ? first->notes : QString(), m_ratings, u"rightAfterNotes"_s);
+        firstNotes->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        m_ratingsGrid->addWidget(firstNotes, row, 1);
+        if (latest) {
+            QLabel *latestNotes = cell(latest->notes, m_ratings, u"afterReplayNotes"_s);
+            latestNotes->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+            m_ratingsGrid->addWidget(latestNotes, row, 2);
+        }
+    }
+    m_ratingsGrid->setColumnStretch(0, 3);
+    m_ratingsGrid->setColumnStretch(1, 2);
+    m_ratingsGrid->setColumnStretch(2, latest ? 2 : 0);
+
+    QString whyNot;
+    if (latest)
+        m_replayHint->clear();
+    else if (canReRate(&whyNot))
+        m_replayHint->setText(tr("Listen to the take, then re-rate it: the first rating stays, and the new one "
+                                 "shows beside it."));
+    else
+        m_replayHint->setText(whyNot);
+    m_replayHint->setVisible(!m_replayHint->text().isEmpty());
+}
+
+void AnswerDetailView::showTakes(const QList<AnswerRow> &takes)
+{
+    m_takes->clear();
+    for (const AnswerRow &take : takes) {
+        auto *item = new QTreeWidgetItem(m_takes);
+        const bool current = take.id == answerId();
+        item->setText(TakeDate, LibraryFormat::dateTime(take.answeredAt));
+        item->setData(TakeDate, Qt::UserRole, take.id);
+        item->setText(TakeRound, take.roundTitle);
+        item->setText(TakeScore, scoreText(take.latestScore));
+        item->setTextAlignment(TakeScore, Qt::AlignRight | Qt::AlignVCenter);
+        item->setText(TakeDuration, take.skipped ? tr("skipped") : Format::elapsed(take.answerTime));
+        item->setTextAlignment(TakeDuration, Qt::AlignRight | Qt::AlignVCenter);
+        if (current) {
+            QFont bold = m_takes->font();
+            bold.setBold(true);
+            for (int column = 0; column < m_takes->columnCount(); ++column) {
+                item->setFont(column, bold);
+                item->setToolTip(column, tr("The take shown above"));
+            }
+            m_takes->setCurrentItem(item, 0, QItemSelectionModel::NoUpdate);
+        }
+    }
+    const int count = int(takes.size());
+    m_takesTitle->setText(count <= 1 ? tr("This is your only take of this question so far.")
+                                     : tr("You have answered this question %n time(s).", nullptr, count));
+    m_takes->setVisible(count > 1);
+    // As tall as its rows, up to eight; the page scrolls beyond that.
+    const int rowHeight = std::max(m_takes->sizeHintForRow(0), fontMetrics().height());
+    m_takes->setFixedHeight(m_takes->header()->sizeHint().height() + rowHeight * std::min(std::max(count, 1), 8)
+                            + m_takes->frameWidth() * 2 + 2);
+}
+
+bool AnswerDetailView::canReRate(QString *whyNot) const
+{
+    QString reason;
+    if (m_detail.row.id <= 0)
+        reason = tr("No answer is shown.");
+    else if (m_detail.row.skipped)
+        reason = tr("You skipped this question, so there is no answer to rate.");
+    else if (m_detail.row.roundId.isEmpty())
+        reason = tr("This answer belongs to no round of a loop, so there is no rubric to rate it on.");
+    else if (!m_loop)
+        reason = tr("Its loop, “%1”, is no longer in your loop list, so its rubric is not known. Put the loop file "
+                    "back in your loop folder to re-rate this answer.")
+                     .arg(m_detail.row.loopTitle);
+    else if (!m_loop->round(m_detail.row.roundId))
+        reason = tr("The loop “%1” no longer has the round “%2”, so its rubric is not known.")
+                     .arg(m_loop->title, m_detail.row.roundTitle);
+    if (whyNot)
+        *whyNot = reason;
+    return reason.isEmpty();
+}
+
+void AnswerDetailView::beginReRating()
+{
+    if (!canReRate())
+        return;
+    if (!m_reRating) {
+        m_reRating = new ReRatingDialog(this);
+        connect(m_reRating, &ReRatingDialog::submitted, this, &AnswerDetailView::reRatingSubmitted);
+        connect(m_reRating, &QDialog::finished, this, &AnswerDetailView::updateButtons);
+    }
+    // The dialog plays the take from where the person stopped listening here.
+    m_player->pause();
+    m_reRating->prepare(*m_loop, *m_loop->round(m_detail.row.roundId), m_detail, m_takePath, m_marks,
+                        m_player->position());
+    m_reRating->open();
+    m_reRating->ratingPanel()->focusFirstDimension();
+    updateButtons();
+}
+
+void AnswerDetailView::endReRating()
+{
+    if (isReRating())
+        m_reRating->accept();
+}
+
+bool AnswerDetailView::isReRating() const
+{
+    return m_reRating && m_reRating->isVisible();
+}
+
+bool AnswerDetailView::hasUnsavedNotes() const
+{
+    return m_detail.row.id > 0 && m_notes->toPlainText() != m_savedNotes;
+}
+
+void AnswerDetailView::flushNotes()
+{
+    m_notesTimer.stop();
+    if (!hasUnsavedNotes())
+        return;
+    m_notesStatus->setText(tr("Saving…"));
+    Q_EMIT notesEdited(m_detail.row.id, m_notes->toPlainText());
+}
+
+void AnswerDetailView::notesSaved(qint64 answerId, const QString &notes, bool ok, const QString &error)
+{
+    if (answerId != m_detail.row.id)
+        return;
+    m_notesStatusIsProblem = !ok;
+    if (ok) {
+        m_savedNotes = notes;
+        m_notesStatus->setText(hasUnsavedNotes() ? QString() : tr("Saved"));
+    } else {
+        m_notesStatus->setText(tr("Your notes were not saved: %1 They stay here; MockLoop tries again when you "
+                                  "leave the box.")
+                                   .arg(error));
+    }
+    applyColours();
+}
+
+QWidget *AnswerDetailView::firstFocusWidget() const
+{
+    return m_practise;
+}
+
+void AnswerDetailView::updateButtons()
+{
+    QString whyNot;
+    const bool reRate = canReRate(&whyNot);
+    m_reRate->setEnabled(reRate && !isReRating());
+    m_reRate->setToolTip(reRate ? tr("Listen to the take and rate the answer again; your first rating stays as it was")
+                                : whyNot);
+    const bool practise = m_loop && m_loop->question(m_detail.row.questionId);
+    m_practise->setEnabled(practise);
+    if (practise)
+        m_practise->setToolTip(tr("Answer this question again, timed, on the Practice page"));
+    else if (m_loop)
+        m_practise->setToolTip(tr("The loop “%1” no longer has this question.").arg(m_loop->title));
+    else
+        m_practise->setToolTip(tr("Its loop, “%1”, is no longer in your loop list.").arg(m_detail.row.loopTitle));
+    m_delete->setEnabled(m_detail.row.id > 0);
+}
+
+void AnswerDetailView::applyColours()
+{
+    QPalette status = m_notesStatus->palette();
+    status.setColor(QPalette::WindowText,
+                    m_notesStatusIsProblem ? warningColour(palette()) : palette().color(QPalette::PlaceholderText));
+    m_notesStatus->setPalette(status);
+}
+
+bool AnswerDetailView::eventFilter(QObject *watched, QEvent *event)
+{
+    // Notes are saved when the person leaves the box, and a second after they stop typing.
+    if (watched == m_notes && event->type() == QEvent::FocusOut)
+        flushNotes();
+    return QWidget::eventFilter(watched, event);
+}
+
+void AnswerDetailView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_detail.row.id > 0) {
+        applyColours();
+        showHeader(); // the overtime and the red flags take the new warning colour
+        showRatings();
+    }
+}
+
+} // namespace MockLoop

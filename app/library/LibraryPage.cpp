@@ -1,0 +1,991 @@
+#include "LibraryPage.h"
+
+#include "AnswerDetailView.h"
+#include "LibraryFilterBar.h"
+#include "LibraryFormat.h"
+#include "TakePlayerWidget.h"
+#include "common/AppSettings.h"
+#include "library/AnswerTableModel.h"
+#include "library/PracticeLibrary.h"
+#include "session/Clock.h"
+#include "widgets/CountdownLabel.h"
+
+#include <QAction>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPainter>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStyle>
+#include <QStyledItemDelegate>
+#include <QTableView>
+#include <QToolButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace MockLoop {
+
+namespace {
+
+QString s_filePathForTests; // see LibraryPage::setFilePathForTests
+
+constexpr int NoticeSeconds = 10;
+constexpr qint64 LargestImportBytes = 64 * 1024 * 1024; // a session export is a few hundred kilobytes
+
+struct DetailLoad
+{
+    std::optional<AnswerDetail> detail;
+    QList<AnswerRow> takes;
+    QString takePath;
+};
+
+struct FileResult
+{
+    bool ok = false;
+    QString error;
+    int count = 0;
+    QString sessionId;
+};
+
+// Messages made outside LibraryPage's own functions (on the worker, in helper classes) share its
+// translation context.
+QString libraryNotOpen()
+{
+    return QCoreApplication::translate("MockLoop::LibraryPage", "The library is not open.");
+}
+
+// The library's calls say whether they worked; what went wrong is the store's lastError, read
+// right after on the same worker, which runs calls in the order they were made.
+QFuture<QString> lastErrorOf(PracticeLibrary *library)
+{
+    return library->run([](LibraryStore *store) { return store ? store->lastError() : libraryNotOpen(); });
+}
+
+bool sameFilter(const AnswerFilter &a, const AnswerFilter &b)
+{
+    return a.sessionId == b.sessionId && a.loopId == b.loopId && a.roundId == b.roundId && a.questionId == b.questionId
+        && a.categoryId == b.categoryId && a.from == b.from && a.to == b.to && a.minScore == b.minScore
+        && a.maxScore == b.maxScore && a.hasRecording == b.hasRecording && a.text == b.text && a.answerId == b.answerId;
+}
+
+QString shortDateTime(const QDateTime &time)
+{
+    return LibraryFormat::dateTime(time);
+}
+
+// The microphone of the recording column, also in the selection's text colour: the drawing's own
+// colour does not read on a selected row.
+QIcon microphoneIcon(const QColor &selectedColour)
+{
+    const QIcon drawing(u":/icons/practice.svg"_s);
+    QIcon icon;
+    for (const int size : {16, 24, 32, 48, 64}) {
+        const QPixmap normal = drawing.pixmap(size, size);
+        icon.addPixmap(normal, QIcon::Normal);
+        QPixmap selected = normal;
+        QPainter painter(&selected);
+        painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
+        painter.fillRect(selected.rect(), selectedColour);
+        painter.end();
+        icon.addPixmap(selected, QIcon::Selected);
+    }
+    return icon;
+}
+
+// The table's headers, shorter where the cells are narrow: the recording column is a microphone.
+class AnswerTableProxy : public AnswerSortProxy
+{
+public:
+    explicit AnswerTableProxy(QObject *parent)
+        : AnswerSortProxy(parent)
+        , m_microphone(u":/icons/practice.svg"_s)
+    { }
+
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override
+    {
+        if (orientation == Qt::Horizontal && section == AnswerTableModel::Recording) {
+            switch (role) {
+            case Qt::DisplayRole:
+                return QString();
+            case Qt::DecorationRole:
+                return m_microphone;
+            case Qt::ToolTipRole:
+            case Qt::AccessibleTextRole:
+                return QCoreApplication::translate("MockLoop::LibraryPage", "Recording");
+            default:
+                break;
+            }
+        }
+        if (orientation == Qt::Horizontal && section == AnswerTableModel::RedFlags) {
+            if (role == Qt::DisplayRole)
+                return QCoreApplication::translate("MockLoop::LibraryPage", "Flags");
+            if (role == Qt::ToolTipRole)
+                return QCoreApplication::translate("MockLoop::LibraryPage", "Red flags in the latest rating");
+        }
+        if (orientation == Qt::Horizontal && section == AnswerTableModel::Score && role == Qt::ToolTipRole)
+            return QCoreApplication::translate("MockLoop::LibraryPage",
+                                               "The average of the latest rating: after a replay, if there is one");
+        return AnswerSortProxy::headerData(section, orientation, role);
+    }
+
+private:
+    QIcon m_microphone;
+};
+
+// Columns drawn more compactly than the model words them: the date without seconds, and a
+// microphone for an answer with a recording. Red flags stand out in the warning colour.
+class AnswerDelegate : public QStyledItemDelegate
+{
+public:
+    explicit AnswerDelegate(QAbstractItemView *view)
+        : QStyledItemDelegate(view)
+        , m_microphone(microphoneIcon(view->palette().color(QPalette::HighlightedText)))
+    { }
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (index.column() == AnswerTableModel::Date) {
+            option->text = LibraryFormat::dateTime(
+                QDateTime::fromMSecsSinceEpoch(index.data(AnswerTableModel::SortRole).toLongLong()));
+        } else if (index.column() == AnswerTableModel::RedFlags) {
+            if (!(option->state & QStyle::State_Selected))
+                option->palette.setColor(QPalette::Text, warningColour(option->palette));
+        } else if (index.column() == AnswerTableModel::Recording) {
+            option->text.clear();
+            if (index.data(AnswerTableModel::HasRecordingRole).toBool()) {
+                option->features |= QStyleOptionViewItem::HasDecoration;
+                option->icon = m_microphone;
+                option->decorationPosition = QStyleOptionViewItem::Top;
+                option->decorationAlignment = Qt::AlignCenter;
+            }
+        }
+    }
+
+private:
+    QIcon m_microphone;
+};
+
+QAction *makeAction(QWidget *owner, const QString &label, const QKeySequence &key, const QString &name)
+{
+    auto *action = new QAction(label, owner);
+    action->setObjectName(name);
+    action->setShortcut(key);
+    action->setShortcutContext(Qt::WindowShortcut);
+    action->setToolTip(
+        u"%1 (%2)"_s.arg(QString(label).remove(u'&').remove(u'…'), key.toString(QKeySequence::NativeText)));
+    return action;
+}
+
+QWidget *bannerWidget(QWidget *parent, const QString &name, const QColor &tint)
+{
+    auto *banner = new QWidget(parent);
+    banner->setObjectName(name);
+    banner->setAutoFillBackground(true);
+    QPalette colours = banner->palette();
+    QColor background = tint;
+    background.setAlpha(40);
+    colours.setColor(QPalette::Window, background);
+    banner->setPalette(colours);
+    return banner;
+}
+
+} // namespace
+
+LibraryPage::LibraryPage(const AppServices &services, QWidget *parent)
+    : QWidget(parent)
+    , m_services(services)
+    , m_model(new AnswerTableModel(services.library, this))
+    , m_proxy(new AnswerTableProxy(this))
+    , m_recoveredBanner(bannerWidget(this, u"recoveredBanner"_s, palette().color(QPalette::Highlight)))
+    , m_recoveredText(new QLabel(m_recoveredBanner))
+    , m_reviewRecovered(new QPushButton(tr("Re&view…"), m_recoveredBanner))
+    , m_dismissRecovered(new QToolButton(m_recoveredBanner))
+    , m_notice(bannerWidget(this, u"libraryNotice"_s, palette().color(QPalette::Highlight)))
+    , m_noticeText(new QLabel(m_notice))
+    , m_dismissNotice(new QToolButton(m_notice))
+    , m_filters(new LibraryFilterBar(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_tableStack(new QStackedWidget(m_splitter))
+    , m_table(new QTableView(m_tableStack))
+    , m_emptyState(new QWidget(m_tableStack))
+    , m_emptyText(new QLabel(m_emptyState))
+    , m_emptyClearFilters(new QPushButton(tr("Clear Filters"), m_emptyState))
+    , m_count(new QLabel(this))
+    , m_detailStack(new QStackedWidget(m_splitter))
+    , m_noAnswer(new QLabel(m_detailStack))
+    , m_detail(new AnswerDetailView(m_detailStack))
+    , m_exportCsvAction(makeAction(this, tr("&Export Answers to CSV…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
+                                   u"exportCsvAction"_s))
+    , m_exportSessionAction(makeAction(this, tr("Export &Session…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
+                                       u"exportSessionAction"_s))
+    , m_importSessionAction(makeAction(this, tr("&Import Session…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
+                                       u"importSessionAction"_s))
+    , m_openFolderAction(makeAction(this, tr("Open &Library Folder"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
+                                    u"openLibraryFolderAction"_s))
+    , m_reviewRecoveredAction(makeAction(this, tr("Review &Recovered Takes…"),
+                                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K),
+                                         u"reviewRecoveredTakesAction"_s))
+{
+    setObjectName(u"libraryPage"_s);
+    const int line = fontMetrics().height();
+    const int character = fontMetrics().averageCharWidth();
+
+    // Banners: recordings recovered after a crash, and what the last file action did.
+    m_recoveredText->setObjectName(u"recoveredBannerText"_s);
+    m_recoveredText->setWordWrap(true);
+    m_reviewRecovered->setObjectName(u"reviewRecoveredButton"_s);
+    m_dismissRecovered->setObjectName(u"dismissRecoveredButton"_s);
+    m_dismissRecovered->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
+    m_dismissRecovered->setAutoRaise(true);
+    m_dismissRecovered->setToolTip(tr("Hide this message (File ▸ Review Recovered Takes shows the recordings again)"));
+    m_dismissRecovered->setAccessibleName(tr("Hide"));
+    auto *recoveredLayout = new QHBoxLayout(m_recoveredBanner);
+    recoveredLayout->addWidget(m_recoveredText, 1);
+    recoveredLayout->addWidget(m_reviewRecovered);
+    recoveredLayout->addWidget(m_dismissRecovered);
+    m_recoveredBanner->hide();
+
+    m_noticeText->setObjectName(u"libraryNoticeText"_s);
+    m_noticeText->setWordWrap(true);
+    m_noticeText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_dismissNotice->setObjectName(u"dismissNoticeButton"_s);
+    m_dismissNotice->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
+    m_dismissNotice->setAutoRaise(true);
+    m_dismissNotice->setAccessibleName(tr("Hide"));
+    auto *noticeLayout = new QHBoxLayout(m_notice);
+    noticeLayout->addWidget(m_noticeText, 1);
+    noticeLayout->addWidget(m_dismissNotice);
+    m_notice->hide();
+    m_noticeTimer.setSingleShot(true);
+    m_noticeTimer.setInterval(NoticeSeconds * 1000);
+    connect(&m_noticeTimer, &QTimer::timeout, m_notice, &QWidget::hide);
+    connect(m_dismissNotice, &QToolButton::clicked, m_notice, &QWidget::hide);
+
+    // The table, or what to say when it is empty.
+    m_proxy->setSourceModel(m_model);
+    m_table->setObjectName(u"answerTable"_s);
+    m_table->setAccessibleName(tr("Answers"));
+    m_table->setModel(m_proxy);
+    m_table->setItemDelegate(new AnswerDelegate(m_table));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table for the detail; arrows move in it
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(AnswerTableModel::Date, Qt::DescendingOrder);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->setShowGrid(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(line + line / 2);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setSectionsMovable(true);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(AnswerTableModel::Question, QHeaderView::Stretch);
+    // Widths from the font, not from measuring every row: the library may hold thousands.
+    const auto fit = [&](int column, const QString &sample) {
+        const QString title = m_proxy->headerData(column, Qt::Horizontal).toString();
+        header->resizeSection(column,
+                              std::max(fontMetrics().horizontalAdvance(sample), fontMetrics().horizontalAdvance(title))
+                                  + character * 3);
+    };
+    fit(AnswerTableModel::Date, shortDateTime(QDateTime(QDate(2026, 12, 28), QTime(22, 58))));
+    fit(AnswerTableModel::Loop, QString(14, u'n'));
+    fit(AnswerTableModel::Round, QString(12, u'n'));
+    fit(AnswerTableModel::Duration, u"00:00"_s);
+    fit(AnswerTableModel::Score, u"0.0"_s);
+    fit(AnswerTableModel::RedFlags, u"0"_s);
+    header->resizeSection(AnswerTableModel::Recording, line + character * 4);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QHeaderView::customContextMenuRequested, this, [this, header](const QPoint &at) {
+        QMenu menu(this);
+        for (int column = 0; column < AnswerTableModel::ColumnCount; ++column) {
+            if (column == AnswerTableModel::Question)
+                continue;
+            QAction *toggle = menu.addAction(m_model->headerData(column, Qt::Horizontal).toString());
+            toggle->setCheckable(true);
+            toggle->setChecked(!header->isSectionHidden(column));
+            connect(toggle, &QAction::toggled, header, [this, header, column](bool shown) {
+                header->setSectionHidden(column, !shown);
+                if (column == AnswerTableModel::Loop)
+                    m_loopColumnChosen = true;
+            });
+        }
+        menu.exec(header->mapToGlobal(at));
+    });
+
+    m_emptyState->setObjectName(u"libraryEmptyState"_s);
+    m_emptyText->setObjectName(u"emptyStateText"_s);
+    m_emptyText->setWordWrap(true);
+    m_emptyText->setAlignment(Qt::AlignCenter);
+    m_emptyText->setForegroundRole(QPalette::PlaceholderText);
+    QFont emptyFont = m_emptyText->font();
+    emptyFont.setPointSizeF(emptyFont.pointSizeF() * 1.15);
+    m_emptyText->setFont(emptyFont);
+    m_emptyClearFilters->setObjectName(u"emptyClearFiltersButton"_s);
+    auto *emptyLayout = new QVBoxLayout(m_emptyState);
+    emptyLayout->addStretch();
+    emptyLayout->addWidget(m_emptyText);
+    emptyLayout->addWidget(m_emptyClearFilters, 0, Qt::AlignCenter);
+    emptyLayout->addStretch();
+    m_tableStack->addWidget(m_table);
+    m_tableStack->addWidget(m_emptyState);
+    m_count->setObjectName(u"answerCount"_s);
+    m_count->setForegroundRole(QPalette::PlaceholderText);
+
+    auto *tableSide = new QWidget(m_splitter);
+    auto *tableLayout = new QVBoxLayout(tableSide);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->addWidget(m_tableStack, 1);
+    tableLayout->addWidget(m_count);
+
+    m_noAnswer->setObjectName(u"noAnswerSelected"_s);
+    m_noAnswer->setAlignment(Qt::AlignCenter);
+    m_noAnswer->setWordWrap(true);
+    m_noAnswer->setForegroundRole(QPalette::PlaceholderText);
+    m_noAnswer->setText(tr("Select an answer to see its ratings and listen to it."));
+    m_detailStack->addWidget(m_noAnswer);
+    m_detailStack->addWidget(m_detail);
+    m_detailStack->setMinimumWidth(line * 22);
+    tableSide->setMinimumWidth(line * 20);
+
+    m_splitter->setObjectName(u"librarySplitter"_s);
+    m_splitter->addWidget(tableSide);
+    m_splitter->addWidget(m_detailStack);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    if (!m_splitter->restoreState(AppSettings::librarySplitterState()))
+        m_splitter->setSizes({line * 48, line * 34});
+    m_splitterSave.setSingleShot(true);
+    m_splitterSave.setInterval(500);
+    connect(m_splitter, &QSplitter::splitterMoved, &m_splitterSave, qOverload<>(&QTimer::start));
+    connect(&m_splitterSave, &QTimer::timeout, this, &LibraryPage::saveSplitterState);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_recoveredBanner);
+    layout->addWidget(m_notice);
+    layout->addWidget(m_filters);
+    layout->addWidget(m_splitter, 1);
+
+    // Tab goes filters → table → detail.
+    setTabOrder(m_reviewRecovered, m_dismissRecovered);
+    setTabOrder(m_dismissRecovered, m_filters->firstFocusWidget());
+    setTabOrder(m_filters->lastFocusWidget(), m_table);
+    setTabOrder(m_table, m_detail->firstFocusWidget());
+
+    auto *find = new QShortcut(QKeySequence::Find, this);
+    find->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QShortcut::activated, m_filters, &LibraryFilterBar::focusSearch);
+    auto *remove = new QShortcut(QKeySequence::Delete, m_table);
+    remove->setContext(Qt::WidgetShortcut);
+    connect(remove, &QShortcut::activated, this, &LibraryPage::confirmDelete);
+
+    addActions(fileActions());
+    connect(m_exportCsvAction, &QAction::triggered, this, &LibraryPage::exportCsv);
+    connect(m_exportSessionAction, &QAction::triggered, this, &LibraryPage::exportSession);
+    connect(m_importSessionAction, &QAction::triggered, this, &LibraryPage::importSession);
+    connect(m_openFolderAction, &QAction::triggered, this, &LibraryPage::openLibraryFolder);
+    connect(m_reviewRecoveredAction, &QAction::triggered, this, [this] { lookForRecoveredTakes(true); });
+    connect(m_reviewRecovered, &QPushButton::clicked, this, &LibraryPage::reviewRecoveredTakes);
+    connect(m_dismissRecovered, &QToolButton::clicked, m_recoveredBanner, &QWidget::hide);
+
+    connect(m_filters, &LibraryFilterBar::filterChanged, this, &LibraryPage::applyFilter);
+    connect(m_emptyClearFilters, &QPushButton::clicked, m_filters, &LibraryFilterBar::clearFilters);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &LibraryPage::onSelectionChanged);
+    // A reload (a filter, a re-opened library) resets the model; the answer shown stays selected.
+    connect(m_proxy, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        m_resetting = true;
+        m_reselectAfterReset = m_shownAnswerId;
+    });
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
+        m_resetting = false;
+        const int sourceRow = m_model->rowOf(m_reselectAfterReset);
+        if (sourceRow >= 0) {
+            selectProxyRow(m_proxy->mapFromSource(m_model->index(sourceRow, 0)).row());
+            m_reselectAfterReset = 0;
+        }
+    });
+    connect(m_model, &AnswerTableModel::loaded, this, [this] {
+        if (std::exchange(m_reselectAfterReset, 0) != 0 && m_shownAnswerId != 0 && m_model->rowOf(m_shownAnswerId) < 0)
+            showNoAnswer(tr("The answer you were looking at does not match the filters."));
+        updateEmptyState();
+    });
+    for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy, signal, this, &LibraryPage::updateEmptyState);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &LibraryPage::updateEmptyState);
+
+    PracticeLibrary *library = m_services.library;
+    connect(library, &PracticeLibrary::answerChanged, this, [this](qint64 id) {
+        if (id == m_shownAnswerId)
+            loadDetail(id);
+    });
+    connect(library, &PracticeLibrary::answerAdded, this, [this] {
+        if (m_shownAnswerId != 0)
+            loadDetail(m_shownAnswerId); // it may be another take of the question shown
+    });
+    connect(library, &PracticeLibrary::answerDeleted, this, [this](qint64 id) {
+        if (id != m_shownAnswerId) {
+            if (m_shownAnswerId != 0)
+                loadDetail(m_shownAnswerId); // it may have been one of its takes
+            return;
+        }
+        // The table may have moved the selection to a neighbour as the row went.
+        const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+        if (rows.isEmpty())
+            showNoAnswer(tr("The answer was deleted."));
+        else
+            loadDetail(rows.first().data(AnswerTableModel::AnswerIdRole).toLongLong());
+    });
+    connect(library, &PracticeLibrary::statusChanged, this, [this](const PracticeLibrary::Status &status) {
+        m_libraryProblem = status.ok() ? QString() : status.message;
+        showNoAnswer(tr("Select an answer to see its ratings and listen to it."));
+        updateEmptyState();
+        if (m_activated)
+            lookForRecoveredTakes();
+    });
+
+    connect(m_detail, &AnswerDetailView::notesEdited, this, &LibraryPage::saveNotes);
+    connect(m_detail, &AnswerDetailView::reRatingSubmitted, this, &LibraryPage::saveReplayRating);
+    connect(m_detail, &AnswerDetailView::deleteRequested, this, &LibraryPage::confirmDelete);
+    connect(m_detail, &AnswerDetailView::takeActivated, this, &LibraryPage::selectAnswer);
+    connect(m_detail, &AnswerDetailView::practiseRequested, this, [this] {
+        const AnswerRow &row = m_detail->detail().row;
+        m_detail->player()->pause();
+        m_detail->flushNotes();
+        Q_EMIT practiseQuestion(row.loopId, row.questionId);
+    });
+
+    updateEmptyState();
+    updateActions();
+}
+
+LibraryPage::~LibraryPage()
+{
+    m_detail->flushNotes();
+    saveSplitterState();
+}
+
+void LibraryPage::setFilePathForTests(const QString &path)
+{
+    s_filePathForTests = path;
+}
+
+void LibraryPage::setCatalog(const LoopCatalog &catalog)
+{
+    m_catalog = catalog;
+    m_filters->setCatalog(catalog);
+    // With one loop its name in every row says nothing; the header's menu shows it again.
+    if (!m_loopColumnChosen)
+        m_table->horizontalHeader()->setSectionHidden(AnswerTableModel::Loop, catalog.activeEntries().size() <= 1);
+    if (m_shownAnswerId != 0)
+        loadDetail(m_shownAnswerId); // titles, rubric and phases may have changed
+}
+
+void LibraryPage::setActive(bool active)
+{
+    if (!active) {
+        m_detail->player()->pause();
+        m_detail->flushNotes();
+        saveSplitterState();
+        return;
+    }
+    if (m_activated)
+        return;
+    m_activated = true;
+    if (m_catalog.entries().isEmpty())
+        Q_EMIT catalogNeeded();
+    applyFilter();
+    lookForRecoveredTakes();
+}
+
+void LibraryPage::showSession(const QString &sessionId)
+{
+    m_filters->setSession(sessionId, tr("Session"));
+    m_services.library
+        ->run([sessionId](LibraryStore *store) { return store ? store->session(sessionId) : std::nullopt; })
+        .then(this, [this, sessionId](const std::optional<SessionRecord> &session) {
+            if (m_filters->sessionId() != sessionId)
+                return;
+            m_filters->setSessionLabel(session && session->startedAt.isValid()
+                                           ? tr("Session of %1").arg(shortDateTime(session->startedAt))
+                                           : tr("Session %1").arg(sessionId));
+        });
+}
+
+QList<QAction *> LibraryPage::fileActions() const
+{
+    return {m_exportCsvAction, m_exportSessionAction, m_importSessionAction, m_openFolderAction,
+            m_reviewRecoveredAction};
+}
+
+void LibraryPage::applyFilter()
+{
+    m_proxy->setRecordingsOnly(m_filters->recordingsOnly());
+    const AnswerFilter filter = m_filters->filter();
+    if (m_activated && (!sameFilter(filter, m_appliedFilter) || m_model->rowCount() == 0)) {
+        m_appliedFilter = filter;
+        m_model->setFilter(filter); // SQL on the library's worker
+    }
+    updateEmptyState();
+}
+
+void LibraryPage::onSelectionChanged()
+{
+    if (m_resetting)
+        return;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return; // the detail stays until another answer is chosen
+    const qint64 id = rows.first().data(AnswerTableModel::AnswerIdRole).toLongLong();
+    if (id != m_shownAnswerId || m_detailStack->currentWidget() != m_detail)
+        loadDetail(id);
+}
+
+void LibraryPage::selectAnswer(qint64 answerId)
+{
+    const int sourceRow = m_model->rowOf(answerId);
+    const QModelIndex index = sourceRow >= 0 ? m_proxy->mapFromSource(m_model->index(sourceRow, 0)) : QModelIndex();
+    if (index.isValid()) {
+        selectProxyRow(index.row());
+    } else {
+        m_table->clearSelection();
+        loadDetail(answerId); // filtered out of the table, but asked for
+    }
+}
+
+void LibraryPage::selectProxyRow(int row)
+{
+    if (row < 0 || row >= m_proxy->rowCount())
+        return;
+    const QModelIndex index = m_proxy->index(row, 0);
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(index);
+}
+
+void LibraryPage::loadDetail(qint64 answerId)
+{
+    const quint64 generation = ++m_detailGeneration;
+    m_services.library
+        ->run([answerId](LibraryStore *store) {
+            DetailLoad load;
+            if (!store)
+                return load;
+            load.detail = store->answer(answerId);
+            if (!load.detail)
+                return load;
+            const AnswerRow &row = load.detail->row;
+            // An answer without a question (a recovered take) has no other takes.
+            load.takes = row.questionId.isEmpty() ? QList<AnswerRow>{row} : store->takesOf(row.loopId, row.questionId);
+            if (load.detail->recording)
+                load.takePath = store->absolutePath(load.detail->recording->relativePath);
+            return load;
+        })
+        .then(this, [this, generation, answerId](const DetailLoad &load) {
+            if (generation != m_detailGeneration)
+                return;
+            if (!load.detail) {
+                showNoAnswer(tr("This answer is no longer in the library."));
+                return;
+            }
+            m_shownAnswerId = answerId;
+            m_detail->showAnswer(*load.detail, m_catalog.find(load.detail->row.loopId), load.takePath, load.takes);
+            m_detailStack->setCurrentWidget(m_detail);
+            updateActions();
+        });
+}
+
+void LibraryPage::showNoAnswer(const QString &message)
+{
+    ++m_detailGeneration;
+    m_detail->flushNotes();
+    m_detail->player()->clearTake({});
+    m_detail->endReRating();
+    m_shownAnswerId = 0;
+    m_noAnswer->setText(message);
+    m_detailStack->setCurrentWidget(m_noAnswer);
+    updateActions();
+}
+
+void LibraryPage::updateEmptyState()
+{
+    const int shown = m_proxy->rowCount();
+    const bool filtering = m_filters->isFiltering();
+    QString message;
+    if (!m_libraryProblem.isEmpty())
+        message = tr("The practice library could not be opened.\n\n%1").arg(m_libraryProblem);
+    else if (!m_activated || (m_model->isLoading() && shown == 0))
+        message = tr("Loading your library…");
+    else if (shown == 0 && filtering)
+        message = tr("No answers match these filters.");
+    else if (shown == 0)
+        message = tr("Your library is empty.\n\nEvery answer you give on the Practice page is kept here, with its "
+                     "ratings and its recording.");
+    m_emptyText->setText(message);
+    m_emptyClearFilters->setVisible(m_libraryProblem.isEmpty() && shown == 0 && filtering && !m_model->isLoading());
+    m_tableStack->setCurrentWidget(message.isEmpty() ? static_cast<QWidget *>(m_table) : m_emptyState);
+    m_count->setText(filtering ? tr("%n answer(s) match", nullptr, shown) : tr("%n answer(s)", nullptr, shown));
+    m_count->setVisible(message.isEmpty());
+}
+
+void LibraryPage::updateActions()
+{
+    const bool shown = m_shownAnswerId != 0;
+    m_exportSessionAction->setEnabled(shown && !m_detail->detail().row.sessionId.isEmpty());
+}
+
+void LibraryPage::saveNotes(qint64 answerId, const QString &notes)
+{
+    PracticeLibrary *library = m_services.library;
+    QFuture<bool> saved = library->setNotes(answerId, notes);
+    lastErrorOf(library).then(this, [this, saved, answerId, notes](const QString &error) {
+        // The worker finished the save before it read the error, so its result is here.
+        const bool ok = saved.isFinished() && saved.result();
+        m_detail->notesSaved(answerId, notes, ok, error);
+    });
+}
+
+void LibraryPage::saveReplayRating(const Rating &given)
+{
+    if (given.scores.isEmpty() && given.redFlagIds.isEmpty()) {
+        showError(tr("Nothing to save"), tr("Rate at least one dimension, or press Cancel."));
+        return;
+    }
+    Rating rating = given;
+    rating.when = Rating::When::AfterReplay;
+    rating.ratedAt = m_services.clock ? m_services.clock->wallTime() : QDateTime::currentDateTimeUtc();
+    PracticeLibrary *library = m_services.library;
+    QFuture<bool> added = library->addReplayRating(m_shownAnswerId, rating);
+    lastErrorOf(library).then(this, [this, added](const QString &error) {
+        if (added.isFinished() && added.result()) {
+            m_detail->endReRating();
+            showNotice(tr("Your rating after the replay is saved; the first rating stays as it was."));
+            return;
+        }
+        showError(tr("Rating not saved"),
+                  tr("Your rating after the replay could not be saved: %1\n\nIt is still in the form; try again, or "
+                     "check that the library folder can be written to.")
+                      .arg(error));
+    });
+}
+
+void LibraryPage::confirmDelete()
+{
+    if (m_shownAnswerId == 0 || m_detailStack->currentWidget() != m_detail)
+        return;
+    const qint64 answerId = m_shownAnswerId;
+    const AnswerDetail detail = m_detail->detail();
+    QString question = detail.row.questionText;
+    if (question.size() > 90)
+        question = question.left(88) + u'…';
+    QMessageBox box(QMessageBox::Warning, tr("Delete this answer?"),
+                    detail.recording ? tr("Your answer to “%1” from %2, its ratings and its recording will be deleted "
+                                          "for good.")
+                                           .arg(question, shortDateTime(detail.row.answeredAt))
+                                     : tr("Your answer to “%1” from %2 and its ratings will be deleted for good.")
+                                           .arg(question, shortDateTime(detail.row.answeredAt)),
+                    QMessageBox::Cancel, this);
+    box.setObjectName(u"deleteAnswerConfirmation"_s);
+    QPushButton *remove = box.addButton(tr("Delete Answer"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() != remove || answerId != m_shownAnswerId)
+        return;
+
+    const QModelIndexList selected = m_table->selectionModel()->selectedRows();
+    const int row = selected.isEmpty() ? -1 : selected.first().row();
+    // The player may hold the take open; it lets go before the file is removed.
+    m_detail->player()->clearTake(tr("Deleting…"));
+    PracticeLibrary *library = m_services.library;
+    QFuture<bool> deleted = library->deleteAnswer(answerId);
+    lastErrorOf(library).then(this, [this, deleted, answerId, row](const QString &error) {
+        if (deleted.isFinished() && deleted.result()) {
+            // The table has dropped the row by now (answerDeleted came first); its neighbour is next.
+            if (row >= 0 && m_proxy->rowCount() > 0 && !m_table->selectionModel()->hasSelection())
+                selectProxyRow(std::min(row, m_proxy->rowCount() - 1));
+            showNotice(tr("The answer was deleted."));
+            return;
+        }
+        loadDetail(answerId); // it is still there, with its take
+        showError(tr("Answer not deleted"),
+                  tr("The answer could not be deleted: %1\n\nNothing was removed. Check that the library folder can be "
+                     "written to, then try again.")
+                      .arg(error));
+    });
+}
+
+void LibraryPage::lookForRecoveredTakes(bool review)
+{
+    m_reviewAfterScan = m_reviewAfterScan || review;
+    if (m_scanning)
+        return;
+    m_scanning = true;
+    m_services.library->run([](LibraryStore *store) { return scanForRecoveredTakes(store); })
+        .then(this, [this](const RecoveredScan &scan) { showRecoveredScan(scan); });
+}
+
+void LibraryPage::showRecoveredScan(const RecoveredScan &scan)
+{
+    m_scanning = false;
+    m_recovered = scan;
+    updateRecoveredBanner();
+    if (m_recoveredDialog)
+        m_recoveredDialog->setScan(scan);
+    if (std::exchange(m_reviewAfterScan, false))
+        reviewRecoveredTakes();
+}
+
+void LibraryPage::updateRecoveredBanner()
+{
+    const int takes = int(m_recovered.takes.size());
+    const int problems = int(m_recovered.problems.size());
+    QStringList message;
+    if (takes > 0)
+        message << tr("MockLoop found %n recording(s) left behind by a crash.", nullptr, takes);
+    if (problems > 0)
+        message << tr("%n interrupted recording(s) could not be repaired.", nullptr, problems);
+    m_recoveredText->setText(message.join(u' '));
+    m_recoveredBanner->setVisible(!message.isEmpty());
+}
+
+void LibraryPage::reviewRecoveredTakes()
+{
+    if (m_recovered.takes.isEmpty() && m_recovered.problems.isEmpty()) {
+        showNotice(tr("No recordings are waiting to be recovered."));
+        return;
+    }
+    if (!m_recoveredDialog) {
+        m_recoveredDialog = new RecoveredTakesDialog(m_services.library, this);
+        m_recoveredDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_recoveredDialog, &RecoveredTakesDialog::takeKept, this, [this] {
+            // importRecoveredTake has no signal of its own: the table loads again, keeping its selection.
+            m_model->reload();
+        });
+        connect(m_recoveredDialog, &RecoveredTakesDialog::takesChanged, this, [this](int remaining) {
+            if (!m_recoveredDialog)
+                return;
+            QList<RecoveredTakeItem> left;
+            for (const RecoveredTakeItem &item : std::as_const(m_recovered.takes)) {
+                if (left.size() < remaining)
+                    left.append(item);
+            }
+            // The banner counts what is left; the next search brings the exact list.
+            m_recovered.takes = left;
+            if (remaining == 0)
+                m_recovered.problems.clear();
+            updateRecoveredBanner();
+        });
+    }
+    m_recoveredDialog->setScan(m_recovered);
+    m_recoveredDialog->open();
+    m_recoveredDialog->raise();
+    m_recoveredDialog->activateWindow();
+}
+
+QString LibraryPage::chooseSaveFile(const QString &title, const QString &fileName, const QString &filter)
+{
+    if (!s_filePathForTests.isEmpty())
+        return s_filePathForTests;
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return QFileDialog::getSaveFileName(this, title, QDir(folder).filePath(fileName), filter);
+}
+
+QString LibraryPage::chooseOpenFile(const QString &title, const QString &filter)
+{
+    if (!s_filePathForTests.isEmpty())
+        return s_filePathForTests;
+    return QFileDialog::getOpenFileName(this, title,
+                                        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation), filter);
+}
+
+void LibraryPage::exportCsv()
+{
+    const QString path = chooseSaveFile(tr("Export Answers to CSV"),
+                                        u"mockloop-answers-%1.csv"_s.arg(QDate::currentDate().toString(Qt::ISODate)),
+                                        tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    AnswerFilter filter = m_filters->filter();
+    if (m_filters->recordingsOnly())
+        filter.hasRecording = true;
+    m_services.library
+        ->run([filter, path](LibraryStore *store) {
+            FileResult result;
+            if (!store) {
+                result.error = libraryNotOpen();
+                return result;
+            }
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly)) {
+                result.error = file.errorString();
+                return result;
+            }
+            if (!store->exportCsv(filter, &file)) {
+                file.cancelWriting();
+                result.error = store->lastError();
+                return result;
+            }
+            if (!file.commit()) {
+                result.error = file.errorString();
+                return result;
+            }
+            result.ok = true;
+            result.count = store->countAnswers(filter);
+            return result;
+        })
+        .then(this, [this, path](const FileResult &result) {
+            if (result.ok) {
+                showNotice(
+                    tr("Exported %n answer(s) to %1.", nullptr, result.count).arg(QDir::toNativeSeparators(path)));
+                return;
+            }
+            showError(tr("Answers not exported"),
+                      tr("Could not write %1: %2\n\nNothing was exported. Choose another folder, or free some disk "
+                         "space, then try again.")
+                          .arg(QDir::toNativeSeparators(path), result.error));
+        });
+}
+
+void LibraryPage::exportSession()
+{
+    const AnswerRow row = m_detail->detail().row;
+    if (m_shownAnswerId == 0 || row.sessionId.isEmpty())
+        return;
+    const QString path
+        = chooseSaveFile(tr("Export Session"),
+                         u"mockloop-session-%1.json"_s.arg(row.answeredAt.toLocalTime().toString(u"yyyy-MM-dd-HHmm"_s)),
+                         tr("MockLoop sessions (*.json)"));
+    if (path.isEmpty())
+        return;
+    const QString sessionId = row.sessionId;
+    m_services.library
+        ->run([sessionId, path](LibraryStore *store) {
+            FileResult result;
+            if (!store) {
+                result.error = libraryNotOpen();
+                return result;
+            }
+            const QByteArray json = store->exportSessionJson(sessionId);
+            if (json.isEmpty()) {
+                result.error = store->lastError();
+                return result;
+            }
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
+                result.error = file.errorString();
+                return result;
+            }
+            result.ok = true;
+            return result;
+        })
+        .then(this, [this, path](const FileResult &result) {
+            if (result.ok) {
+                showNotice(tr("Exported the session to %1. Its recordings stay in the library folder.")
+                               .arg(QDir::toNativeSeparators(path)));
+                return;
+            }
+            showError(tr("Session not exported"),
+                      tr("Could not export the session to %1: %2\n\nChoose another folder, or free some disk space, "
+                         "then try again.")
+                          .arg(QDir::toNativeSeparators(path), result.error));
+        });
+}
+
+void LibraryPage::importSession()
+{
+    const QString path = chooseOpenFile(tr("Import Session"), tr("MockLoop sessions (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    m_services.library
+        ->run([path](LibraryStore *store) {
+            FileResult result;
+            if (!store) {
+                result.error = libraryNotOpen();
+                return result;
+            }
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly)) {
+                result.error = file.errorString();
+                return result;
+            }
+            if (file.size() > LargestImportBytes) {
+                result.error = QCoreApplication::translate("MockLoop::LibraryPage",
+                                                           "the file is far larger than a MockLoop session export.");
+                return result;
+            }
+            const std::optional<QString> id = store->importSessionJson(file.readAll());
+            if (!id) {
+                result.error = store->lastError();
+                return result;
+            }
+            AnswerFilter filter;
+            filter.sessionId = *id;
+            result.ok = true;
+            result.sessionId = *id;
+            result.count = store->countAnswers(filter);
+            return result;
+        })
+        .then(this, [this, path](const FileResult &result) {
+            if (!result.ok) {
+                showError(tr("Session not imported"),
+                          tr("Could not import %1: %2\n\nYour library is unchanged.")
+                              .arg(QDir::toNativeSeparators(path), result.error));
+                return;
+            }
+            showNotice(tr("Imported a session with %n answer(s); it is shown below.", nullptr, result.count));
+            m_appliedFilter = {}; // the answers are new to the table whatever the filter
+            showSession(result.sessionId);
+        });
+}
+
+void LibraryPage::openLibraryFolder()
+{
+    const QString folder = m_services.library->folder();
+    if (folder.isEmpty() || !QDesktopServices::openUrl(QUrl::fromLocalFile(folder))) {
+        showError(tr("Folder not opened"),
+                  tr("No file manager could open the library folder. It is:\n%1")
+                      .arg(folder.isEmpty() ? tr("(no library is open)") : QDir::toNativeSeparators(folder)));
+    }
+}
+
+void LibraryPage::showNotice(const QString &message)
+{
+    m_noticeText->setText(message);
+    m_notice->show();
+    m_noticeTimer.start();
+}
+
+void LibraryPage::showError(const QString &title, const QString &message)
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setObjectName(u"libraryError"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void LibraryPage::saveSplitterState()
+{
+    m_splitterSave.stop();
+    AppSettings::setLibrarySplitterState(m_splitter->saveState());
+}
+
+} // namespace MockLoop

@@ -1,0 +1,135 @@
+#pragma once
+
+#include "AppServices.h"
+#include "RecoveredTakesDialog.h"
+#include "library/LibraryTypes.h"
+#include "loops/LoopCatalog.h"
+
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+class QAction;
+class QLabel;
+class QPushButton;
+class QSplitter;
+class QStackedWidget;
+class QTableView;
+class QToolButton;
+
+namespace MockLoop {
+
+class AnswerDetailView;
+class AnswerSortProxy;
+class AnswerTableModel;
+class LibraryFilterBar;
+
+// The practice library: every answer in a table with filters, and for the selected one its
+// question, both ratings, notes, a player over its waveform with the phase marks, re-rating after
+// a replay, every take of the same question, practising it again, and deleting it. Takes left by
+// a crash are offered here for recovery.
+//
+// Every library call runs on the library's worker thread; waveforms and file exports never run
+// on the GUI thread either.
+class LibraryPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    LibraryPage(const AppServices &services, QWidget *parent = nullptr);
+    ~LibraryPage() override;
+
+    // The loops, for names, rubrics and red flags.
+    void setCatalog(const LoopCatalog &catalog);
+    // Called when the page is shown or hidden: loads on first show, stops playback on hide.
+    void setActive(bool active);
+    // Shows the answers of one session (after "Open in Library").
+    void showSession(const QString &sessionId);
+    // Export, import and folder actions for the File menu, each with its shortcut.
+    QList<QAction *> fileActions() const;
+
+    // Repairs takes a crash interrupted and looks for takes no answer owns; with review, opens the
+    // dialog to keep or delete them once the search is done.
+    void lookForRecoveredTakes(bool review = false);
+    // The answer shown in the detail pane (0: none).
+    qint64 shownAnswerId() const { return m_shownAnswerId; }
+    // Selects the answer in the table if the filters show it, and shows it in any case.
+    void selectAnswer(qint64 answerId);
+
+    // For tests: the file the export and import actions write or read instead of asking with a
+    // file dialog. Empty (the default) asks.
+    static void setFilePathForTests(const QString &path);
+
+Q_SIGNALS:
+    void practiseQuestion(const QString &loopId, const QString &questionId);
+    void catalogNeeded();
+
+private:
+    void applyFilter();
+    void onSelectionChanged();
+    void loadDetail(qint64 answerId);
+    void showNoAnswer(const QString &message);
+    void updateEmptyState();
+    void updateActions();
+    void saveNotes(qint64 answerId, const QString &notes);
+    void saveReplayRating(const Rating &rating);
+    void confirmDelete();
+    void selectProxyRow(int row);
+    void showRecoveredScan(const RecoveredScan &scan);
+    void updateRecoveredBanner();
+    void reviewRecoveredTakes();
+    void exportCsv();
+    void exportSession();
+    void importSession();
+    void openLibraryFolder();
+    void showNotice(const QString &text);
+    void showError(const QString &title, const QString &text);
+    void saveSplitterState();
+    QString chooseSaveFile(const QString &title, const QString &fileName, const QString &filter);
+    QString chooseOpenFile(const QString &title, const QString &filter);
+
+    AppServices m_services;
+    LoopCatalog m_catalog;
+    AnswerTableModel *m_model;
+    AnswerSortProxy *m_proxy;
+    QWidget *m_recoveredBanner;
+    QLabel *m_recoveredText;
+    QPushButton *m_reviewRecovered;
+    QToolButton *m_dismissRecovered;
+    QWidget *m_notice;
+    QLabel *m_noticeText;
+    QToolButton *m_dismissNotice;
+    LibraryFilterBar *m_filters;
+    QSplitter *m_splitter;
+    QStackedWidget *m_tableStack;
+    QTableView *m_table;
+    QWidget *m_emptyState;
+    QLabel *m_emptyText;
+    QPushButton *m_emptyClearFilters;
+    QLabel *m_count;
+    QStackedWidget *m_detailStack;
+    QLabel *m_noAnswer;
+    AnswerDetailView *m_detail;
+    QAction *m_exportCsvAction;
+    QAction *m_exportSessionAction;
+    QAction *m_importSessionAction;
+    QAction *m_openFolderAction;
+    QAction *m_reviewRecoveredAction;
+    QPointer<RecoveredTakesDialog> m_recoveredDialog;
+    QTimer m_noticeTimer;
+    QTimer m_splitterSave;
+
+    RecoveredScan m_recovered; // the last search for recovered takes
+    AnswerFilter m_appliedFilter;
+    QString m_libraryProblem; // why the library could not be opened, if it could not
+    qint64 m_shownAnswerId = 0;
+    qint64 m_reselectAfterReset = 0;
+    quint64 m_detailGeneration = 0; // details of answers shown before are dropped
+    bool m_activated = false; // the table has been loaded once
+    bool m_resetting = false;
+    bool m_scanning = false;
+    bool m_reviewAfterScan = false;
+    bool m_loopColumnChosen = false; // the person showed or hid it; otherwise it shows with several loops
+};
+
+} // namespace MockLoop

@@ -1,0 +1,346 @@
+#include "MainWindow.h"
+
+#include "common/AppSettings.h"
+#include "library/LibraryPage.h"
+#include "library/PracticeLibrary.h"
+#include "practice/PracticeHomePage.h"
+#include "practice/SessionController.h"
+#include "practice/SessionPage.h"
+#include "settings/SettingsPage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableWidget>
+#include <QTimer>
+#include <QUrl>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+using namespace Qt::StringLiterals;
+
+namespace MockLoop {
+
+MainWindow::MainWindow(const AppServices &services, const QStringList &loopFiles, QWidget *parent)
+    : QMainWindow(parent)
+    , m_services(services)
+    , m_navigation(new QListWidget(this))
+    , m_pages(new QStackedWidget(this))
+    , m_practice(new QStackedWidget(m_pages))
+    , m_home(new PracticeHomePage(services, m_practice))
+    , m_session(new SessionPage(services, m_practice))
+    , m_libraryStatus(new QLabel(this))
+{
+    setObjectName(u"mainWindow"_s);
+    setWindowTitle(tr("MockLoop"));
+    setWindowIcon(QIcon(u":/icons/mockloop.svg"_s));
+
+    m_navigation->setObjectName(u"navigation"_s);
+    m_navigation->setViewMode(QListView::ListMode);
+    m_navigation->setIconSize(QSize(24, 24));
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
+    for (const auto &[text, icon] :
+         {std::pair(tr("Practice"), u":/icons/practice.svg"_s), std::pair(tr("Library"), u":/icons/library.svg"_s),
+          std::pair(tr("Settings"), u":/icons/settings.svg"_s)})
+        new QListWidgetItem(QIcon(icon), text, m_navigation);
+    m_navigation->setFixedWidth(m_navigation->sizeHintForColumn(0) + 32);
+    m_navigation->setAccessibleName(tr("Pages"));
+
+    m_practice->addWidget(m_home);
+    m_practice->addWidget(m_session);
+    // The library and settings pages are built once the window has shown its first frame (or
+    // when first asked for): a person sees the window sooner, and neither page is visible at start.
+    m_pages->addWidget(m_practice);
+    m_pages->addWidget(new QWidget(m_pages));
+    m_pages->addWidget(new QWidget(m_pages));
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+    m_libraryStatus->setObjectName(u"libraryStatus"_s);
+    statusBar()->addPermanentWidget(m_libraryStatus);
+
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row == int(Page::Library))
+            libraryPage();
+        if (row == int(Page::Settings))
+            settingsPage();
+        m_pages->setCurrentIndex(row);
+        if (m_library)
+            m_library->setActive(row == int(Page::Library));
+        if (m_settings)
+            m_settings->setActive(row == int(Page::Settings));
+    });
+    connect(m_home, &PracticeHomePage::sessionStarted, this, &MainWindow::runSession);
+    connect(m_session, &SessionPage::closed, this, [this] {
+        m_practice->setCurrentWidget(m_home);
+        m_home->checkForUnfinishedSession();
+    });
+    // Starting is for the home page: during a session its key belongs to the session's controls.
+    connect(m_practice, &QStackedWidget::currentChanged, this, [this] {
+        const bool home = m_practice->currentWidget() == m_home;
+        m_startAction->setEnabled(home);
+        m_resumeAction->setEnabled(home && m_home->hasUnfinishedSession());
+    });
+    connect(m_session, &SessionPage::settingsRequested, this, [this] { showPage(Page::Settings); });
+    connect(m_session, &SessionPage::libraryRequested, this, [this](const QString &sessionId) {
+        libraryPage()->showSession(sessionId);
+        showPage(Page::Library);
+    });
+    connect(m_services.library, &PracticeLibrary::statusChanged, this, [this](const PracticeLibrary::Status &status) {
+        updateLibraryStatus(status.ok() ? tr("Library: %1").arg(status.folder) : status.message);
+    });
+
+    createMenus();
+    m_navigation->setCurrentRow(int(Page::Practice));
+    resize(1200, 780);
+    if (!restoreGeometry(AppSettings::windowGeometry()))
+        resize(1200, 780);
+    restoreState(AppSettings::windowState());
+
+    // The loops are read from disk on a worker thread; the window shows at once.
+    statusBar()->showMessage(tr("Loading loops…"));
+    connect(&m_catalogLoad, &QFutureWatcher<LoopCatalog>::finished, this,
+            [this, loopFiles] { showCatalog(m_catalogLoad.result(), loopFiles); });
+    m_catalogLoad.setFuture(QtConcurrent::run([] { return LoopCatalog::loadDefault(); }));
+}
+
+MainWindow::~MainWindow() = default;
+
+LibraryPage *MainWindow::libraryPage()
+{
+    if (m_library)
+        return m_library;
+    m_library = new LibraryPage(m_services, m_pages);
+    replacePlaceholder(int(Page::Library), m_library);
+    for (QAction *action : m_library->fileActions())
+        m_fileMenu->insertAction(m_libraryActionsAnchor, action);
+    m_fileMenu->insertSeparator(m_libraryActionsAnchor);
+    connect(m_library, &LibraryPage::practiseQuestion, this, [this](const QString &loopId, const QString &questionId) {
+        if (m_session->isRunning()) {
+            QMessageBox::information(this, tr("A session is running"),
+                                     tr("Finish or abandon the running session before you start another."));
+            return;
+        }
+        m_home->prepareQuestion(loopId, questionId);
+        m_practice->setCurrentWidget(m_home);
+        showPage(Page::Practice);
+        m_home->start();
+    });
+    connect(m_library, &LibraryPage::catalogNeeded, this, [this] { m_library->setCatalog(m_home->catalog()); });
+    if (m_catalogLoaded)
+        m_library->setCatalog(m_home->catalog());
+    return m_library;
+}
+
+SettingsPage *MainWindow::settingsPage()
+{
+    if (!m_settings) {
+        m_settings = new SettingsPage(m_services, m_pages);
+        replacePlaceholder(int(Page::Settings), m_settings);
+    }
+    return m_settings;
+}
+
+void MainWindow::replacePlaceholder(int index, QWidget *page)
+{
+    const bool current = m_pages->currentIndex() == index;
+    QWidget *placeholder = m_pages->widget(index);
+    m_pages->insertWidget(index, page);
+    m_pages->removeWidget(placeholder);
+    placeholder->deleteLater();
+    if (current)
+        m_pages->setCurrentIndex(index);
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    // After the first frame is on screen, build what is not on it.
+    if (event->type() == QEvent::UpdateRequest && !m_deferredPagesQueued) {
+        m_deferredPagesQueued = true;
+        QTimer::singleShot(0, this, [this] {
+            libraryPage();
+            settingsPage();
+        });
+    }
+    return QMainWindow::event(event);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = m_fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *openLoop = file->addAction(tr("&Open Loop File…"), this, [this] {
+        showPage(Page::Practice);
+        m_home->findChild<QPushButton *>(u"openLoopButton"_s)->click();
+    });
+    openLoop->setShortcut(QKeySequence::Open);
+    openLoop->setObjectName(u"openLoopAction"_s);
+    m_libraryActionsAnchor = file->addSeparator(); // the library page puts its actions here
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *practice = menuBar()->addMenu(tr("&Practice"));
+    m_startAction = practice->addAction(tr("&Start Practising"), this, [this] {
+        showPage(Page::Practice);
+        if (!m_session->isRunning())
+            m_home->start();
+    });
+    m_startAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_startAction->setObjectName(u"startAction"_s);
+    m_resumeAction = practice->addAction(tr("&Resume Unfinished Session"), this, [this] {
+        showPage(Page::Practice);
+        m_home->resume();
+    });
+    m_resumeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_resumeAction->setObjectName(u"resumeAction"_s);
+    m_resumeAction->setEnabled(false);
+    connect(m_home, &PracticeHomePage::unfinishedSessionChanged, this,
+            [this](bool available) { m_resumeAction->setEnabled(available && m_practice->currentWidget() == m_home); });
+    practice->addSeparator();
+    for (QAction *action : m_session->actionList()) {
+        if (action == m_session->actions().endRound)
+            practice->addSeparator();
+        practice->addAction(action);
+    }
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    const QList<std::pair<QString, Page>> pages
+        = {{tr("&Practice"), Page::Practice}, {tr("&Library"), Page::Library}, {tr("&Settings"), Page::Settings}};
+    int key = Qt::Key_1;
+    for (const auto &[text, page] : pages) {
+        QAction *action = view->addAction(text, this, [this, page = page] { showPage(page); });
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(key++)));
+    }
+    view->addSeparator();
+    QAction *fullScreen
+        = view->addAction(tr("&Full Screen"), this, [this] { isFullScreen() ? showNormal() : showFullScreen(); });
+    fullScreen->setShortcut(QKeySequence::FullScreen);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
+    shortcuts->setShortcut(QKeySequence(Qt::Key_F1));
+    QAction *about = help->addAction(tr("&About MockLoop"), this, &MainWindow::showAbout);
+    about->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    about->setObjectName(u"aboutAction"_s);
+    about->setMenuRole(QAction::AboutRole);
+    QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::showCatalog(const LoopCatalog &catalog, const QStringList &loopFiles)
+{
+    statusBar()->clearMessage();
+    m_home->setCatalog(catalog);
+    if (m_library)
+        m_library->setCatalog(catalog);
+    for (const QString &file : loopFiles)
+        m_home->openLoopFile(file);
+    m_home->checkForUnfinishedSession();
+    int broken = 0;
+    for (const CatalogEntry &entry : catalog.entries())
+        broken += entry.isLoaded() ? 0 : 1;
+    if (broken > 0)
+        statusBar()->showMessage(
+            tr("%n loop file(s) in your loop folder could not be loaded; see mockloop --list-loops", nullptr, broken));
+    m_catalogLoaded = true;
+    Q_EMIT catalogLoaded();
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_navigation->setCurrentRow(int(page));
+}
+
+void MainWindow::runSession(SessionController *controller)
+{
+    m_session->run(std::unique_ptr<SessionController>(controller));
+    m_practice->setCurrentWidget(m_session);
+    showPage(Page::Practice);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    // Nothing is lost: the session is saved after every step, and pausing saves it once more.
+    m_session->confirmLeave();
+    AppSettings::setWindowGeometry(saveGeometry());
+    AppSettings::setWindowState(saveState());
+    event->accept();
+}
+
+void MainWindow::updateLibraryStatus(const QString &message)
+{
+    m_libraryStatus->setText(message);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox box(this);
+    box.setObjectName(u"aboutDialog"_s);
+    box.setWindowTitle(tr("About MockLoop"));
+    box.setIconPixmap(windowIcon().pixmap(64, 64));
+    box.setTextFormat(Qt::RichText);
+    box.setText(tr("<h2>MockLoop %1</h2><p>Rehearse an engineering-leadership interview loop alone, out loud, on "
+                   "your own machine.</p><p>Nothing you record leaves this computer.</p>")
+                    .arg(QApplication::applicationVersion()));
+    box.setInformativeText(
+        tr("Qt %1 · your library: %2").arg(QString::fromLatin1(qVersion()), m_services.library->folder()));
+    box.exec();
+}
+
+void MainWindow::showShortcuts()
+{
+    QDialog dialog(this);
+    dialog.setObjectName(u"shortcutsDialog"_s);
+    dialog.setWindowTitle(tr("Keyboard Shortcuts"));
+    auto *table = new QTableWidget(&dialog);
+    table->setColumnCount(2);
+    table->setHorizontalHeaderLabels({tr("Action"), tr("Key")});
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    QList<std::pair<QString, QString>> rows;
+    for (QAction *menu : menuBar()->actions()) {
+        for (QAction *action : menu->menu()->actions()) {
+            if (!action->shortcut().isEmpty())
+                rows.append(
+                    {QString(action->text()).remove(u'&'), action->shortcut().toString(QKeySequence::NativeText)});
+        }
+    }
+    rows.append({tr("Rate a dimension 1 to 4"), tr("1–4")});
+    rows.append({tr("Next dimension"), tr("Tab")});
+    rows.append({tr("Submit the rating"), QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText)});
+    rows.append({tr("Leave the notes box"), tr("Esc")});
+    table->setRowCount(int(rows.size()));
+    for (int row = 0; row < rows.size(); ++row) {
+        table->setItem(row, 0, new QTableWidgetItem(rows.at(row).first));
+        table->setItem(row, 1, new QTableWidgetItem(rows.at(row).second));
+    }
+    table->resizeColumnsToContents();
+    table->horizontalHeader()->setStretchLastSection(true);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(table);
+    layout->addWidget(buttons);
+    dialog.resize(520, 560);
+    dialog.exec();
+}
+
+} // namespace MockLoop

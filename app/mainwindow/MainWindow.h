@@ -1,0 +1,77 @@
+#pragma once
+
+#include "AppServices.h"
+#include "loops/LoopCatalog.h"
+
+#include <QFutureWatcher>
+#include <QMainWindow>
+
+class QLabel;
+class QListWidget;
+class QMenu;
+class QStackedWidget;
+
+namespace MockLoop {
+
+class LibraryPage;
+class PracticeHomePage;
+class SessionController;
+class SessionPage;
+class SettingsPage;
+
+// The MockLoop window: Practice, Library and Settings pages, the menu bar with every action and
+// its key, and the status bar. Remembers its size and place; closing it during a session pauses
+// and saves the session, which can be resumed at the next start.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    enum class Page { Practice, Library, Settings };
+
+    MainWindow(const AppServices &services, const QStringList &loopFiles = {}, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void showPage(Page page);
+    PracticeHomePage *practiceHome() const { return m_home; }
+    SessionPage *sessionPage() const { return m_session; }
+    // Built on first use, or just after the window first shows.
+    LibraryPage *libraryPage();
+    SettingsPage *settingsPage();
+    bool isCatalogLoaded() const { return m_catalogLoaded; }
+
+Q_SIGNALS:
+    void catalogLoaded();
+
+protected:
+    bool event(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createMenus();
+    void replacePlaceholder(int index, QWidget *page);
+    void showCatalog(const LoopCatalog &catalog, const QStringList &loopFiles);
+    void runSession(SessionController *controller);
+    void showAbout();
+    void showShortcuts();
+    void updateLibraryStatus(const QString &message);
+
+    AppServices m_services;
+    QListWidget *m_navigation;
+    QStackedWidget *m_pages;
+    QStackedWidget *m_practice;
+    PracticeHomePage *m_home;
+    SessionPage *m_session;
+    LibraryPage *m_library = nullptr;
+    SettingsPage *m_settings = nullptr;
+    QMenu *m_fileMenu = nullptr;
+    QAction *m_libraryActionsAnchor = nullptr;
+    bool m_deferredPagesQueued = false;
+    QLabel *m_libraryStatus;
+    QFutureWatcher<LoopCatalog> m_catalogLoad;
+    bool m_catalogLoaded = false;
+    QAction *m_resumeAction = nullptr;
+    QAction *m_startAction = nullptr;
+};
+
+} // namespace MockLoop

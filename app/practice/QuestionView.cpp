@@ -1,0 +1,190 @@
+#include "QuestionView.h"
+
+#include "common/Format.h"
+#include "loops/Loop.h"
+#include "widgets/CountdownLabel.h"
+#include "widgets/LevelMeterWidget.h"
+#include "widgets/PhaseBar.h"
+
+#include <QGridLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace MockLoop {
+
+QuestionView::QuestionView(QWidget *parent)
+    : QWidget(parent)
+    , m_context(new QLabel(this))
+    , m_question(new QLabel(this))
+    , m_followUp(new QLabel(this))
+    , m_clockCaption(new QLabel(this))
+    , m_countdown(new CountdownLabel(this))
+    , m_phaseBar(new PhaseBar(this))
+    , m_recordingStrip(new QWidget(this))
+    , m_recordingLight(new QLabel(m_recordingStrip))
+    , m_recordedTime(new QLabel(m_recordingStrip))
+    , m_level(new LevelMeterWidget(m_recordingStrip))
+    , m_notes(new QPlainTextEdit(this))
+{
+    setObjectName(u"questionView"_s);
+    m_context->setObjectName(u"questionContext"_s);
+    m_context->setForegroundRole(QPalette::PlaceholderText);
+    m_question->setObjectName(u"questionText"_s);
+    m_question->setWordWrap(true);
+    m_question->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont questionFont = m_question->font();
+    questionFont.setPointSizeF(questionFont.pointSizeF() * 2.0);
+    m_question->setFont(questionFont);
+    m_followUp->setObjectName(u"followUpText"_s);
+    m_followUp->setWordWrap(true);
+    QFont followUpFont = questionFont;
+    followUpFont.setItalic(true);
+    m_followUp->setFont(followUpFont);
+    m_clockCaption->setObjectName(u"clockCaption"_s);
+    m_clockCaption->setAlignment(Qt::AlignCenter);
+    m_countdown->setObjectName(u"answerClock"_s);
+    QFont clockFont = m_countdown->font();
+    clockFont.setPointSizeF(font().pointSizeF() * 4.0);
+    clockFont.setBold(true);
+    m_countdown->setFont(clockFont);
+    m_phaseBar->setObjectName(u"phaseBar"_s);
+
+    m_recordingStrip->setObjectName(u"recordingStrip"_s);
+    m_recordingLight->setObjectName(u"recordingIndicator"_s);
+    m_recordedTime->setObjectName(u"recordedTime"_s);
+    m_level->setObjectName(u"levelMeter"_s);
+    auto *strip = new QHBoxLayout(m_recordingStrip);
+    strip->setContentsMargins(0, 0, 0, 0);
+    strip->addWidget(m_recordingLight);
+    strip->addWidget(m_recordedTime);
+    strip->addWidget(m_level, 1);
+
+    m_notes->setObjectName(u"answerNotes"_s);
+    m_notes->setPlaceholderText(tr("Notes for this answer (Esc leaves the box)"));
+    m_notes->setTabChangesFocus(true);
+    m_notes->setMaximumHeight(m_notes->fontMetrics().height() * 4);
+    connect(m_notes, &QPlainTextEdit::textChanged, this, [this] { Q_EMIT notesEdited(m_notes->toPlainText()); });
+    m_notes->installEventFilter(this);
+    setFocusPolicy(Qt::StrongFocus); // where Esc from the notes box goes, so the session keys work again
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_context);
+    layout->addWidget(m_question);
+    layout->addWidget(m_followUp);
+    layout->addStretch(1);
+    layout->addWidget(m_clockCaption);
+    layout->addWidget(m_countdown);
+    layout->addStretch(1);
+    layout->addWidget(m_phaseBar);
+    layout->addWidget(m_recordingStrip);
+    layout->addWidget(m_notes);
+    setRecording(false, false);
+}
+
+void QuestionView::setStoryPhases(const QList<StoryPhase> &phases)
+{
+    QList<PhaseBar::Phase> bar;
+    for (const StoryPhase &phase : phases)
+        bar.append({phase.title, std::chrono::seconds(phase.targetSeconds)});
+    m_phaseBar->setPhases(bar);
+    m_hasPhases = !bar.isEmpty();
+    m_phaseBar->setVisible(m_hasPhases);
+}
+
+void QuestionView::showState(const SessionEngine &engine)
+{
+    const PlannedQuestion *planned = engine.currentQuestion();
+    const SessionSegment &segment = engine.currentSegment();
+    const Question *question = planned ? engine.loop().question(planned->questionId) : nullptr;
+    m_question->setText(question ? question->text : QString());
+    const int total = int(segment.questions.size());
+    const QString position = segment.untilTimeIsUp ? tr("Question %1").arg(engine.questionIndex() + 1)
+                                                   : tr("Question %1 of %2").arg(engine.questionIndex() + 1).arg(total);
+    const Category *category = question ? engine.loop().category(question->categoryId) : nullptr;
+    m_context->setText(category ? u"%1 · %2"_s.arg(position, category->title) : position);
+
+    const bool answering = engine.state() == SessionState::Answering;
+    const bool followUp = answering && engine.followUpIndex() >= 0;
+    m_followUp->setVisible(followUp);
+    if (followUp) {
+        m_followUp->setText(tr("Follow-up %1 of %2: %3")
+                                .arg(engine.followUpIndex() + 1)
+                                .arg(planned->followUps.size())
+                                .arg(engine.currentPrompt()));
+        QFont smaller = m_question->font();
+        smaller.setPointSizeF(font().pointSizeF() * 1.3);
+        m_question->setFont(smaller);
+    } else {
+        QFont large = m_question->font();
+        large.setPointSizeF(font().pointSizeF() * 2.0);
+        m_question->setFont(large);
+    }
+    m_clockCaption->setText(answering ? (followUp ? tr("Answer the follow-up") : tr("Answer"))
+                                      : tr("Think time — start answering whenever you are ready"));
+    m_phaseBar->setVisible(m_hasPhases && !followUp);
+    if (!answering)
+        m_phaseBar->setProgress(-1, {});
+}
+
+void QuestionView::showClocks(const SessionEngine &engine, const ClockReadings &clocks)
+{
+    if (engine.state() == SessionState::Thinking) {
+        m_countdown->setRemaining(clocks.thinkRemaining());
+    } else if (engine.state() == SessionState::Answering) {
+        m_countdown->setRemaining(clocks.answerRemaining());
+        if (engine.followUpIndex() < 0)
+            m_phaseBar->setProgress(engine.phaseIndex(), clocks.phaseElapsed);
+    }
+}
+
+void QuestionView::setRecording(bool recording, bool paused)
+{
+    const QColor light = recording && !paused ? warningColour(palette()) : palette().color(QPalette::PlaceholderText);
+    m_recordingLight->setText(recording ? (paused ? tr("⏸ Recording paused") : tr("● Recording"))
+                                        : tr("○ Not recording"));
+    QPalette colours = m_recordingLight->palette();
+    colours.setColor(QPalette::WindowText, light);
+    m_recordingLight->setPalette(colours);
+    m_recordingLight->setAccessibleName(m_recordingLight->text());
+    m_level->setVisible(recording);
+    m_recordedTime->setVisible(recording);
+    if (!recording)
+        m_level->reset();
+}
+
+void QuestionView::setRecordedTime(qint64 milliseconds)
+{
+    m_recordedTime->setText(Format::elapsed(std::chrono::milliseconds(milliseconds)));
+}
+
+void QuestionView::setLevel(float rms, float peak)
+{
+    m_level->setLevel(rms, peak);
+}
+
+void QuestionView::setNotes(const QString &notes)
+{
+    if (notes != m_notes->toPlainText())
+        m_notes->setPlainText(notes);
+}
+
+bool QuestionView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_notes && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
+        setFocus(Qt::ShortcutFocusReason);
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+QString QuestionView::notes() const
+{
+    return m_notes->toPlainText();
+}
+
+} // namespace MockLoop

@@ -1,0 +1,104 @@
+#pragma once
+
+#include "AppServices.h"
+#include "session/SessionTypes.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QAction;
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+
+namespace MockLoop {
+
+class BriefingView;
+class CountdownLabel;
+class QuestionView;
+class RatingPanel;
+class SessionController;
+class TakePlayer;
+class WrapUpView;
+struct ClockReadings;
+
+// A running session: the round header with its clock, the view of the moment (briefing,
+// question, rating, wrap-up, break), banners for recording problems, and the session's actions
+// with their keys (shown in the Practice menu).
+class SessionPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    struct Actions
+    {
+        QAction *beginRound;
+        QAction *startAnswer;
+        QAction *nextPhase;
+        QAction *finishAnswer;
+        QAction *pause;
+        QAction *skipQuestion;
+        QAction *endRound;
+        QAction *continueSession;
+        QAction *abandon;
+    };
+
+    SessionPage(const AppServices &services, QWidget *parent = nullptr);
+    ~SessionPage() override;
+
+    // Takes over a controller whose session has just started or been restored.
+    void run(std::unique_ptr<SessionController> controller);
+    bool isRunning() const;
+    SessionController *controller() const { return m_controller.get(); }
+    const Actions &actions() const { return m_actions; }
+    QList<QAction *> actionList() const;
+
+    // Asks before abandoning a running session; true when there is none or the person agreed.
+    bool confirmLeave();
+
+Q_SIGNALS:
+    void settingsRequested();
+    void libraryRequested(const QString &sessionId);
+    // The session is over and its summary was dismissed: back to the practice home.
+    void closed();
+
+private:
+    void onStateChanged();
+    void onTick(const ClockReadings &clocks);
+    void updateActions();
+    void updateHeader();
+    void showBanner(const QString &message, bool offerSettings);
+    void showRating();
+    TakePlayer *replayer();
+    void toggleReplay();
+    void stopReplay();
+    void confirmEndRound();
+    void confirmAbandon();
+
+    AppServices m_services;
+    std::unique_ptr<SessionController> m_controller;
+    Actions m_actions{};
+
+    QLabel *m_roundTitle;
+    QLabel *m_pausedLabel;
+    QLabel *m_roundClockCaption;
+    CountdownLabel *m_roundClock;
+    QWidget *m_banner;
+    QLabel *m_bannerText;
+    QPushButton *m_bannerSettings;
+    QStackedWidget *m_stack;
+    BriefingView *m_briefing;
+    QuestionView *m_question;
+    RatingPanel *m_rating;
+    QLabel *m_replayStatus;
+    WrapUpView *m_wrapUp;
+    QWidget *m_break;
+    QLabel *m_breakText;
+    CountdownLabel *m_breakClock;
+    TakePlayer *m_replay = nullptr; // made on first replay
+    std::optional<SessionSummary> m_finalSummary;
+    QString m_sessionId;
+};
+
+} // namespace MockLoop

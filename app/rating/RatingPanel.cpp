@@ -1,0 +1,279 @@
+#include "RatingPanel.h"
+
+#include "loops/Loop.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QStyle>
+#include <QStyleOptionFocusRect>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace MockLoop {
+
+DimensionChoice::DimensionChoice(const RubricDimension &dimension, QWidget *parent)
+    : QWidget(parent)
+    , m_dimensionId(dimension.id)
+    , m_levels(new QButtonGroup(this))
+{
+    setObjectName(u"dimension_"_s + dimension.id);
+    setFocusPolicy(Qt::StrongFocus);
+    setAccessibleName(dimension.title);
+    setAccessibleDescription(tr("Press 1 to 4 to rate"));
+    auto *layout = new QGridLayout(this);
+    layout->setContentsMargins(8, 6, 8, 6);
+    auto *title = new QLabel(u"<b>%1</b>"_s.arg(dimension.title.toHtmlEscaped()), this);
+    layout->addWidget(title, 0, 0, 1, 2);
+    if (!dimension.description.isEmpty()) {
+        auto *description = new QLabel(dimension.description, this);
+        description->setWordWrap(true);
+        description->setForegroundRole(QPalette::PlaceholderText);
+        layout->addWidget(description, 1, 0, 1, 2);
+    }
+    for (int score = RubricDimension::MinScore; score <= RubricDimension::MaxScore; ++score) {
+        auto *button = new QRadioButton(QString::number(score), this);
+        button->setObjectName(u"score_%1_%2"_s.arg(dimension.id).arg(score));
+        button->setFocusPolicy(Qt::ClickFocus); // the whole dimension is one stop for Tab
+        auto *anchor = new QLabel(dimension.anchor(score), this);
+        anchor->setWordWrap(true);
+        anchor->setBuddy(button);
+        m_levels->addButton(button, score);
+        layout->addWidget(button, 1 + score, 0, Qt::AlignTop);
+        layout->addWidget(anchor, 1 + score, 1);
+    }
+    layout->setColumnStretch(1, 1);
+    connect(m_levels, &QButtonGroup::idToggled, this, [this](int id, bool checked) {
+        if (checked)
+            Q_EMIT scoreChanged(id);
+        update();
+    });
+}
+
+int DimensionChoice::score() const
+{
+    return std::max(0, m_levels->checkedId());
+}
+
+void DimensionChoice::setScore(int score)
+{
+    if (QAbstractButton *button = m_levels->button(score))
+        button->setChecked(true);
+}
+
+void DimensionChoice::keyPressEvent(QKeyEvent *event)
+{
+    const int key = event->key();
+    if (key >= Qt::Key_1 && key <= Qt::Key_4 && event->modifiers() == Qt::NoModifier) {
+        setScore(key - Qt::Key_0);
+        return;
+    }
+    if ((key == Qt::Key_Up || key == Qt::Key_Left) && score() > RubricDimension::MinScore) {
+        setScore(score() - 1);
+        return;
+    }
+    if ((key == Qt::Key_Down || key == Qt::Key_Right) && score() < RubricDimension::MaxScore) {
+        setScore(std::max(score() + 1, int(RubricDimension::MinScore)));
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+void DimensionChoice::focusInEvent(QFocusEvent *event)
+{
+    QWidget::focusInEvent(event);
+    update();
+}
+
+void DimensionChoice::focusOutEvent(QFocusEvent *event)
+{
+    QWidget::focusOutEvent(event);
+    update();
+}
+
+void DimensionChoice::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    const QPalette colours = palette();
+    QColor frame = hasFocus() ? colours.color(QPalette::Highlight) : colours.color(QPalette::Mid);
+    painter.setPen(QPen(frame, hasFocus() ? 2 : 1));
+    if (score() > 0) {
+        QColor tint = colours.color(QPalette::Highlight);
+        tint.setAlpha(24);
+        painter.setBrush(tint);
+    }
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.drawRoundedRect(QRectF(rect()).adjusted(1, 1, -1, -1), 6, 6);
+}
+
+RatingPanel::RatingPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_question(new QLabel(this))
+    , m_detail(new QLabel(this))
+    , m_dimensions(new QWidget(this))
+    , m_redFlags(new QWidget(this))
+    , m_notes(new QPlainTextEdit(this))
+    , m_summary(new QLabel(this))
+    , m_replay(new QPushButton(tr("&Replay before rating"), this))
+    , m_skip(new QPushButton(tr("S&kip rating"), this))
+    , m_submit(new QPushButton(tr("&Submit rating"), this))
+{
+    setObjectName(u"ratingPanel"_s);
+    m_question->setObjectName(u"ratingQuestion"_s);
+    m_question->setWordWrap(true);
+    QFont questionFont = m_question->font();
+    questionFont.setPointSizeF(questionFont.pointSizeF() * 1.25);
+    questionFont.setBold(true);
+    m_question->setFont(questionFont);
+    m_detail->setForegroundRole(QPalette::PlaceholderText);
+    m_notes->setObjectName(u"ratingNotes"_s);
+    m_notes->setPlaceholderText(tr("What to do differently next time…"));
+    m_notes->setTabChangesFocus(true);
+    m_notes->setMaximumHeight(m_notes->fontMetrics().height() * 5);
+    m_replay->setObjectName(u"replayButton"_s);
+    m_skip->setObjectName(u"skipRatingButton"_s);
+    m_submit->setObjectName(u"submitRatingButton"_s);
+    m_submit->setDefault(true);
+    m_submit->setToolTip(tr("Submit the rating (Ctrl+Return)"));
+    m_summary->setObjectName(u"ratingSummary"_s);
+
+    auto *content = new QWidget;
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->addWidget(m_dimensions);
+    contentLayout->addWidget(m_redFlags);
+    contentLayout->addStretch();
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+
+    auto *notesLabel = new QLabel(tr("&Notes"), this);
+    notesLabel->setBuddy(m_notes);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_replay);
+    buttons->addWidget(m_summary, 1);
+    buttons->addWidget(m_skip);
+    buttons->addWidget(m_submit);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_question);
+    layout->addWidget(m_detail);
+    layout->addWidget(scroll, 1);
+    layout->addWidget(notesLabel);
+    layout->addWidget(m_notes);
+    layout->addLayout(buttons);
+
+    connect(m_submit, &QPushButton::clicked, this, [this] { Q_EMIT submitted(rating()); });
+    connect(m_skip, &QPushButton::clicked, this, &RatingPanel::skipped);
+    connect(m_replay, &QPushButton::clicked, this, &RatingPanel::replayRequested);
+    auto *submitShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
+    submitShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(submitShortcut, &QShortcut::activated, m_submit, &QPushButton::click);
+}
+
+void RatingPanel::setRubric(const Loop &loop, const Round &round)
+{
+    qDeleteAll(m_dimensions->findChildren<QWidget *>(Qt::FindDirectChildrenOnly));
+    delete m_dimensions->layout();
+    qDeleteAll(m_redFlags->findChildren<QWidget *>(Qt::FindDirectChildrenOnly));
+    delete m_redFlags->layout();
+    m_choices.clear();
+    m_flagBoxes.clear();
+
+    auto *dimensionsLayout = new QVBoxLayout(m_dimensions);
+    dimensionsLayout->setContentsMargins(0, 0, 0, 0);
+    QWidget *previous = nullptr;
+    for (const RubricDimension *dimension : loop.rubricFor(round)) {
+        auto *choice = new DimensionChoice(*dimension, m_dimensions);
+        dimensionsLayout->addWidget(choice);
+        connect(choice, &DimensionChoice::scoreChanged, this, &RatingPanel::updateSummary);
+        if (previous)
+            setTabOrder(previous, choice);
+        previous = choice;
+        m_choices.append(choice);
+    }
+
+    auto *flagsLayout = new QVBoxLayout(m_redFlags);
+    flagsLayout->setContentsMargins(0, 0, 0, 0);
+    for (const RedFlagGroup *group : loop.redFlagsFor(round)) {
+        auto *box = new QGroupBox(tr("Red flags: %1").arg(group->title), m_redFlags);
+        auto *boxLayout = new QVBoxLayout(box);
+        for (const RedFlag &flag : group->flags) {
+            auto *check = new QCheckBox(flag.text, box);
+            check->setObjectName(u"redFlag_"_s + flag.id);
+            check->setProperty("flagId", flag.id);
+            boxLayout->addWidget(check);
+            connect(check, &QCheckBox::toggled, this, &RatingPanel::updateSummary);
+            m_flagBoxes.append(check);
+        }
+        flagsLayout->addWidget(box);
+    }
+    m_notes->clear();
+    updateSummary();
+}
+
+void RatingPanel::setQuestion(const QString &question, const QString &detail)
+{
+    m_question->setText(question);
+    m_detail->setText(detail);
+    m_detail->setVisible(!detail.isEmpty());
+}
+
+void RatingPanel::setReplayAvailable(bool available, const QString &whyNot)
+{
+    m_replay->setEnabled(available);
+    m_replay->setToolTip(available ? tr("Listen to the take before you rate it") : whyNot);
+}
+
+void RatingPanel::setReRating(bool reRating)
+{
+    m_reRating = reRating;
+    m_skip->setText(reRating ? tr("&Cancel") : tr("S&kip rating"));
+    m_replay->setVisible(!reRating);
+    m_submit->setText(reRating ? tr("&Save rating after replay") : tr("&Submit rating"));
+}
+
+Rating RatingPanel::rating() const
+{
+    Rating result;
+    for (const DimensionChoice *choice : m_choices) {
+        if (choice->score() > 0)
+            result.scores.insert(choice->dimensionId(), choice->score());
+    }
+    for (const QCheckBox *check : m_flagBoxes) {
+        if (check->isChecked())
+            result.redFlagIds.append(check->property("flagId").toString());
+    }
+    result.notes = m_notes->toPlainText().trimmed();
+    return result;
+}
+
+void RatingPanel::focusFirstDimension()
+{
+    if (!m_choices.isEmpty())
+        m_choices.first()->setFocus(Qt::OtherFocusReason);
+}
+
+void RatingPanel::updateSummary()
+{
+    const Rating current = rating();
+    const int rated = int(current.scores.size());
+    QString text = tr("%1 of %n dimension(s) rated", nullptr, int(m_choices.size())).arg(rated);
+    if (const auto average = current.average())
+        text += tr(", average %1").arg(QLocale().toString(*average, 'f', 1));
+    if (!current.redFlagIds.isEmpty())
+        text += tr(", %n red flag(s)", nullptr, int(current.redFlagIds.size()));
+    m_summary->setText(text);
+}
+
+} // namespace MockLoop

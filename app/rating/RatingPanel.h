@@ -1,0 +1,86 @@
+#pragma once
+
+#include "session/SessionTypes.h"
+
+#include <QWidget>
+
+class QButtonGroup;
+class QCheckBox;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace MockLoop {
+
+struct Loop;
+struct Round;
+struct RubricDimension;
+
+// One rubric dimension: its title, what it means, and the four levels with their anchors, all
+// visible. It takes the keyboard focus as one stop: 1-4 choose a level, Tab moves on.
+class DimensionChoice : public QWidget
+{
+    Q_OBJECT
+
+public:
+    DimensionChoice(const RubricDimension &dimension, QWidget *parent = nullptr);
+
+    QString dimensionId() const { return m_dimensionId; }
+    int score() const; // 0: not chosen
+    void setScore(int score);
+
+Q_SIGNALS:
+    void scoreChanged(int score);
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    QString m_dimensionId;
+    QButtonGroup *m_levels;
+};
+
+// Rating an answer on the round's rubric: every dimension 1-4 with its anchors, the red flags to
+// tick, notes, and the explicit choices: submit, skip, or replay the take first.
+class RatingPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit RatingPanel(QWidget *parent = nullptr);
+
+    // Builds the panel for one round of a loop; clears what was entered.
+    void setRubric(const Loop &loop, const Round &round);
+    void setQuestion(const QString &question, const QString &detail);
+    void setReplayAvailable(bool available, const QString &whyNot = {});
+    // Shows submit and skip (during a session) or only submit and cancel (re-rating).
+    void setReRating(bool reRating);
+    Rating rating() const;
+    void focusFirstDimension();
+
+Q_SIGNALS:
+    void submitted(const MockLoop::Rating &rating);
+    void skipped();
+    void replayRequested();
+
+private:
+    void updateSummary();
+
+    QLabel *m_question;
+    QLabel *m_detail;
+    QWidget *m_dimensions;
+    QList<DimensionChoice *> m_choices;
+    QWidget *m_redFlags;
+    QList<QCheckBox *> m_flagBoxes;
+    QPlainTextEdit *m_notes;
+    QLabel *m_summary;
+    QPushButton *m_replay;
+    QPushButton *m_skip;
+    QPushButton *m_submit;
+    bool m_reRating = false;
+};
+
+} // namespace MockLoop

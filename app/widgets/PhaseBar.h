@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QList>
+#include <QWidget>
+
+#include <chrono>
+
+namespace MockLoop {
+
+// The story structure as a bar: one segment per phase, as wide as its target time, labelled with
+// its title and target. Phases done are filled; the current one is highlighted and fills as it
+// runs, turning to the warning colour past its target.
+class PhaseBar : public QWidget
+{
+    Q_OBJECT
+
+public:
+    struct Phase
+    {
+        QString title;
+        std::chrono::milliseconds target{0};
+    };
+
+    explicit PhaseBar(QWidget *parent = nullptr);
+
+    void setPhases(const QList<Phase> &phases);
+    // current < 0: the bar is idle (no answer running).
+    void setProgress(int current, std::chrono::milliseconds elapsedInCurrent);
+    int currentPhase() const { return m_current; }
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    QList<Phase> m_phases;
+    int m_current = -1;
+    std::chrono::milliseconds m_elapsed{0};
+};
+
+} // namespace MockLoop

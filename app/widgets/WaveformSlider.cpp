@@ -1,0 +1,327 @@
+#include "WaveformSlider.h"
+
+#include "common/Format.h"
+
+#include <QHelpEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QToolTip>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+using namespace Qt::StringLiterals;
+
+namespace MockLoop {
+
+namespace {
+
+// Below this a take is silence; its waveform is drawn at this scale rather than blown up to fill
+// the bar with noise.
+constexpr int QuietestFullScale = 512;
+
+QColor withAlpha(QColor colour, int alpha)
+{
+    colour.setAlpha(alpha);
+    return colour;
+}
+
+} // namespace
+
+WaveformSlider::WaveformSlider(QWidget *parent)
+    : QAbstractSlider(parent)
+{
+    setOrientation(Qt::Horizontal);
+    setFocusPolicy(Qt::StrongFocus);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    setRange(0, 0);
+    setSingleStep(5000);
+    setPageStep(30000);
+    setAccessibleName(tr("Position in the take"));
+    // Keyboard moves (arrows, Page Up/Down, Home/End) arrive as actions; the mouse is handled below.
+    connect(this, &QAbstractSlider::actionTriggered, this, [this] { Q_EMIT seekRequested(sliderPosition()); });
+    connect(this, &QAbstractSlider::valueChanged, this, &WaveformSlider::updateAccessibleDescription);
+}
+
+void WaveformSlider::setWaveform(const Waveform &waveform)
+{
+    m_peaks = waveform.peaks;
+    m_waveformDuration = waveform.durationMs();
+    m_bucketsPerMs = waveform.framesPerBucket > 0 && waveform.sampleRate > 0
+        ? qreal(waveform.sampleRate) / qreal(waveform.framesPerBucket) / 1000.0
+        : qreal(WaveformPeaks::BucketsPerSecond) / 1000.0;
+    int loudest = QuietestFullScale;
+    for (const WaveformPeak &peak : std::as_const(m_peaks))
+        loudest = std::max({loudest, std::abs(int(peak.minimum)), std::abs(int(peak.maximum))});
+    m_loudest = loudest;
+    if (duration() <= 0)
+        setDuration(m_waveformDuration);
+    update();
+}
+
+void WaveformSlider::clearWaveform()
+{
+    m_peaks.clear();
+    m_waveformDuration = 0;
+    m_loudest = QuietestFullScale;
+    update();
+}
+
+void WaveformSlider::setMarks(const QList<Mark> &marks)
+{
+    m_marks = marks;
+    std::stable_sort(m_marks.begin(), m_marks.end(), [](const Mark &a, const Mark &b) { return a.at < b.at; });
+    update();
+}
+
+void WaveformSlider::setDuration(qint64 duration)
+{
+    setRange(0, int(std::clamp<qint64>(duration, 0, std::numeric_limits<int>::max())));
+    updateAccessibleDescription();
+    update();
+}
+
+void WaveformSlider::setPosition(qint64 position)
+{
+    if (isSliderDown())
+        return; // the person's drag wins over the player's progress
+    setValue(int(std::clamp<qint64>(position, 0, maximum())));
+    update();
+}
+
+void WaveformSlider::setPlaceholderText(const QString &text)
+{
+    m_placeholder = text;
+    update();
+}
+
+QSize WaveformSlider::sizeHint() const
+{
+    const int line = fontMetrics().height();
+    return {line * 30, line * 5};
+}
+
+QSize WaveformSlider::minimumSizeHint() const
+{
+    const int line = fontMetrics().height();
+    return {line * 8, line * 4};
+}
+
+QRectF WaveformSlider::waveRect() const
+{
+    // A band on top for the phase titles (when there are any), the waveform below it.
+    const bool titled = std::any_of(m_marks.cbegin(), m_marks.cend(),
+                                    [](const Mark &mark) { return mark.kind != Mark::Kind::Pause; });
+    const int top = titled ? fontMetrics().height() + 4 : 6;
+    return QRectF(rect()).adjusted(2, top, -2, -2);
+}
+
+qint64 WaveformSlider::positionAt(qreal x) const
+{
+    const QRectF wave = waveRect();
+    if (wave.width() <= 0 || duration() <= 0)
+        return 0;
+    const qreal fraction = std::clamp((x - wave.left()) / wave.width(), 0.0, 1.0);
+    return qint64(std::llround(fraction * qreal(duration())));
+}
+
+qreal WaveformSlider::xOf(qint64 position) const
+{
+    const QRectF wave = waveRect();
+    if (duration() <= 0)
+        return wave.left();
+    return wave.left() + wave.width() * std::clamp(qreal(position) / qreal(duration()), 0.0, 1.0);
+}
+
+QString WaveformSlider::markTitleAt(qint64 position) const
+{
+    QString title;
+    for (const Mark &mark : m_marks) {
+        if (mark.at > position)
+            break;
+        if (mark.kind != Mark::Kind::Pause)
+            title = mark.label;
+    }
+    return title;
+}
+
+void WaveformSlider::updateAccessibleDescription()
+{
+    const QString description = tr("%1 of %2")
+                                    .arg(Format::elapsed(std::chrono::milliseconds(value())),
+                                         Format::elapsed(std::chrono::milliseconds(duration())));
+    if (description != accessibleDescription())
+        setAccessibleDescription(description);
+}
+
+bool WaveformSlider::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip && duration() > 0) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const qint64 at = positionAt(help->pos().x());
+        const QString time = Format::elapsed(std::chrono::milliseconds(at));
+        const QString phase = markTitleAt(at);
+        QToolTip::showText(help->globalPos(), phase.isEmpty() ? time : tr("%1 · %2").arg(time, phase), this);
+        return true;
+    }
+    return QAbstractSlider::event(event);
+}
+
+void WaveformSlider::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QPalette colours = palette();
+    const QRectF wave = waveRect();
+    const QFontMetrics metrics = fontMetrics();
+
+    // The track.
+    QPainterPath track;
+    track.addRoundedRect(wave.adjusted(-1, -1, 1, 1), 4, 4);
+    painter.fillPath(track, colours.color(QPalette::Base));
+    painter.setPen(
+        QPen(hasFocus() ? colours.color(QPalette::Highlight) : colours.color(QPalette::Mid), hasFocus() ? 2 : 1));
+    painter.drawPath(track);
+
+    const qreal middle = wave.center().y();
+    const qreal halfHeight = wave.height() / 2 - 2;
+    const qreal playheadX = xOf(value());
+    const QColor played = colours.color(QPalette::Highlight);
+    const QColor unplayed = withAlpha(colours.color(QPalette::WindowText), 110);
+
+    if (m_peaks.isEmpty()) {
+        painter.setPen(QPen(colours.color(QPalette::Mid), 1));
+        painter.drawLine(QPointF(wave.left() + 4, middle), QPointF(wave.right() - 4, middle));
+        if (!m_placeholder.isEmpty()) {
+            painter.setPen(colours.color(QPalette::PlaceholderText));
+            const QString text = metrics.elidedText(m_placeholder, Qt::ElideRight, int(wave.width()) - 8);
+            QRectF box(0, 0, metrics.horizontalAdvance(text) + 12, metrics.height() + 4);
+            box.moveCenter(wave.center());
+            painter.fillRect(box, colours.color(QPalette::Base));
+            painter.drawText(box, Qt::AlignCenter, text);
+        }
+    } else if (duration() > 0) {
+        // One vertical line per device-independent pixel column: the lowest and highest sample of
+        // the buckets that column covers. The columns map through time, so peaks and marks agree
+        // even if the player reports a slightly different length than the file holds.
+        painter.setRenderHint(QPainter::Antialiasing, false);
+        const int columns = int(wave.width());
+        const qsizetype bucketCount = m_peaks.size();
+        const qreal bucketsPerMs = m_bucketsPerMs;
+        for (int column = 0; column < columns; ++column) {
+            const qreal x = wave.left() + column;
+            const qsizetype first = qsizetype(qreal(positionAt(x)) * bucketsPerMs);
+            const qsizetype last = std::max(first + 1, qsizetype(qreal(positionAt(x + 1)) * bucketsPerMs));
+            if (first >= bucketCount)
+                break;
+            int low = 0;
+            int high = 0;
+            for (qsizetype i = first; i < std::min(last, bucketCount); ++i) {
+                low = std::min(low, int(m_peaks.at(i).minimum));
+                high = std::max(high, int(m_peaks.at(i).maximum));
+            }
+            const qreal top = middle - halfHeight * qreal(high) / qreal(m_loudest);
+            const qreal bottom = middle - halfHeight * qreal(low) / qreal(m_loudest);
+            painter.setPen(x <= playheadX ? played : unplayed);
+            painter.drawLine(QPointF(x + 0.5, std::min(top, middle - 0.5)),
+                             QPointF(x + 0.5, std::max(bottom, middle + 0.5)));
+        }
+        painter.setRenderHint(QPainter::Antialiasing);
+    }
+
+    if (duration() > 0) {
+        // The marks: phases and follow-ups as lines with their titles in the band above, pauses as
+        // small notches.
+        const QColor markColour = withAlpha(colours.color(QPalette::WindowText), 170);
+        for (qsizetype i = 0; i < m_marks.size(); ++i) {
+            const Mark &mark = m_marks.at(i);
+            const qreal x = xOf(mark.at);
+            if (mark.kind == Mark::Kind::Pause) {
+                QPainterPath notch;
+                notch.moveTo(x - 4, wave.top());
+                notch.lineTo(x + 4, wave.top());
+                notch.lineTo(x, wave.top() + 6);
+                notch.closeSubpath();
+                painter.fillPath(notch, colours.color(QPalette::PlaceholderText));
+                continue;
+            }
+            QPen pen(markColour, 1);
+            if (mark.kind == Mark::Kind::FollowUp)
+                pen.setStyle(Qt::DashLine);
+            painter.setPen(pen);
+            painter.drawLine(QPointF(x, 2), QPointF(x, wave.bottom()));
+            // The title runs to the next titled mark.
+            qreal end = width() - 2;
+            for (qsizetype j = i + 1; j < m_marks.size(); ++j) {
+                if (m_marks.at(j).kind != Mark::Kind::Pause) {
+                    end = xOf(m_marks.at(j).at) - 4;
+                    break;
+                }
+            }
+            const int room = int(end - x - 4);
+            if (room > metrics.horizontalAdvance(u"…"_s) * 2) {
+                painter.setPen(colours.color(QPalette::WindowText));
+                painter.drawText(QRectF(x + 3, 0, room, metrics.height() + 2), Qt::AlignLeft | Qt::AlignVCenter,
+                                 metrics.elidedText(mark.label, Qt::ElideRight, room));
+            }
+        }
+
+        // The playhead.
+        painter.setPen(QPen(colours.color(QPalette::WindowText), 2));
+        painter.drawLine(QPointF(playheadX, wave.top() - 2), QPointF(playheadX, wave.bottom() + 1));
+        QPainterPath head;
+        head.moveTo(playheadX - 5, wave.top() - 3);
+        head.lineTo(playheadX + 5, wave.top() - 3);
+        head.lineTo(playheadX, wave.top() + 3);
+        head.closeSubpath();
+        painter.fillPath(head, colours.color(QPalette::WindowText));
+    }
+}
+
+void WaveformSlider::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton || duration() <= 0) {
+        event->ignore();
+        return;
+    }
+    setSliderDown(true);
+    setSliderPosition(int(positionAt(event->position().x())));
+    update();
+    event->accept();
+}
+
+void WaveformSlider::mouseMoveEvent(QMouseEvent *event)
+{
+    if (!isSliderDown()) {
+        event->ignore();
+        return;
+    }
+    setSliderPosition(int(positionAt(event->position().x())));
+    update();
+    event->accept();
+}
+
+void WaveformSlider::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (!isSliderDown() || event->button() != Qt::LeftButton) {
+        event->ignore();
+        return;
+    }
+    const int position = int(positionAt(event->position().x()));
+    setSliderPosition(position);
+    setSliderDown(false);
+    // One seek where the drag ended: a seek on every move would make the player stutter.
+    Q_EMIT seekRequested(position);
+    update();
+    event->accept();
+}
+
+void WaveformSlider::wheelEvent(QWheelEvent *event)
+{
+    // Scrolling over the waveform scrolls the page; it does not seek.
+    event->ignore();
+}
+
+} // namespace MockLoop

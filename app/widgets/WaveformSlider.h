@@ -1,0 +1,83 @@
+#pragma once
+
+#include "audio/WaveformPeaks.h"
+
+#include <QAbstractSlider>
+#include <QList>
+
+namespace MockLoop {
+
+// A seek bar drawn over a take's waveform, with the answer's marks on it: the story phases the
+// person moved through (labelled with their titles), where follow-up probes began, and where the
+// answer was paused. Values are milliseconds into the take.
+//
+// It is a QAbstractSlider so that it behaves (and is announced) as a slider: Left/Right step by
+// singleStep, PageUp/PageDown by pageStep, Home/End go to either end. Moves made by the person,
+// with the mouse or the keyboard, are reported as seekRequested; setPosition() (the player's own
+// progress) never is.
+class WaveformSlider : public QAbstractSlider
+{
+    Q_OBJECT
+
+public:
+    struct Mark
+    {
+        enum class Kind { Phase, FollowUp, Pause };
+
+        Kind kind = Kind::Phase;
+        qint64 at = 0; // milliseconds into the take
+        QString label; // shown above the waveform for phases and follow-ups
+
+        friend bool operator==(const Mark &, const Mark &) = default;
+    };
+
+    explicit WaveformSlider(QWidget *parent = nullptr);
+
+    void setWaveform(const Waveform &waveform);
+    void clearWaveform();
+    const QList<WaveformPeak> &peaks() const { return m_peaks; }
+
+    void setMarks(const QList<Mark> &marks);
+    const QList<Mark> &marks() const { return m_marks; }
+
+    // The take's length; the slider's range is 0..duration.
+    void setDuration(qint64 duration);
+    qint64 duration() const { return maximum(); }
+    // Where playback is; ignored while the person drags the handle.
+    void setPosition(qint64 position);
+    qint64 position() const { return value(); }
+
+    // Shown in place of the waveform while there is none ("Loading…", "No recording").
+    void setPlaceholderText(const QString &text);
+    QString placeholderText() const { return m_placeholder; }
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+Q_SIGNALS:
+    void seekRequested(qint64 position);
+
+protected:
+    bool event(QEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+
+private:
+    QRectF waveRect() const;
+    qint64 positionAt(qreal x) const;
+    qreal xOf(qint64 position) const;
+    QString markTitleAt(qint64 position) const;
+    void updateAccessibleDescription();
+
+    QList<WaveformPeak> m_peaks;
+    qint64 m_waveformDuration = 0; // what the peaks cover, which may differ a little from duration()
+    qreal m_bucketsPerMs = WaveformPeaks::BucketsPerSecond / 1000.0;
+    int m_loudest = 1; // the largest absolute sample, so quiet takes still show their shape
+    QList<Mark> m_marks;
+    QString m_placeholder;
+};
+
+} // namespace MockLoop

@@ -1,0 +1,285 @@
+// Renders every page of MockLoop to PNG, for the README, the AppStream metadata and for looking
+// at the UI: the practice home, a round's briefing, a question being answered (with a phase mark
+// and overtime), the rating, the round wrap-up, the library, the settings and a loop file's
+// errors. The window is the real one, on a manual clock, over a library filled with sample
+// practice. Run it through tests/app/render-screenshots.sh, which provides a display (Xvfb) and,
+// when it can, the audio rig so that the answer is really being recorded.
+//   mockloop_screenshots OUTPUT_FOLDER [--dark]
+
+#include "audio/AudioInputs.h"
+#include "audio/MultimediaBackend.h"
+#include "common/ApplicationIdentity.h"
+#include "library/LibraryPage.h"
+#include "library/PracticeLibrary.h"
+#include "mainwindow/MainWindow.h"
+#include "practice/PracticeHomePage.h"
+#include "practice/SessionController.h"
+#include "practice/SessionPage.h"
+#include "rating/RatingPanel.h"
+#include "session/Clock.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDialog>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QPlainTextEdit>
+#include <QRadioButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStyleFactory>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace MockLoop;
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace {
+
+QString outputFolder;
+
+void save(QWidget *widget, const QString &name)
+{
+    QTest::qWait(150); // let layouts, repaints and queued results settle before the picture
+    const QString path = QDir(outputFolder).filePath(name + u".png"_s);
+    if (!widget->grab().save(path))
+        qFatal("could not write %s", qPrintable(path));
+    qInfo("wrote %s", qPrintable(path));
+}
+
+template<typename T> T *child(QWidget *root, const QString &name)
+{
+    T *found = root->findChild<T *>(name);
+    if (!found)
+        qFatal("no widget %s", qPrintable(name));
+    return found;
+}
+
+void waitFor(const std::function<bool()> &condition)
+{
+    if (!QTest::qWaitFor(condition, 15000))
+        qFatal("timed out waiting for the window");
+}
+
+// Three minutes of something shaped like speech (syllables of noise in phrases, with pauses),
+// as a 16 kHz mono WAV, so the library's waveform has something to draw.
+void writeSpeechLikeTake(const QString &path, int seconds)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    const int rate = 16000;
+    QByteArray pcm(seconds * rate * 2, '\0');
+    auto *samples = reinterpret_cast<qint16 *>(pcm.data());
+    quint32 noise = 1;
+    for (int i = 0; i < seconds * rate; ++i) {
+        const double t = double(i) / rate;
+        const double phrase = std::fmod(t, 4.3) < 3.4 ? 1.0 : 0.05; // a breath between phrases
+        const double syllable = 0.5 + 0.5 * std::sin(2 * M_PI * 4.1 * t); // about four a second
+        const double loudness = 0.35 + 0.3 * std::sin(2 * M_PI * t / 37.0);
+        noise = noise * 1664525u + 1013904223u;
+        const double sample = (double(noise >> 16) / 32768.0 - 1.0) * phrase * syllable * loudness;
+        samples[i] = qint16(std::clamp(sample * 26000, -32000.0, 32000.0));
+    }
+    QByteArray header("RIFF");
+    const auto le32 = [&header](quint32 v) {
+        for (int b = 0; b < 4; ++b)
+            header.append(char((v >> (8 * b)) & 0xff));
+    };
+    const auto le16 = [&header](quint16 v) {
+        header.append(char(v & 0xff));
+        header.append(char(v >> 8));
+    };
+    le32(quint32(36 + pcm.size()));
+    header.append("WAVEfmt ");
+    le32(16);
+    le16(1);
+    le16(1);
+    le32(rate);
+    le32(rate * 2);
+    le16(2);
+    le16(16);
+    header.append("data");
+    le32(quint32(pcm.size()));
+    QFile file(path);
+    file.open(QIODevice::WriteOnly);
+    file.write(header + pcm);
+}
+
+// A few weeks of practice of the Netflix loop, so the library has something to show.
+qint64 fillLibrary(PracticeLibrary &library, const std::shared_ptr<const Loop> &loop)
+{
+    return library
+        .run([loop](LibraryStore *store) {
+            qint64 showcase = 0;
+            const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-20);
+            int n = 0;
+            for (int s = 0; s < 6; ++s) {
+                SessionRecord session;
+                session.id = u"sample-%1"_s.arg(s);
+                session.mode = SessionMode::OneRound;
+                session.loopId = loop->id;
+                session.loopVersion = loop->version;
+                session.loopTitle = loop->title;
+                session.levelId = u"L6"_s;
+                session.startedAt = start.addDays(s * 3);
+                session.seed = quint64(s + 1);
+                store->addSession(session);
+                const Round &round = loop->rounds.at(s % loop->rounds.size());
+                const auto pool = loop->questionPool(round);
+                for (int q = 0; q < 4 && q < pool.size(); ++q, ++n) {
+                    LibraryStore::NewAnswer answer;
+                    answer.sessionId = session.id;
+                    answer.answeredAt = session.startedAt.addSecs(q * 420);
+                    answer.roundTitle = round.title;
+                    answer.categoryId = pool.at(q)->categoryId;
+                    answer.record.roundId = round.id;
+                    answer.record.questionId = pool.at(q)->id;
+                    answer.record.questionText = pool.at(q)->text;
+                    AnswerPart part;
+                    part.limit = 240s;
+                    part.duration = Milliseconds(150000 + (n * 37000) % 150000);
+                    part.phaseMarks = {{1, 32s}, {2, 95s}, {3, 170s}};
+                    answer.record.parts = {part};
+                    answer.record.notes
+                        = n % 3 == 0 ? u"Lead with the member impact; the numbers came too late."_s : QString();
+                    Rating rating;
+                    rating.ratedAt = answer.answeredAt.addSecs(280);
+                    int d = 0;
+                    for (const QString &dimension : round.rubricDimensionIds)
+                        rating.scores.insert(dimension, 1 + (n + d++ + s / 2) % 4);
+                    if (n % 4 == 1)
+                        rating.redFlagIds = {u"excuses-for-results"_s};
+                    answer.record.rating = rating;
+                    if (s == 5 && q == 0) {
+                        // The one the library picture shows: with a take and a rating after replay.
+                        const QString relative = LibraryStore::takeRelativePath(session.id, u"01-answer.wav"_s);
+                        writeSpeechLikeTake(store->absolutePath(relative), int(part.duration.count() / 1000));
+                        answer.recording = LibraryStore::describeTake(store->absolutePath(relative), relative);
+                    }
+                    const auto id = store->addAnswer(answer);
+                    if (id && s == 5 && q == 0) {
+                        Rating replay = rating;
+                        replay.when = Rating::When::AfterReplay;
+                        replay.ratedAt = rating.ratedAt.addSecs(600);
+                        for (auto it = replay.scores.begin(); it != replay.scores.end(); ++it)
+                            it.value() = std::max(1, it.value() - 1);
+                        replay.notes = u"On replay: the decision took two minutes to arrive."_s;
+                        store->addReplayRating(*id, replay);
+                        showcase = *id;
+                    }
+                }
+            }
+            return showcase;
+        })
+        .result();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication application(argc, argv);
+    applyApplicationIdentity(application);
+    selectMultimediaBackend();
+    if (argc < 2) {
+        qCritical("usage: mockloop_screenshots OUTPUT_FOLDER [--dark]");
+        return 2;
+    }
+    outputFolder = QString::fromLocal8Bit(argv[1]);
+    QDir().mkpath(outputFolder);
+    QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
+    if (argc > 2 && qstrcmp(argv[2], "--dark") == 0) {
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
+        dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
+        dark.setColor(QPalette::AlternateBase, QColor(0x2b, 0x2d, 0x31));
+        dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Button, QColor(0x3a, 0x3c, 0x41));
+        dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Highlight, QColor(0x4a, 0x7b, 0xd0));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9c, 0xa1));
+        dark.setColor(QPalette::Mid, QColor(0x55, 0x57, 0x5c));
+        QApplication::setPalette(dark);
+    }
+
+    QTemporaryDir home;
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+    ManualClock clock;
+    clock.setWallStart(QDateTime::currentDateTimeUtc());
+    PracticeLibrary library;
+    library.open(home.filePath(u"library"_s)).waitForFinished();
+    AudioInputs audioInputs;
+    AppServices services;
+    services.clock = &clock;
+    services.library = &library;
+    services.audioInputs = &audioInputs;
+    services.sessionFilePath = home.filePath(u"unfinished-session.json"_s);
+    services.recordAudio = !audioInputs.chosenInput().isNull();
+
+    MainWindow window(services);
+    window.resize(1280, 800);
+    window.show();
+    waitFor([&window] { return window.isCatalogLoaded(); });
+    const auto netflix = window.practiceHome()->catalog().find(u"netflix-engineering-leadership"_s);
+    const qint64 showcase = fillLibrary(library, netflix);
+    save(&window, u"01-practice-home"_s);
+
+    // A round of the loop: its briefing, then a question answered past its time.
+    child<QRadioButton>(&window, u"modeOneRound"_s)->setChecked(true);
+    auto *rounds = child<QComboBox>(&window, u"roundChoice"_s);
+    rounds->setCurrentIndex(rounds->findData(u"technical-leadership"_s));
+    window.practiceHome()->start();
+    waitFor([&window] { return window.sessionPage()->controller() != nullptr; });
+    SessionEngine *engine = window.sessionPage()->controller()->engine();
+    save(&window, u"02-round-briefing"_s);
+    engine->beginRound();
+    clock.advance(9s);
+    save(&window, u"03-think-time"_s);
+    engine->beginAnswer();
+    clock.advance(41s);
+    engine->markNextPhase();
+    clock.advance(72s);
+    QTest::qWait(1500); // the recording light and level meter come from the recorder's thread
+    save(&window, u"04-answering"_s);
+    engine->markNextPhase();
+    clock.advance(engine->clocks().answerLimit - engine->clocks().answerElapsed + 23s);
+    save(&window, u"05-overtime"_s);
+    engine->finishAnswer();
+    while (engine->state() == SessionState::Answering) {
+        clock.advance(50s);
+        engine->finishAnswer();
+    }
+    waitFor([&window] { return child<RatingPanel>(&window, u"ratingPanel"_s)->isVisible(); });
+    auto *panel = child<RatingPanel>(&window, u"ratingPanel"_s);
+    const auto choices = panel->findChildren<DimensionChoice *>();
+    for (qsizetype i = 0; i < choices.size(); ++i)
+        choices.at(i)->setScore(i % 2 == 0 ? 3 : 2);
+    child<QPlainTextEdit>(&window, u"ratingNotes"_s)
+        ->setPlainText(u"Said 'we' where the call was mine. Quantify the latency win."_s);
+    save(&window, u"06-rating"_s);
+    engine->submitRating(panel->rating());
+    engine->endRound();
+    waitFor([&window] { return child<QWidget>(&window, u"wrapUpView"_s)->isVisible(); });
+    save(&window, u"07-round-wrap-up"_s);
+
+    // The library, with a practised answer selected: both ratings and the player over its take.
+    window.showPage(MainWindow::Page::Library);
+    QTest::qWait(500);
+    window.libraryPage()->selectAnswer(showcase);
+    QTest::qWait(1500);
+    save(&window, u"08-library"_s);
+    window.showPage(MainWindow::Page::Settings);
+    save(&window, u"09-settings"_s);
+
+    window.showPage(MainWindow::Page::Practice);
+    window.practiceHome()->openLoopFile(QStringLiteral(MOCKLOOP_TEST_DATA_DIR "/loops/many-errors-one-pass/loop.yaml"));
+    waitFor([&window] { return window.findChild<QDialog *>(u"loopErrorsDialog"_s) != nullptr; });
+    save(window.findChild<QDialog *>(u"loopErrorsDialog"_s), u"10-loop-errors"_s);
+    return 0;
+}
