@@ -765,6 +765,7 @@ void LibraryPage::updateRecoveredBanner()
         message << tr("%n interrupted recording(s) could not be repaired.", nullptr, problems);
     m_recoveredText->setText(message.join(u' '));
     m_recoveredBanner->setVisible(!message.isEmpty());
+    Q_EMIT recoveredTakesFound(takes);
 }
 
 void LibraryPage::reviewRecoveredTakes()

@@ -62,6 +62,8 @@ public:
 
 Q_SIGNALS:
     void practiseQuestion(const QString &loopId, const QString &questionId);
+    // After each search for recordings left by a crash: how many are waiting to be kept.
+    void recoveredTakesFound(int count);
     void catalogNeeded();
 
 private:

@@ -56,7 +56,11 @@ MainWindow::MainWindow(const AppServices &services, const QStringList &loopFiles
          {std::pair(tr("Practice"), u":/icons/practice.svg"_s), std::pair(tr("Library"), u":/icons/library.svg"_s),
           std::pair(tr("Settings"), u":/icons/settings.svg"_s)})
         new QListWidgetItem(QIcon(icon), text, m_navigation);
-    m_navigation->setFixedWidth(m_navigation->sizeHintForColumn(0) + 32);
+    // Wide enough for the longest label it can show, "Library (12)" when takes wait to be kept.
+    m_navigation->setFixedWidth(std::max(m_navigation->sizeHintForColumn(0),
+                                         m_navigation->fontMetrics().horizontalAdvance(tr("Library (%1)").arg(99))
+                                             + m_navigation->iconSize().width() + 16)
+                                + 32);
     m_navigation->setAccessibleName(tr("Pages"));
 
     m_practice->addWidget(m_home);
@@ -144,6 +148,15 @@ LibraryPage *MainWindow::libraryPage()
         m_home->start();
     });
     connect(m_library, &LibraryPage::catalogNeeded, this, [this] { m_library->setCatalog(m_home->catalog()); });
+    connect(m_library, &LibraryPage::recoveredTakesFound, this, [this](int count) {
+        QListWidgetItem *item = m_navigation->item(int(Page::Library));
+        item->setText(count > 0 ? tr("Library (%1)").arg(count) : tr("Library"));
+        item->setToolTip(count > 0 ? tr("%n recording(s) left by a crash are waiting in the Library", nullptr, count)
+                                   : QString());
+        if (count > 0)
+            statusBar()->showMessage(
+                tr("MockLoop found %n recording(s) left behind by a crash: see the Library.", nullptr, count));
+    });
     if (m_catalogLoaded)
         m_library->setCatalog(m_home->catalog());
     return m_library;
@@ -175,7 +188,8 @@ bool MainWindow::event(QEvent *event)
     if (event->type() == QEvent::UpdateRequest && !m_deferredPagesQueued) {
         m_deferredPagesQueued = true;
         QTimer::singleShot(0, this, [this] {
-            libraryPage();
+            // Takes cut short by a crash are repaired and offered at every start.
+            libraryPage()->lookForRecoveredTakes();
             settingsPage();
         });
     }

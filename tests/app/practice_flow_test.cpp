@@ -15,7 +15,11 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
+#include <QDir>
+#include <QFileInfo>
 #include <QLabel>
+#include <QListWidget>
+#include <QStatusBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -51,6 +55,7 @@ private Q_SLOTS:
     void restart_offersTheUnfinishedSession_andResumesExactlyThere();
     void endRound_asksFirst();
     void noMicrophone_theRoundRunsUnderABanner_withAWayToSettings();
+    void takeCutShortByACrash_isRepairedAtStart_andOfferedInTheLibrary();
 
 private:
     void openWindow();
@@ -429,6 +434,28 @@ void PracticeFlowTest::noMicrophone_theRoundRunsUnderABanner_withAWayToSettings(
     QCOMPARE(microphones->currentText(), u"No microphone found"_s);
     QVERIFY(!microphones->isEnabled());
     m_window.reset(); // before the inputs it points to
+}
+
+void PracticeFlowTest::takeCutShortByACrash_isRepairedAtStart_andOfferedInTheLibrary()
+{
+    // What a crash mid-answer leaves: a .part whose header still says zero bytes.
+    m_window.reset();
+    const QString part = m_library->folder() + u"/takes/crashed-session/03-fr-take-over-project.wav.part"_s;
+    QDir().mkpath(QFileInfo(part).absolutePath());
+    QFile file(part);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QByteArray header("RIFF\0\0\0\0WAVEfmt \x10\0\0\0\x01\0\x01\0\x80\x3e\0\0\0\x7d\0\0\x02\0\x10\0data\0\0\0\0", 44);
+    file.write(header);
+    file.write(QByteArray(32000 * 3, '\x01')); // 3 s of audio
+    file.close();
+
+    openWindow();
+    auto *navigation = find<QListWidget>(u"navigation"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(navigation->item(int(MainWindow::Page::Library))->text(), u"Library (1)"_s, 10000);
+    QVERIFY(!QFile::exists(part));
+    QVERIFY(QFile::exists(m_library->folder() + u"/takes/crashed-session/03-fr-take-over-project.wav"_s));
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(u"left behind by a crash"_s),
+             qPrintable(m_window->statusBar()->currentMessage()));
 }
 
 QTEST_MAIN(PracticeFlowTest)

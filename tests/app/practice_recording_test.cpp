@@ -1,15 +1,19 @@
 #include "AudioTestSupport.h"
 #include "audio/AudioInputs.h"
 #include "audio/MultimediaBackend.h"
+#include "audio/TakePlayer.h"
 #include "common/AppSettings.h"
 #include "common/ApplicationIdentity.h"
+#include "library/LibraryPage.h"
 #include "library/PracticeLibrary.h"
+#include "library/TakePlayerWidget.h"
 #include "mainwindow/MainWindow.h"
 #include "practice/SessionController.h"
 #include "practice/SessionPage.h"
 #include "rating/RatingPanel.h"
 #include "session/Clock.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
@@ -141,6 +145,22 @@ void PracticeRecordingTest::singleQuestion_spokenAnswer_isRecorded_replayed_andK
     const auto heard = AudioTest::findSound(AudioTest::pcmOf(take), 16000);
     QVERIFY2(heard, "the spoken answer is in the take");
     QVERIFY(heard->offsetMs - heard->onsetMs > speechMs / 2);
+
+    // In the Library: the take plays over its waveform, at the speed chosen.
+    window->showPage(MainWindow::Page::Library);
+    LibraryPage *page = window->libraryPage();
+    QTRY_VERIFY_WITH_TIMEOUT(page->findChild<QAbstractItemView *>(u"answerTable"_s)->model()->rowCount() == 1, 10000);
+    page->selectAnswer(detail->row.id);
+    auto *player = page->findChild<TakePlayerWidget *>(u"takePlayer"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(page->findChild<QPushButton *>(u"playButton"_s)->isEnabled(), 10000);
+    auto *speed = page->findChild<QComboBox *>(u"playbackSpeed"_s);
+    speed->setCurrentIndex(speed->findData(2.0));
+    QTest::mouseClick(page->findChild<QPushButton *>(u"playButton"_s), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(player->isPlaying(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(player->player()->position() > 500, 10000);
+    QCOMPARE(player->player()->rate(), 2.0);
+    QTest::mouseClick(page->findChild<QPushButton *>(u"playButton"_s), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!player->isPlaying(), 10000);
     window.reset();
 }
 
