@@ -10,6 +10,7 @@
 
 class QButtonGroup;
 class QComboBox;
+class QDateEdit;
 class QLabel;
 class QPushButton;
 class QRadioButton;
@@ -53,6 +54,8 @@ Q_SIGNALS:
 private:
     void fillLoopChoice(const QString &selectLoopId);
     void showLoop();
+    void showRoundDetails();
+    void showPreparation(const Loop &loop);
     void updateModeControls();
     std::shared_ptr<const Loop> currentLoop() const;
     SessionRequest request() const;
@@ -85,9 +88,15 @@ private:
     QComboBox *m_questionChoice;
     QSpinBox *m_drillCount;
     QPushButton *m_startButton;
+    QLabel *m_tip;
     QLabel *m_loopTitle;
     QLabel *m_loopDescription;
     QTreeWidget *m_rounds;
+    QLabel *m_roundDetails;
+    QTreeWidget *m_preparation;
+    QDateEdit *m_interviewDate;
+    QLabel *m_countdownToInterview;
+    QLabel *m_tips;
     bool m_starting = false;
 };
 

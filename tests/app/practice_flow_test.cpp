@@ -14,12 +14,12 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDialog>
 #include <QDir>
 #include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
-#include <QStatusBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -29,9 +29,11 @@
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTreeWidget>
 
 using namespace MockLoop;
 using namespace Qt::StringLiterals;
@@ -56,6 +58,7 @@ private Q_SLOTS:
     void endRound_asksFirst();
     void noMicrophone_theRoundRunsUnderABanner_withAWayToSettings();
     void takeCutShortByACrash_isRepairedAtStart_andOfferedInTheLibrary();
+    void preparationPlan_followsTheInterviewDate_andKeepsItsTicks();
 
 private:
     void openWindow();
@@ -456,6 +459,31 @@ void PracticeFlowTest::takeCutShortByACrash_isRepairedAtStart_andOfferedInTheLib
     QVERIFY(QFile::exists(m_library->folder() + u"/takes/crashed-session/03-fr-take-over-project.wav"_s));
     QVERIFY2(m_window->statusBar()->currentMessage().contains(u"left behind by a crash"_s),
              qPrintable(m_window->statusBar()->currentMessage()));
+}
+
+void PracticeFlowTest::preparationPlan_followsTheInterviewDate_andKeepsItsTicks()
+{
+    // The manual clock's day is 5 January 2026; the interview is set for 2 March.
+    auto *date = find<QDateEdit>(u"interviewDate"_s);
+    date->setDate(QDate(2026, 3, 2));
+    QCOMPARE(find<QLabel>(u"interviewCountdown"_s)->text(), u"56 days to go"_s);
+    auto *plan = find<QTreeWidget>(u"preparationPlan"_s);
+    QCOMPARE(plan->topLevelItemCount(), 4);
+    const QString eightWeeks = plan->topLevelItem(0)->text(0);
+    QVERIFY2(eightWeeks.contains(QLocale().toString(QDate(2026, 1, 5), QLocale::ShortFormat))
+                 && eightWeeks.endsWith(u": now"_s),
+             qPrintable(eightWeeks));
+    QVERIFY(!plan->topLevelItem(1)->text(0).endsWith(u": now"_s)); // four weeks before: not yet
+    QTreeWidgetItem *first = plan->topLevelItem(0)->child(0);
+    QCOMPARE(first->checkState(0), Qt::Unchecked);
+    first->setCheckState(0, Qt::Checked);
+
+    // Another start: the date and the tick are still there.
+    m_window.reset();
+    openWindow();
+    QCOMPARE(find<QDateEdit>(u"interviewDate"_s)->date(), QDate(2026, 3, 2));
+    QCOMPARE(find<QTreeWidget>(u"preparationPlan"_s)->topLevelItem(0)->child(0)->checkState(0), Qt::Checked);
+    QCOMPARE(find<QTreeWidget>(u"preparationPlan"_s)->topLevelItem(0)->child(1)->checkState(0), Qt::Unchecked);
 }
 
 QTEST_MAIN(PracticeFlowTest)
