@@ -4,6 +4,7 @@
 #include "ReRatingDialog.h"
 #include "TakePlayerWidget.h"
 #include "common/Format.h"
+#include "common/Typography.h"
 #include "rating/RatingPanel.h"
 #include "widgets/CountdownLabel.h"
 
@@ -119,10 +120,7 @@ AnswerDetailView::AnswerDetailView(QWidget *parent)
     m_question->setWordWrap(true);
     m_question->setTextFormat(Qt::PlainText);
     m_question->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QFont questionFont = m_question->font();
-    questionFont.setPointSizeF(questionFont.pointSizeF() * 1.35);
-    questionFont.setBold(true);
-    m_question->setFont(questionFont);
+    m_question->setFont(Typography::scaledBold(m_question->font(), 1.35));
     m_meta->setObjectName(u"answerMeta"_s);
     m_meta->setWordWrap(true);
     m_meta->setTextFormat(Qt::PlainText);

@@ -5,6 +5,7 @@
 #include "LibraryFormat.h"
 #include "TakePlayerWidget.h"
 #include "common/AppSettings.h"
+#include "common/Typography.h"
 #include "library/AnswerTableModel.h"
 #include "library/PracticeLibrary.h"
 #include "session/Clock.h"
@@ -338,9 +339,7 @@ LibraryPage::LibraryPage(const AppServices &services, QWidget *parent)
     m_emptyText->setWordWrap(true);
     m_emptyText->setAlignment(Qt::AlignCenter);
     m_emptyText->setForegroundRole(QPalette::PlaceholderText);
-    QFont emptyFont = m_emptyText->font();
-    emptyFont.setPointSizeF(emptyFont.pointSizeF() * 1.15);
-    m_emptyText->setFont(emptyFont);
+    m_emptyText->setFont(Typography::scaled(m_emptyText->font(), 1.15));
     m_emptyClearFilters->setObjectName(u"emptyClearFiltersButton"_s);
     auto *emptyLayout = new QVBoxLayout(m_emptyState);
     emptyLayout->addStretch();

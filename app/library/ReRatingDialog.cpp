@@ -1,6 +1,7 @@
 #include "ReRatingDialog.h"
 
 #include "TakePlayerWidget.h"
+#include "common/Typography.h"
 #include "loops/Loop.h"
 #include "rating/RatingPanel.h"
 
@@ -24,10 +25,7 @@ ReRatingDialog::ReRatingDialog(QWidget *parent)
     m_question->setObjectName(u"reRatingQuestion"_s);
     m_question->setWordWrap(true);
     m_question->setTextFormat(Qt::PlainText);
-    QFont questionFont = m_question->font();
-    questionFont.setPointSizeF(questionFont.pointSizeF() * 1.25);
-    questionFont.setBold(true);
-    m_question->setFont(questionFont);
+    m_question->setFont(Typography::scaledBold(m_question->font(), 1.25));
     m_panel->setReRating(true);
 
     auto *layout = new QVBoxLayout(this);

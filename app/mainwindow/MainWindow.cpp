@@ -293,7 +293,7 @@ void MainWindow::runSession(SessionController *controller)
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     // Nothing is lost: the session is saved after every step, and pausing saves it once more.
-    m_session->confirmLeave();
+    m_session->pauseForLeaving();
     AppSettings::setWindowGeometry(saveGeometry());
     AppSettings::setWindowState(saveState());
     event->accept();

@@ -1,6 +1,7 @@
 #include "BriefingView.h"
 
 #include "common/Format.h"
+#include "common/Typography.h"
 #include "loops/Loop.h"
 #include "session/SessionTypes.h"
 
@@ -33,10 +34,7 @@ BriefingView::BriefingView(QWidget *parent)
 {
     setObjectName(u"briefingView"_s);
     m_title->setObjectName(u"briefingTitle"_s);
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.8);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
+    m_title->setFont(Typography::scaledBold(m_title->font(), 1.8));
     m_title->setWordWrap(true);
     m_details->setObjectName(u"briefingDetails"_s);
     m_details->setWordWrap(true);

@@ -3,6 +3,7 @@
 #include "SessionController.h"
 #include "common/AppSettings.h"
 #include "common/Format.h"
+#include "common/Typography.h"
 #include "library/PracticeLibrary.h"
 #include "loops/LoopLoader.h"
 #include "session/Clock.h"
@@ -169,10 +170,7 @@ PracticeHomePage::PracticeHomePage(const AppServices &services, QWidget *parent)
     left->addStretch();
 
     m_loopTitle->setObjectName(u"loopTitle"_s);
-    QFont titleFont = m_loopTitle->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
-    titleFont.setBold(true);
-    m_loopTitle->setFont(titleFont);
+    m_loopTitle->setFont(Typography::scaledBold(m_loopTitle->font(), 1.5));
     m_loopTitle->setWordWrap(true);
     m_loopDescription->setObjectName(u"loopDescription"_s);
     m_loopDescription->setWordWrap(true);

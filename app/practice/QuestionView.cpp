@@ -1,6 +1,7 @@
 #include "QuestionView.h"
 
 #include "common/Format.h"
+#include "common/Typography.h"
 #include "loops/Loop.h"
 #include "widgets/CountdownLabel.h"
 #include "widgets/LevelMeterWidget.h"
@@ -36,8 +37,7 @@ QuestionView::QuestionView(QWidget *parent)
     m_question->setObjectName(u"questionText"_s);
     m_question->setWordWrap(true);
     m_question->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QFont questionFont = m_question->font();
-    questionFont.setPointSizeF(questionFont.pointSizeF() * 2.0);
+    const QFont questionFont = Typography::scaled(font(), 2.0);
     m_question->setFont(questionFont);
     m_followUp->setObjectName(u"followUpText"_s);
     m_followUp->setWordWrap(true);
@@ -47,10 +47,7 @@ QuestionView::QuestionView(QWidget *parent)
     m_clockCaption->setObjectName(u"clockCaption"_s);
     m_clockCaption->setAlignment(Qt::AlignCenter);
     m_countdown->setObjectName(u"answerClock"_s);
-    QFont clockFont = m_countdown->font();
-    clockFont.setPointSizeF(font().pointSizeF() * 4.0);
-    clockFont.setBold(true);
-    m_countdown->setFont(clockFont);
+    m_countdown->setFont(Typography::scaledBold(font(), 4.0));
     m_phaseBar->setObjectName(u"phaseBar"_s);
 
     m_recordingStrip->setObjectName(u"recordingStrip"_s);
@@ -115,14 +112,9 @@ void QuestionView::showState(const SessionEngine &engine)
                                 .arg(engine.followUpIndex() + 1)
                                 .arg(planned->followUps.size())
                                 .arg(engine.currentPrompt()));
-        QFont smaller = m_question->font();
-        smaller.setPointSizeF(font().pointSizeF() * 1.3);
-        m_question->setFont(smaller);
-    } else {
-        QFont large = m_question->font();
-        large.setPointSizeF(font().pointSizeF() * 2.0);
-        m_question->setFont(large);
     }
+    // The follow-up takes the large type; the question stays above it, smaller.
+    m_question->setFont(Typography::scaled(font(), followUp ? 1.3 : 2.0));
     m_clockCaption->setText(answering ? (followUp ? tr("Answer the follow-up") : tr("Answer"))
                                       : tr("Think time — start answering whenever you are ready"));
     m_phaseBar->setVisible(m_hasPhases && !followUp);

@@ -34,9 +34,6 @@ public:
     void setNotes(const QString &notes);
     QString notes() const;
 
-    CountdownLabel *countdown() const { return m_countdown; }
-    PhaseBar *phaseBar() const { return m_phaseBar; }
-
 Q_SIGNALS:
     void notesEdited(const QString &notes);
 

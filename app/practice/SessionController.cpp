@@ -5,7 +5,6 @@
 #include "loops/Loop.h"
 
 #include <QDir>
-#include <QFileInfo>
 #include <QLoggingCategory>
 
 using namespace Qt::StringLiterals;
@@ -140,7 +139,6 @@ void SessionController::startTake()
         = u"%1-%2.wav"_s.arg(++m_takeNumber, 2, 10, QChar(u'0')).arg(question ? question->questionId : u"answer"_s);
     const QString path
         = QDir(m_services.library->folder()).filePath(LibraryStore::takeRelativePath(m_engine->sessionId(), fileName));
-    QDir().mkpath(QFileInfo(path).absolutePath());
     m_recorder->setDevice(device);
     if (m_recorder->start(path)) {
         m_takeRunning = true;

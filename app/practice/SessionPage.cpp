@@ -6,6 +6,7 @@
 #include "WrapUpView.h"
 #include "audio/TakePlayer.h"
 #include "common/Format.h"
+#include "common/Typography.h"
 #include "loops/Loop.h"
 #include "rating/RatingPanel.h"
 #include "widgets/CountdownLabel.h"
@@ -94,10 +95,7 @@ SessionPage::SessionPage(const AppServices &services, QWidget *parent)
     m_pausedLabel->setObjectName(u"pausedLabel"_s);
     m_pausedLabel->setFont(headerFont);
     m_roundClock->setObjectName(u"roundClock"_s);
-    QFont clockFont = m_roundClock->font();
-    clockFont.setPointSizeF(clockFont.pointSizeF() * 1.4);
-    clockFont.setBold(true);
-    m_roundClock->setFont(clockFont);
+    m_roundClock->setFont(Typography::scaledBold(m_roundClock->font(), 1.4));
     auto *header = new QHBoxLayout;
     header->addWidget(m_roundTitle, 1);
     header->addWidget(m_pausedLabel);
@@ -147,9 +145,7 @@ SessionPage::SessionPage(const AppServices &services, QWidget *parent)
     m_breakText->setAlignment(Qt::AlignCenter);
     m_breakText->setWordWrap(true);
     m_breakClock->setObjectName(u"breakClock"_s);
-    QFont breakClockFont = m_breakClock->font();
-    breakClockFont.setPointSizeF(font().pointSizeF() * 4);
-    m_breakClock->setFont(breakClockFont);
+    m_breakClock->setFont(Typography::scaled(font(), 4));
     auto *breakLayout = new QVBoxLayout(m_break);
     breakLayout->addStretch();
     breakLayout->addWidget(m_breakText);
@@ -473,12 +469,10 @@ void SessionPage::confirmAbandon()
         m_controller->engine()->abandon();
 }
 
-bool SessionPage::confirmLeave()
+void SessionPage::pauseForLeaving()
 {
-    // A running session is saved after every step: leaving only pauses it, and it can be resumed.
     if (isRunning() && !m_controller->engine()->isPaused())
         m_controller->engine()->pause();
-    return true;
 }
 
 } // namespace MockLoop

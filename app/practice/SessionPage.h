@@ -54,8 +54,9 @@ public:
     const Actions &actions() const { return m_actions; }
     QList<QAction *> actionList() const;
 
-    // Asks before abandoning a running session; true when there is none or the person agreed.
-    bool confirmLeave();
+    // Pauses a running session when the window closes; it was saved after every step and is
+    // resumed from the practice home.
+    void pauseForLeaving();
 
 Q_SIGNALS:
     void settingsRequested();

@@ -1,6 +1,7 @@
 #include "WrapUpView.h"
 
 #include "common/Format.h"
+#include "common/Typography.h"
 #include "loops/Loop.h"
 
 #include <QCoreApplication>
@@ -48,10 +49,7 @@ WrapUpView::WrapUpView(QWidget *parent)
 {
     setObjectName(u"wrapUpView"_s);
     m_title->setObjectName(u"wrapUpTitle"_s);
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.8);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
+    m_title->setFont(Typography::scaledBold(m_title->font(), 1.8));
     m_overview->setObjectName(u"wrapUpOverview"_s);
     m_overview->setWordWrap(true);
     m_details->setObjectName(u"wrapUpDetails"_s);

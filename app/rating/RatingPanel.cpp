@@ -1,5 +1,6 @@
 #include "RatingPanel.h"
 
+#include "common/Typography.h"
 #include "loops/Loop.h"
 
 #include <QButtonGroup>
@@ -131,10 +132,7 @@ RatingPanel::RatingPanel(QWidget *parent)
     setObjectName(u"ratingPanel"_s);
     m_question->setObjectName(u"ratingQuestion"_s);
     m_question->setWordWrap(true);
-    QFont questionFont = m_question->font();
-    questionFont.setPointSizeF(questionFont.pointSizeF() * 1.25);
-    questionFont.setBold(true);
-    m_question->setFont(questionFont);
+    m_question->setFont(Typography::scaledBold(m_question->font(), 1.25));
     m_detail->setForegroundRole(QPalette::PlaceholderText);
     m_notes->setObjectName(u"ratingNotes"_s);
     m_notes->setPlaceholderText(tr("What to do differently next time…"));

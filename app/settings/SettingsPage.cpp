@@ -181,7 +181,6 @@ SettingsPage::SettingsPage(const AppServices &services, QWidget *parent)
     connect(d->microphone, &QComboBox::activated, this, [this](int index) {
         if (d->services.audioInputs)
             d->services.audioInputs->pick(d->microphone->itemData(index).toByteArray());
-        Q_EMIT microphoneChosen();
     });
     connect(change, &QPushButton::clicked, this, &SettingsPage::changeLibraryFolder);
     connect(open, &QPushButton::clicked, this,
@@ -194,21 +193,6 @@ SettingsPage::SettingsPage(const AppServices &services, QWidget *parent)
 }
 
 SettingsPage::~SettingsPage() = default;
-
-QWidget *SettingsPage::testMeter() const
-{
-    return d->testMeter;
-}
-
-void SettingsPage::setTestLevel(float rms, float peak)
-{
-    d->testMeter->setLevel(rms, peak);
-}
-
-bool SettingsPage::isActive() const
-{
-    return d->active;
-}
 
 void SettingsPage::setActive(bool active)
 {
@@ -227,7 +211,6 @@ void SettingsPage::setActive(bool active)
         d->monitor->stop();
         d->testMeter->reset();
     }
-    Q_EMIT activeChanged(active);
 }
 
 void SettingsPage::listen()

@@ -19,13 +19,6 @@ public:
 
     // While the page is shown, the microphones are watched and the test meter runs.
     void setActive(bool active);
-    bool isActive() const;
-    QWidget *testMeter() const;
-    void setTestLevel(float rms, float peak);
-
-Q_SIGNALS:
-    void activeChanged(bool active);
-    void microphoneChosen();
 
 private:
     void showMicrophones();

@@ -15,7 +15,6 @@ public:
 
     void setLevel(float rms, float peak);
     void reset();
-    float rms() const { return m_rms; }
 
     QSize sizeHint() const override;
 

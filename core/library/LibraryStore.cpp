@@ -5,7 +5,6 @@
 #include "audio/WaveformPeaks.h"
 #include "common/ApplicationIdentity.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -1047,29 +1046,13 @@ RecordingInfo LibraryStore::describeTake(const QString &absolutePath, const QStr
 {
     RecordingInfo info;
     info.relativePath = relativePath;
-    QFile file(absolutePath);
-    info.sizeBytes = file.size();
-    if (file.open(QIODevice::ReadOnly)) {
-        const QByteArray header = file.peek(44);
-        QCryptographicHash hash(QCryptographicHash::Sha256);
-        hash.addData(&file);
-        info.checksum = QString::fromLatin1(hash.result().toHex());
-        // A canonical PCM WAV header: format, channels, rate, bits, then the data size.
-        if (header.size() == 44 && header.startsWith("RIFF") && header.mid(8, 4) == "WAVE") {
-            const auto le16 = [&header](int at) {
-                return quint16(quint8(header[at])) | quint16(quint16(quint8(header[at + 1])) << 8);
-            };
-            const auto le32 = [&](int at) { return quint32(le16(at)) | (quint32(le16(at + 2)) << 16); };
-            const quint32 rate = le32(24);
-            const quint16 channels = le16(22);
-            const quint16 bits = le16(34);
-            const qint64 dataBytes = std::min<qint64>(le32(40), info.sizeBytes - 44);
-            const qint64 bytesPerSecond = qint64(rate) * channels * (bits / 8);
-            if (bytesPerSecond > 0)
-                info.duration = Milliseconds(dataBytes * 1000 / bytesPerSecond);
-            info.format = u"WAV PCM %1-bit %2 Hz %3"_s.arg(bits).arg(rate).arg(
-                channels == 1 ? u"mono"_s : u"%1 channels"_s.arg(channels));
-        }
+    info.sizeBytes = QFileInfo(absolutePath).size();
+    info.checksum = sha256OfFile(absolutePath);
+    // A file that is not a PCM WAV is still offered, without format or duration.
+    if (const std::optional<Wav::Layout> layout = Wav::readLayout(absolutePath, nullptr)) {
+        const qint64 dataBytes = std::min(layout->declaredDataBytes, Wav::presentDataBytes(*layout, info.sizeBytes));
+        info.duration = Milliseconds(layout->format.framesToMs(dataBytes / layout->format.bytesPerFrame()));
+        info.format = layout->format.description();
     }
     return info;
 }

@@ -1,4 +1,5 @@
 #include "audio/AudioInputs.h"
+#include "audio/WavFormat.h"
 #include "common/ApplicationIdentity.h"
 #include "library/PracticeLibrary.h"
 #include "mainwindow/MainWindow.h"
@@ -447,8 +448,7 @@ void PracticeFlowTest::takeCutShortByACrash_isRepairedAtStart_andOfferedInTheLib
     QDir().mkpath(QFileInfo(part).absolutePath());
     QFile file(part);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    QByteArray header("RIFF\0\0\0\0WAVEfmt \x10\0\0\0\x01\0\x01\0\x80\x3e\0\0\0\x7d\0\0\x02\0\x10\0data\0\0\0\0", 44);
-    file.write(header);
+    file.write(Wav::canonicalHeader(PcmFormat{16000, 1, 16}, 0));
     file.write(QByteArray(32000 * 3, '\x01')); // 3 s of audio
     file.close();
 

@@ -8,6 +8,7 @@
 
 #include "audio/AudioInputs.h"
 #include "audio/MultimediaBackend.h"
+#include "audio/WavFormat.h"
 #include "common/ApplicationIdentity.h"
 #include "library/LibraryPage.h"
 #include "library/PracticeLibrary.h"
@@ -83,29 +84,9 @@ void writeSpeechLikeTake(const QString &path, int seconds)
         const double sample = (double(noise >> 16) / 32768.0 - 1.0) * phrase * syllable * loudness;
         samples[i] = qint16(std::clamp(sample * 26000, -32000.0, 32000.0));
     }
-    QByteArray header("RIFF");
-    const auto le32 = [&header](quint32 v) {
-        for (int b = 0; b < 4; ++b)
-            header.append(char((v >> (8 * b)) & 0xff));
-    };
-    const auto le16 = [&header](quint16 v) {
-        header.append(char(v & 0xff));
-        header.append(char(v >> 8));
-    };
-    le32(quint32(36 + pcm.size()));
-    header.append("WAVEfmt ");
-    le32(16);
-    le16(1);
-    le16(1);
-    le32(rate);
-    le32(rate * 2);
-    le16(2);
-    le16(16);
-    header.append("data");
-    le32(quint32(pcm.size()));
     QFile file(path);
     file.open(QIODevice::WriteOnly);
-    file.write(header + pcm);
+    file.write(Wav::canonicalHeader(PcmFormat{rate, 1, 16}, pcm.size()) + pcm);
 }
 
 // A few weeks of practice of the Netflix loop, so the library has something to show.

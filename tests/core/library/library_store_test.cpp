@@ -1,3 +1,4 @@
+#include "audio/WavFormat.h"
 #include "common/ApplicationIdentity.h"
 #include "library/LibrarySchema.h"
 #include "library/LibraryStore.h"
@@ -81,33 +82,15 @@ QByteArray fileChecksum(const QString &path)
     return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
 }
 
+// A finished take: seconds of silence at 16 kHz mono 16-bit.
 void writeWav(const QString &path, int seconds)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
-    const quint32 dataBytes = quint32(seconds) * 32000;
-    QByteArray header("RIFF");
-    const auto le32 = [&header](quint32 v) {
-        for (int i = 0; i < 4; ++i)
-            header.append(char((v >> (8 * i)) & 0xFF));
-    };
-    const auto le16 = [&header](quint16 v) {
-        header.append(char(v & 0xFF));
-        header.append(char(v >> 8));
-    };
-    le32(36 + dataBytes);
-    header.append("WAVEfmt ");
-    le32(16);
-    le16(1);
-    le16(1);
-    le32(16000);
-    le32(32000);
-    le16(2);
-    le16(16);
-    header.append("data");
-    le32(dataBytes);
+    const PcmFormat format;
+    const qint64 dataBytes = seconds * format.bytesPerSecond();
     QFile file(path);
     file.open(QIODevice::WriteOnly);
-    file.write(header);
+    file.write(Wav::canonicalHeader(format, dataBytes));
     file.write(QByteArray(int(dataBytes), '\0'));
 }
 

@@ -90,7 +90,6 @@ class SessionEngineTest : public QObject
 
 private Q_SLOTS:
     void initTestCase();
-    void init();
 
     void fullNetflixLoop_runsAllSixRounds_inWellUnderASecond();
     void thinkTime_runsOut_answerStartsOnTheDot();
@@ -129,8 +128,6 @@ void SessionEngineTest::initTestCase()
     QVERIFY(m_timing);
     QVERIFY(m_netflix);
 }
-
-void SessionEngineTest::init() { }
 
 void SessionEngineTest::fullNetflixLoop_runsAllSixRounds_inWellUnderASecond()
 {
