@@ -40,7 +40,6 @@ MainWindow::MainWindow(const AppServices &services, const QStringList &loopFiles
     , m_pages(new QStackedWidget(this))
     , m_practice(new QStackedWidget(m_pages))
     , m_home(new PracticeHomePage(services, m_practice))
-    , m_session(new SessionPage(services, m_practice))
     , m_libraryStatus(new QLabel(this))
 {
     setObjectName(u"mainWindow"_s);
@@ -64,9 +63,9 @@ MainWindow::MainWindow(const AppServices &services, const QStringList &loopFiles
     m_navigation->setAccessibleName(tr("Pages"));
 
     m_practice->addWidget(m_home);
-    m_practice->addWidget(m_session);
-    // The library and settings pages are built once the window has shown its first frame (or
-    // when first asked for): a person sees the window sooner, and neither page is visible at start.
+    // The session, library and settings pages are built once the window has shown its first frame
+    // (or when first asked for): a person sees the window sooner, and none of them is visible at
+    // start. Even hidden, a page in a stack would be polished and measured before the first frame.
     m_pages->addWidget(m_practice);
     m_pages->addWidget(new QWidget(m_pages));
     m_pages->addWidget(new QWidget(m_pages));
@@ -92,20 +91,11 @@ MainWindow::MainWindow(const AppServices &services, const QStringList &loopFiles
             m_settings->setActive(row == int(Page::Settings));
     });
     connect(m_home, &PracticeHomePage::sessionStarted, this, &MainWindow::runSession);
-    connect(m_session, &SessionPage::closed, this, [this] {
-        m_practice->setCurrentWidget(m_home);
-        m_home->checkForUnfinishedSession();
-    });
     // Starting is for the home page: during a session its key belongs to the session's controls.
     connect(m_practice, &QStackedWidget::currentChanged, this, [this] {
         const bool home = m_practice->currentWidget() == m_home;
         m_startAction->setEnabled(home);
         m_resumeAction->setEnabled(home && m_home->hasUnfinishedSession());
-    });
-    connect(m_session, &SessionPage::settingsRequested, this, [this] { showPage(Page::Settings); });
-    connect(m_session, &SessionPage::libraryRequested, this, [this](const QString &sessionId) {
-        libraryPage()->showSession(sessionId);
-        showPage(Page::Library);
     });
     connect(m_services.library, &PracticeLibrary::statusChanged, this, [this](const PracticeLibrary::Status &status) {
         updateLibraryStatus(status.ok() ? tr("Library: %1").arg(status.folder) : status.message);
@@ -127,6 +117,35 @@ MainWindow::MainWindow(const AppServices &services, const QStringList &loopFiles
 
 MainWindow::~MainWindow() = default;
 
+SessionPage *MainWindow::sessionPage()
+{
+    if (m_session)
+        return m_session;
+    m_session = new SessionPage(m_services, m_practice);
+    m_practice->addWidget(m_session);
+    connect(m_session, &SessionPage::closed, this, [this] {
+        m_practice->setCurrentWidget(m_home);
+        m_home->checkForUnfinishedSession();
+    });
+    connect(m_session, &SessionPage::settingsRequested, this, [this] { showPage(Page::Settings); });
+    connect(m_session, &SessionPage::libraryRequested, this, [this](const QString &sessionId) {
+        libraryPage()->showSession(sessionId);
+        showPage(Page::Library);
+    });
+    m_practiceMenu->addSeparator();
+    for (QAction *action : m_session->actionList()) {
+        if (action == m_session->actions().endRound)
+            m_practiceMenu->addSeparator();
+        m_practiceMenu->addAction(action);
+    }
+    return m_session;
+}
+
+bool MainWindow::isSessionRunning() const
+{
+    return m_session && m_session->isRunning();
+}
+
 LibraryPage *MainWindow::libraryPage()
 {
     if (m_library)
@@ -137,7 +156,7 @@ LibraryPage *MainWindow::libraryPage()
         m_fileMenu->insertAction(m_libraryActionsAnchor, action);
     m_fileMenu->insertSeparator(m_libraryActionsAnchor);
     connect(m_library, &LibraryPage::practiseQuestion, this, [this](const QString &loopId, const QString &questionId) {
-        if (m_session->isRunning()) {
+        if (isSessionRunning()) {
             QMessageBox::information(this, tr("A session is running"),
                                      tr("Finish or abandon the running session before you start another."));
             return;
@@ -188,6 +207,7 @@ bool MainWindow::event(QEvent *event)
     if (event->type() == QEvent::UpdateRequest && !m_deferredPagesQueued) {
         m_deferredPagesQueued = true;
         QTimer::singleShot(0, this, [this] {
+            sessionPage();
             // Takes cut short by a crash are repaired and offered at every start.
             libraryPage()->lookForRecoveredTakes();
             settingsPage();
@@ -210,10 +230,10 @@ void MainWindow::createMenus()
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     quit->setMenuRole(QAction::QuitRole);
 
-    QMenu *practice = menuBar()->addMenu(tr("&Practice"));
+    QMenu *practice = m_practiceMenu = menuBar()->addMenu(tr("&Practice"));
     m_startAction = practice->addAction(tr("&Start Practising"), this, [this] {
         showPage(Page::Practice);
-        if (!m_session->isRunning())
+        if (!isSessionRunning())
             m_home->start();
     });
     m_startAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
@@ -227,12 +247,7 @@ void MainWindow::createMenus()
     m_resumeAction->setEnabled(false);
     connect(m_home, &PracticeHomePage::unfinishedSessionChanged, this,
             [this](bool available) { m_resumeAction->setEnabled(available && m_practice->currentWidget() == m_home); });
-    practice->addSeparator();
-    for (QAction *action : m_session->actionList()) {
-        if (action == m_session->actions().endRound)
-            practice->addSeparator();
-        practice->addAction(action);
-    }
+    // The session's own actions follow when its page is built.
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     const QList<std::pair<QString, Page>> pages
@@ -285,7 +300,7 @@ void MainWindow::showPage(Page page)
 
 void MainWindow::runSession(SessionController *controller)
 {
-    m_session->run(std::unique_ptr<SessionController>(controller));
+    sessionPage()->run(std::unique_ptr<SessionController>(controller));
     m_practice->setCurrentWidget(m_session);
     showPage(Page::Practice);
 }
@@ -293,7 +308,8 @@ void MainWindow::runSession(SessionController *controller)
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     // Nothing is lost: the session is saved after every step, and pausing saves it once more.
-    m_session->pauseForLeaving();
+    if (m_session)
+        m_session->pauseForLeaving();
     AppSettings::setWindowGeometry(saveGeometry());
     AppSettings::setWindowState(saveState());
     event->accept();

@@ -34,8 +34,8 @@ public:
 
     void showPage(Page page);
     PracticeHomePage *practiceHome() const { return m_home; }
-    SessionPage *sessionPage() const { return m_session; }
     // Built on first use, or just after the window first shows.
+    SessionPage *sessionPage();
     LibraryPage *libraryPage();
     SettingsPage *settingsPage();
     bool isCatalogLoaded() const { return m_catalogLoaded; }
@@ -49,6 +49,7 @@ protected:
 
 private:
     void createMenus();
+    bool isSessionRunning() const;
     void replacePlaceholder(int index, QWidget *page);
     void showCatalog(const LoopCatalog &catalog, const QStringList &loopFiles);
     void runSession(SessionController *controller);
@@ -61,10 +62,11 @@ private:
     QStackedWidget *m_pages;
     QStackedWidget *m_practice;
     PracticeHomePage *m_home;
-    SessionPage *m_session;
+    SessionPage *m_session = nullptr;
     LibraryPage *m_library = nullptr;
     SettingsPage *m_settings = nullptr;
     QMenu *m_fileMenu = nullptr;
+    QMenu *m_practiceMenu = nullptr;
     QAction *m_libraryActionsAnchor = nullptr;
     bool m_deferredPagesQueued = false;
     QLabel *m_libraryStatus;

@@ -1,6 +1,7 @@
 #include "audio/AudioInputs.h"
 #include "audio/WavFormat.h"
 #include "common/ApplicationIdentity.h"
+#include "library/LibraryPage.h"
 #include "library/PracticeLibrary.h"
 #include "mainwindow/MainWindow.h"
 #include "practice/PracticeHomePage.h"
@@ -21,6 +22,8 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -57,6 +60,7 @@ private Q_SLOTS:
     void malformedLoop_showsItsErrorsWithLineAndColumn();
     void restart_offersTheUnfinishedSession_andResumesExactlyThere();
     void endRound_asksFirst();
+    void menus_showEveryActionWithItsKey_includingTheSessionControls();
     void noMicrophone_theRoundRunsUnderABanner_withAWayToSettings();
     void takeCutShortByACrash_isRepairedAtStart_andOfferedInTheLibrary();
     void preparationPlan_followsTheInterviewDate_andKeepsItsTicks();
@@ -364,6 +368,44 @@ void PracticeFlowTest::restart_offersTheUnfinishedSession_andResumesExactlyThere
     key(Qt::Key_P);
     m_clock->advance(30s);
     QCOMPARE(engine()->clocks().answerElapsed, Milliseconds(150s));
+}
+
+void PracticeFlowTest::menus_showEveryActionWithItsKey_includingTheSessionControls()
+{
+    QMenuBar *menuBar = m_window->menuBar();
+    QStringList titles;
+    for (QAction *menu : menuBar->actions())
+        titles << menu->text();
+    QCOMPARE(titles, (QStringList{u"&File"_s, u"&Practice"_s, u"&View"_s, u"&Help"_s}));
+
+    // The session's controls join the Practice menu just after the first frame, before anyone
+    // could reach for them.
+    QMenu *practice = menuBar->actions().at(1)->menu();
+    const auto practiceActionNames = [practice] {
+        QStringList names;
+        for (QAction *action : practice->actions())
+            names << action->objectName();
+        return names;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(practiceActionNames().contains(u"finishAnswerAction"_s), 5000);
+    // The library's export and recovery actions join the File menu likewise.
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<LibraryPage *>(), 5000);
+    QStringList withoutKey;
+    int actionCount = 0;
+    for (QAction *menu : menuBar->actions()) {
+        for (QAction *action : menu->menu()->actions()) {
+            if (action->isSeparator())
+                continue;
+            ++actionCount;
+            if (action->shortcut().isEmpty())
+                withoutKey << action->text();
+        }
+    }
+    QVERIFY2(withoutKey.isEmpty(), qPrintable(withoutKey.join(u", "_s)));
+    QVERIFY2(actionCount >= 20, qPrintable(QString::number(actionCount)));
+    const QList<QAction *> sessionActions = m_window->sessionPage()->actionList();
+    for (QAction *action : sessionActions)
+        QVERIFY2(practice->actions().contains(action), qPrintable(action->text()));
 }
 
 void PracticeFlowTest::endRound_asksFirst()
