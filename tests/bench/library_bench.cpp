@@ -5,6 +5,7 @@
 // and the peak memory of the process.
 //   library_bench [repetitions] [folder]    default 15 runs, in a temporary folder
 
+#include "BenchTiming.h"
 #include "library/LibraryStore.h"
 
 #include <QCoreApplication>
@@ -93,15 +94,7 @@ void generate(LibraryStore &store)
 
 double medianMs(int repetitions, const std::function<void()> &work)
 {
-    std::vector<double> samples;
-    for (int i = 0; i < repetitions; ++i) {
-        QElapsedTimer timer;
-        timer.start();
-        work();
-        samples.push_back(double(timer.nsecsElapsed()) / 1e6);
-    }
-    std::sort(samples.begin(), samples.end());
-    return samples[samples.size() / 2];
+    return BenchTiming::median(BenchTiming::sampleMs(repetitions, work));
 }
 
 } // namespace

@@ -2,10 +2,10 @@
 // (target: median <= 20 ms on the 2-core CI machine), and the shipped Netflix loop.
 //   loop_load_bench [repetitions]      default 50
 
+#include "BenchTiming.h"
 #include "loops/LoopLoader.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QTextStream>
 
@@ -74,28 +74,14 @@ QByteArray generatedLoop()
     return yaml;
 }
 
-struct Timing
+BenchTiming::Spread time(int repetitions, const std::function<bool()> &load)
 {
-    double medianMs = 0;
-    double minMs = 0;
-    double maxMs = 0;
-};
-
-Timing time(int repetitions, const std::function<bool()> &load)
-{
-    std::vector<double> samples;
-    samples.reserve(std::size_t(repetitions));
-    for (int i = 0; i < repetitions; ++i) {
-        QElapsedTimer timer;
-        timer.start();
+    return BenchTiming::spreadOf(BenchTiming::sampleMs(repetitions, [&load] {
         if (!load()) {
             std::fprintf(stderr, "load failed\n");
             std::exit(1);
         }
-        samples.push_back(double(timer.nsecsElapsed()) / 1e6);
-    }
-    std::sort(samples.begin(), samples.end());
-    return {samples[samples.size() / 2], samples.front(), samples.back()};
+    }));
 }
 
 } // namespace
@@ -113,23 +99,24 @@ int main(int argc, char *argv[])
     if (!check.ok() || check.loop->questions.size() != QuestionCount || check.loop->rounds.size() != RoundCount)
         return 1;
 
-    const Timing big = time(repetitions, [&] { return LoopLoader::loadData(generated, u"generated.yaml"_s).ok(); });
+    const BenchTiming::Spread big
+        = time(repetitions, [&] { return LoopLoader::loadData(generated, u"generated.yaml"_s).ok(); });
     const QString netflixPath
         = QStringLiteral(MOCKLOOP_SOURCE_DIR "/interview_loops/netflix-engineering-leadership.yaml");
     const qint64 netflixBytes = QFile(netflixPath).size();
-    const Timing netflix = time(repetitions, [&] { return LoopLoader::loadFile(netflixPath).ok(); });
+    const BenchTiming::Spread netflix = time(repetitions, [&] { return LoopLoader::loadFile(netflixPath).ok(); });
 
     out << u"loop load-and-validate, %1 runs each (median, min, max)\n"_s.arg(repetitions);
     out << u"  generated loop: %1 questions, %2 rounds, %3 kB: median %4 ms (min %5, max %6); target <= 20 ms\n"_s
                .arg(QuestionCount)
                .arg(RoundCount)
                .arg(generated.size() / 1000)
-               .arg(big.medianMs, 0, 'f', 2)
-               .arg(big.minMs, 0, 'f', 2)
-               .arg(big.maxMs, 0, 'f', 2);
+               .arg(big.median, 0, 'f', 2)
+               .arg(big.min, 0, 'f', 2)
+               .arg(big.max, 0, 'f', 2);
     out << u"  netflix loop (file, %1 kB): median %2 ms (min %3, max %4)\n"_s.arg(netflixBytes / 1000)
-               .arg(netflix.medianMs, 0, 'f', 2)
-               .arg(netflix.minMs, 0, 'f', 2)
-               .arg(netflix.maxMs, 0, 'f', 2);
+               .arg(netflix.median, 0, 'f', 2)
+               .arg(netflix.min, 0, 'f', 2)
+               .arg(netflix.max, 0, 'f', 2);
     return 0;
 }

@@ -7,6 +7,8 @@
 // reading its "shown" line. A fresh home folder each run: no user data.
 //   startup_bench MOCKLOOP EMPTY_WINDOW [runs]      default 15 runs each
 
+#include "BenchTiming.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QProcess>
@@ -45,12 +47,6 @@ double launchMs(const QString &program, const QStringList &arguments)
     return milliseconds;
 }
 
-double median(std::vector<double> samples)
-{
-    std::sort(samples.begin(), samples.end());
-    return samples[samples.size() / 2];
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -77,10 +73,10 @@ int main(int argc, char *argv[])
         text.push_back(launchMs(empty, {u"--with-text"_s}));
         frame.push_back(launchMs(empty, {u"--bare-frame"_s}));
     }
-    const double appMedian = median(app);
-    const double referenceMedian = median(reference);
-    const double textMedian = median(text);
-    const double frameMedian = median(frame);
+    const double appMedian = BenchTiming::median(app);
+    const double referenceMedian = BenchTiming::median(reference);
+    const double textMedian = BenchTiming::median(text);
+    const double frameMedian = BenchTiming::median(frame);
     QTextStream out(stdout);
     out << u"launch to first shown window, offscreen, median of %1 runs each (run in turn)\n"_s.arg(runs);
     out << u"  mockloop:                    %1 ms\n"_s.arg(appMedian, 0, 'f', 1);

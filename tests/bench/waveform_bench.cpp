@@ -2,6 +2,7 @@
 // (target <= 30 ms on the 2-core CI machine) and loading them from the cache beside the take.
 //   waveform_bench [repetitions] [minutes]      defaults 20 and 10
 
+#include "BenchTiming.h"
 #include "audio/WavFormat.h"
 #include "audio/WavWriter.h"
 #include "audio/WaveformPeaks.h"
@@ -19,16 +20,6 @@
 
 using namespace MockLoop;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-double medianMs(std::vector<double> timings)
-{
-    std::sort(timings.begin(), timings.end());
-    return timings[timings.size() / 2];
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -78,7 +69,7 @@ int main(int argc, char *argv[])
     }
     std::printf("Waveform of a %.0f-minute take (%.1f MB, %lld peaks), median of %d\n", minutes,
                 double(QFile(take).size()) / 1e6, qlonglong(peaks), repetitions);
-    std::printf("  computed from the WAV, cache written  %.2f ms (target <= 30 ms)\n", medianMs(compute));
-    std::printf("  loaded from the cache                  %.2f ms\n", medianMs(cached));
+    std::printf("  computed from the WAV, cache written  %.2f ms (target <= 30 ms)\n", BenchTiming::median(compute));
+    std::printf("  loaded from the cache                  %.2f ms\n", BenchTiming::median(cached));
     return 0;
 }
