@@ -738,7 +738,10 @@ void LibraryPage::lookForRecoveredTakes(bool review)
     if (m_scanning)
         return;
     m_scanning = true;
-    m_services.library->run([](LibraryStore *store) { return scanForRecoveredTakes(store); })
+    m_services.library
+        ->run([sessionFile = m_services.sessionFilePath](LibraryStore *store) {
+            return scanForRecoveredTakes(store, sessionFile);
+        })
         .then(this, [this](const RecoveredScan &scan) { showRecoveredScan(scan); });
 }
 
@@ -776,9 +779,12 @@ void LibraryPage::reviewRecoveredTakes()
     if (!m_recoveredDialog) {
         m_recoveredDialog = new RecoveredTakesDialog(m_services.library, this);
         m_recoveredDialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(m_recoveredDialog, &RecoveredTakesDialog::takeKept, this, [this] {
-            // importRecoveredTake has no signal of its own: the table loads again, keeping its selection.
+        connect(m_recoveredDialog, &RecoveredTakesDialog::takeKept, this, [this](qint64 answerId) {
+            // Keeping has no signal of its own: the table loads again, keeping its selection, and
+            // an answer shown that just got its recording back shows it.
             m_model->reload();
+            if (answerId == m_shownAnswerId)
+                loadDetail(answerId);
         });
         connect(m_recoveredDialog, &RecoveredTakesDialog::takesChanged, this, [this](int remaining) {
             if (!m_recoveredDialog)

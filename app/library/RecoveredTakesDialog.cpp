@@ -1,5 +1,6 @@
 #include "RecoveredTakesDialog.h"
 
+#include "AttachTakeDialog.h"
 #include "LibraryFormat.h"
 #include "TakePlayerWidget.h"
 #include "audio/TakeInfo.h"
@@ -7,6 +8,7 @@
 #include "audio/WaveformPeaks.h"
 #include "common/Format.h"
 #include "library/PracticeLibrary.h"
+#include "session/SessionStore.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -26,13 +28,7 @@ namespace MockLoop {
 
 namespace {
 
-enum Column { Recorded, Length, Session, File };
-
-struct KeepResult
-{
-    QList<std::pair<QString, qint64>> kept; // relative path, new answer id
-    QStringList errors;
-};
+enum Column { Recorded, Question, Length, Session, File };
 
 struct DeleteResult
 {
@@ -47,16 +43,37 @@ QString shortDateTime(const QDateTime &time)
 
 } // namespace
 
-RecoveredScan scanForRecoveredTakes(LibraryStore *store)
+QString RecoveredTakeItem::questionText() const
+{
+    return subject.questionText;
+}
+
+struct RecoveredTakesDialog::KeepResult
+{
+    QList<std::pair<QString, qint64>> kept; // relative path, the answer it now belongs to
+    QStringList errors;
+};
+
+RecoveredScan scanForRecoveredTakes(LibraryStore *store, const QString &sessionFilePath)
 {
     RecoveredScan scan;
     if (!store)
         return scan;
-    for (const RepairedTake &repaired : TakeRepair::repairFolder(store->absolutePath(u"takes"_s))) {
+    // The unfinished session's takes are its own: it continues the one of the answer it stopped in.
+    QSet<QString> claimed;
+    QSet<QString> claimedPaths;
+    if (const std::optional<SessionSnapshot> unfinished = FileSessionStore::load(sessionFilePath)) {
+        for (const QString &file : unfinished->takeFiles()) {
+            const QString relative = LibraryStore::takeRelativePath(unfinished->sessionId, file);
+            claimed << relative;
+            claimedPaths << store->absolutePath(relative);
+        }
+    }
+    for (const RepairedTake &repaired : TakeRepair::repairFolder(store->absolutePath(u"takes"_s), claimedPaths)) {
         if (repaired.outcome == RepairedTake::Outcome::Failed)
             scan.problems << repaired.message;
     }
-    for (const RecoveredTake &take : store->findRecoveredTakes()) {
+    for (const RecoveredTake &take : store->findRecoveredTakes(claimed)) {
         RecoveredTakeItem item;
         item.take = take;
         item.absolutePath = store->absolutePath(take.relativePath);
@@ -65,6 +82,12 @@ RecoveredScan scanForRecoveredTakes(LibraryStore *store)
             = info && info->startedAt.isValid() ? info->startedAt : QFileInfo(item.absolutePath).lastModified();
         if (!take.sessionId.isEmpty())
             item.session = store->session(take.sessionId);
+        if (info) {
+            item.subject = info->subject;
+            const auto own = store->findAnswer(info->subject.sessionId, info->subject.answerOrdinal);
+            if (own && !own->hasRecording)
+                item.ownAnswerId = own->id;
+        }
         scan.takes.append(item);
     }
     return scan;
@@ -78,6 +101,7 @@ RecoveredTakesDialog::RecoveredTakesDialog(PracticeLibrary *library, QWidget *pa
     , m_player(new TakePlayerWidget(this))
     , m_problems(new QLabel(this))
     , m_keep(new QPushButton(tr("&Keep"), this))
+    , m_attach(new QPushButton(tr("&Attach to Answer…"), this))
     , m_delete(new QPushButton(tr("&Delete…"), this))
 {
     setObjectName(u"recoveredTakesDialog"_s);
@@ -90,10 +114,11 @@ RecoveredTakesDialog::RecoveredTakesDialog(PracticeLibrary *library, QWidget *pa
     m_list->setUniformRowHeights(true);
     m_list->setAllColumnsShowFocus(true);
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_list->setHeaderLabels({tr("Recorded"), tr("Length"), tr("Session"), tr("File")});
+    m_list->setHeaderLabels({tr("Recorded"), tr("Question"), tr("Length"), tr("Session"), tr("File")});
     m_list->header()->setSectionResizeMode(Recorded, QHeaderView::ResizeToContents);
+    m_list->header()->setSectionResizeMode(Question, QHeaderView::Stretch);
     m_list->header()->setSectionResizeMode(Length, QHeaderView::ResizeToContents);
-    m_list->header()->setSectionResizeMode(Session, QHeaderView::Stretch);
+    m_list->header()->setSectionResizeMode(Session, QHeaderView::Interactive);
     m_list->header()->setSectionResizeMode(File, QHeaderView::Interactive);
     m_list->header()->setStretchLastSection(false);
     m_problems->setObjectName(u"recoveredProblems"_s);
@@ -101,12 +126,16 @@ RecoveredTakesDialog::RecoveredTakesDialog(PracticeLibrary *library, QWidget *pa
     m_problems->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_problems->hide();
     m_keep->setObjectName(u"keepRecoveredButton"_s);
-    m_keep->setToolTip(tr("Keep the selected recordings as answers in your library"));
+    m_keep->setToolTip(tr("Keep the selected recordings in your library: with the answer they were recorded for, "
+                          "or as answers of their own"));
+    m_attach->setObjectName(u"attachRecoveredButton"_s);
+    m_attach->setToolTip(tr("Link the selected recording to an answer of your library that has none"));
     m_delete->setObjectName(u"deleteRecoveredButton"_s);
     m_delete->setToolTip(tr("Delete the selected recordings for good"));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_keep, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_attach, QDialogButtonBox::ActionRole);
     buttons->addButton(m_delete, QDialogButtonBox::DestructiveRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -124,6 +153,7 @@ RecoveredTakesDialog::RecoveredTakesDialog(PracticeLibrary *library, QWidget *pa
         updateButtons();
     });
     connect(m_keep, &QPushButton::clicked, this, &RecoveredTakesDialog::keepSelected);
+    connect(m_attach, &QPushButton::clicked, this, &RecoveredTakesDialog::attachSelected);
     connect(m_delete, &QPushButton::clicked, this, &RecoveredTakesDialog::deleteSelected);
     connect(this, &QDialog::finished, m_player, &TakePlayerWidget::pause);
 }
@@ -136,6 +166,13 @@ void RecoveredTakesDialog::setScan(const RecoveredScan &scan)
         auto *row = new QTreeWidgetItem(m_list);
         row->setText(Recorded, shortDateTime(item.recordedAt));
         row->setData(Recorded, Qt::UserRole, item.take.relativePath);
+        const QString question = item.questionText();
+        row->setText(Question, question.isEmpty() ? tr("Unknown question") : question);
+        row->setToolTip(Question,
+                        item.ownAnswerId ? tr("%1\nIts answer is in your library without its recording: "
+                                              "Keep links them again.")
+                                               .arg(question)
+                                         : question);
         row->setText(Length, Format::elapsed(item.take.recording.duration));
         row->setTextAlignment(Length, Qt::AlignRight | Qt::AlignVCenter);
         row->setText(Session,
@@ -190,6 +227,7 @@ void RecoveredTakesDialog::updateButtons()
 {
     const bool any = !m_list->selectedItems().isEmpty() && !m_busy;
     m_keep->setEnabled(any);
+    m_attach->setEnabled(m_list->selectedItems().size() == 1 && !m_busy);
     m_delete->setEnabled(any);
 }
 
@@ -198,24 +236,65 @@ void RecoveredTakesDialog::keepSelected()
     const QList<RecoveredTakeItem> selected = selectedTakes();
     if (selected.isEmpty() || m_busy)
         return;
-    QList<std::pair<RecoveredTake, QString>> work;
-    for (const RecoveredTakeItem &item : selected)
-        work.append({item.take, tr("Recovered recording from %1").arg(shortDateTime(item.recordedAt))});
+    struct Keep
+    {
+        RecoveredTake take;
+        QString question;
+        std::optional<qint64> answerId; // its own answer, when the library holds it
+    };
+    QList<Keep> work;
+    for (const RecoveredTakeItem &item : selected) {
+        const QString question = item.questionText().isEmpty()
+            ? tr("Recovered recording from %1").arg(shortDateTime(item.recordedAt))
+            : item.questionText();
+        work.append({item.take, question, item.ownAnswerId});
+    }
+    keep([work](LibraryStore *store, KeepResult &result) {
+        for (const Keep &keep : work) {
+            const std::optional<qint64> id = keep.answerId
+                ? (store->attachRecording(*keep.answerId, keep.take.recording) ? keep.answerId : std::nullopt)
+                : store->importRecoveredTake(keep.take, keep.question);
+            if (id)
+                result.kept.append({keep.take.relativePath, *id});
+            else
+                result.errors << tr("%1: %2").arg(QDir::toNativeSeparators(keep.take.relativePath), store->lastError());
+        }
+    });
+}
+
+void RecoveredTakesDialog::attachSelected()
+{
+    const QList<RecoveredTakeItem> selected = selectedTakes();
+    if (selected.size() != 1 || m_busy)
+        return;
+    const RecoveredTakeItem item = selected.first();
+    const QString description = item.questionText().isEmpty()
+        ? tr("the recording of %1").arg(shortDateTime(item.recordedAt))
+        : tr("the recording of “%1”").arg(item.questionText());
+    AttachTakeDialog chooser(m_library, description, item.take.sessionId, this);
+    if (chooser.exec() != QDialog::Accepted || !chooser.chosenAnswerId())
+        return;
+    const qint64 answerId = *chooser.chosenAnswerId();
+    const RecoveredTake take = item.take;
+    keep([take, answerId](LibraryStore *store, KeepResult &result) {
+        if (store->attachRecording(answerId, take.recording))
+            result.kept.append({take.relativePath, answerId});
+        else
+            result.errors << tr("%1: %2").arg(QDir::toNativeSeparators(take.relativePath), store->lastError());
+    });
+}
+
+void RecoveredTakesDialog::keep(std::function<void(LibraryStore *, KeepResult &)> work)
+{
     m_busy = true;
     updateButtons();
     m_library
         ->run([work](LibraryStore *store) {
             KeepResult result;
-            for (const auto &[take, question] : work) {
-                if (!store) {
-                    result.errors << tr("The library is not open.");
-                    break;
-                }
-                if (const std::optional<qint64> id = store->importRecoveredTake(take, question))
-                    result.kept.append({take.relativePath, *id});
-                else
-                    result.errors << tr("%1: %2").arg(QDir::toNativeSeparators(take.relativePath), store->lastError());
-            }
+            if (!store)
+                result.errors << tr("The library is not open.");
+            else
+                work(store, result);
             return result;
         })
         .then(this, [this](const KeepResult &result) {

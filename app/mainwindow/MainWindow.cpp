@@ -172,9 +172,15 @@ LibraryPage *MainWindow::libraryPage()
         item->setText(count > 0 ? tr("Library (%1)").arg(count) : tr("Library"));
         item->setToolTip(count > 0 ? tr("%n recording(s) left by a crash are waiting in the Library", nullptr, count)
                                    : QString());
-        if (count > 0)
-            statusBar()->showMessage(
-                tr("MockLoop found %n recording(s) left behind by a crash: see the Library.", nullptr, count));
+        // The message lasts as long as there is something to deal with.
+        const QString previous = std::exchange(
+            m_recoveredMessage,
+            count > 0 ? tr("MockLoop found %n recording(s) left behind by a crash: see the Library.", nullptr, count)
+                      : QString());
+        if (!m_recoveredMessage.isEmpty())
+            statusBar()->showMessage(m_recoveredMessage);
+        else if (!previous.isEmpty() && statusBar()->currentMessage() == previous)
+            statusBar()->clearMessage();
     });
     if (m_catalogLoaded)
         m_library->setCatalog(m_home->catalog());

@@ -72,6 +72,7 @@ private:
     QLabel *m_libraryStatus;
     QFutureWatcher<LoopCatalog> m_catalogLoad;
     bool m_catalogLoaded = false;
+    QString m_recoveredMessage; // in the status bar while recordings wait in the Library
     QAction *m_resumeAction = nullptr;
     QAction *m_startAction = nullptr;
 };

@@ -493,6 +493,8 @@ void PracticeHomePage::start()
         box.exec();
         if (box.clickedButton() != replace)
             return;
+        // The new session writes the session file; the old one's answers go into the library.
+        endUnfinished(true);
         showUnfinished(std::nullopt, {});
     }
     const SessionRequest wanted = request();
@@ -609,21 +611,38 @@ void PracticeHomePage::resume()
 void PracticeHomePage::discardUnfinished()
 {
     QMessageBox box(QMessageBox::Question, tr("Discard the unfinished session?"),
-                    tr("It can no longer be resumed. The answers you gave stay in your library."), QMessageBox::Cancel,
-                    this);
+                    tr("It can no longer be resumed. Every answer you gave stays in your library, the one you "
+                       "were giving too (unrated, with its recording)."),
+                    QMessageBox::Cancel, this);
     box.setObjectName(u"discardConfirmation"_s);
     QPushButton *discard = box.addButton(tr("Discard"), QMessageBox::DestructiveRole);
     box.exec();
     if (box.clickedButton() != discard)
         return;
-    const QString path = m_services.sessionFilePath;
-    const QString sessionId = m_unfinished ? m_unfinished->sessionId : QString();
-    const QDateTime now = m_services.clock->wallTime();
-    (void)QtConcurrent::run([path] { QFile::remove(path); });
-    if (!sessionId.isEmpty())
-        m_services.library->run(
-            [sessionId, now](LibraryStore *store) { return store && store->finishSession(sessionId, now, true); });
+    endUnfinished(false);
     showUnfinished(std::nullopt, {});
+}
+
+void PracticeHomePage::endUnfinished(bool newSessionFollows)
+{
+    if (!m_unfinished)
+        return;
+    const auto loop = m_catalog.find(m_unfinished->loopId);
+    if (loop) {
+        // Run to its end in the background: every answer, the one in progress with its take, is
+        // kept in the library; the session file goes once the library holds them.
+        SessionController::abandonUnfinished(m_services, loop, *m_unfinished, newSessionFollows);
+        return;
+    }
+    // Its loop is gone, so it cannot be replayed; its saved answers are in the library already and
+    // its takes are offered in the Library.
+    const QString path = m_services.sessionFilePath;
+    const QString sessionId = m_unfinished->sessionId;
+    const QDateTime now = m_services.clock->wallTime();
+    if (!newSessionFollows)
+        (void)QtConcurrent::run([path] { QFile::remove(path); });
+    m_services.library->run(
+        [sessionId, now](LibraryStore *store) { return store && store->finishSession(sessionId, now, true); });
 }
 
 void PracticeHomePage::openLoopFile(const QString &path)

@@ -61,6 +61,8 @@ private:
     SessionRequest request() const;
     void showUnfinished(std::optional<SessionSnapshot> snapshot, const QString &error);
     void discardUnfinished();
+    // Ends the unfinished session without resuming it, keeping what it holds.
+    void endUnfinished(bool newSessionFollows);
     void showLoopErrors(const QString &path, const LoopDiagnostics &diagnostics);
     void begin(std::unique_ptr<SessionController> controller);
 

@@ -1,11 +1,15 @@
 #include "SessionController.h"
 
 #include "audio/AudioInputs.h"
+#include "audio/TakeRepair.h"
 #include "library/PracticeLibrary.h"
 #include "loops/Loop.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QLoggingCategory>
+#include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
 
@@ -13,31 +17,91 @@ namespace MockLoop {
 
 Q_LOGGING_CATEGORY(lcController, "mockloop.practice")
 
+namespace {
+
+RecordingInfo recordingOf(const TakeInfo &take, const QString &libraryFolder)
+{
+    RecordingInfo recording;
+    recording.relativePath = QDir(libraryFolder).relativeFilePath(take.path);
+    recording.format = take.formatDescription();
+    recording.duration = Milliseconds(take.durationMs());
+    recording.sizeBytes = take.fileBytes;
+    recording.checksum = take.sha256;
+    recording.recovered = take.recovered;
+    return recording;
+}
+
+} // namespace
+
+// The engine clears the session file when the session ends; this store defers that until the
+// library holds every answer, so a save that failed can still be made from the file. Without a
+// file store (a session being ended in the background while a new one starts) it keeps nothing.
+class SessionController::DeferredClearStore : public SessionStore
+{
+public:
+    DeferredClearStore(FileSessionStore *file, SessionController *controller)
+        : m_file(file)
+        , m_controller(controller)
+    { }
+
+    void save(const SessionSnapshot &snapshot) override
+    {
+        if (m_file)
+            m_file->save(snapshot);
+    }
+    void clear() override { m_controller->clearSessionFileWhenSaved(); }
+
+private:
+    FileSessionStore *m_file;
+    SessionController *m_controller;
+};
+
 SessionController::SessionController(const AppServices &services, QObject *parent)
     : QObject(parent)
     , m_services(services)
     , m_recorder(new AudioRecorder(this))
 {
     connect(m_recorder, &AudioRecorder::takeFinished, this, &SessionController::onTakeFinished);
+    connect(m_recorder, &AudioRecorder::stateChanged, this, [this](AudioRecorder::State state) {
+        // Queued: takeFinished, which follows the change to Idle, is handled first.
+        if (state == AudioRecorder::State::Idle)
+            QMetaObject::invokeMethod(this, &SessionController::onRecorderIdle, Qt::QueuedConnection);
+    });
     connect(m_recorder, &AudioRecorder::errorOccurred, this,
             [this](AudioRecorder::Error error, const QString &message) {
-                if (error == AudioRecorder::Error::MicrophoneDisconnected || error == AudioRecorder::Error::WriteFailed)
+                if (error == AudioRecorder::Error::CannotContinueTake) {
+                    // The earlier part stays on disk and is offered in the Library, naming its
+                    // question; the rest of the answer is recorded in a take of its own.
+                    m_takeRunning = false;
                     Q_EMIT recordingFault(message);
-                else
+                    if (m_engine && m_engine->state() == SessionState::Answering && !m_engine->isPaused()) {
+                        const AnswerRecord &answer = *m_engine->currentAnswer();
+                        startTakeAs(QFileInfo(answer.takeFile).completeBaseName() + u"-continued.wav"_s);
+                    }
+                } else if (error == AudioRecorder::Error::MicrophoneDisconnected
+                           || error == AudioRecorder::Error::WriteFailed) {
+                    Q_EMIT recordingFault(message);
+                } else {
                     setRecordingProblem(message);
+                }
             });
 }
 
 SessionController::~SessionController()
 {
     // The recorder finishes its take on destruction, so a closed window keeps what was said.
-    if (m_store)
-        m_store->waitForWrites();
+    if (m_fileStore)
+        m_fileStore->waitForWrites();
 }
 
 bool SessionController::isRunning() const
 {
     return m_engine && m_engine->state() != SessionState::Finished;
+}
+
+QString SessionController::takePath(const QString &fileName) const
+{
+    return QDir(m_services.library->folder()).filePath(LibraryStore::takeRelativePath(m_engine->sessionId(), fileName));
 }
 
 bool SessionController::start(std::shared_ptr<const Loop> loop, const SessionRequest &request,
@@ -48,36 +112,62 @@ bool SessionController::start(std::shared_ptr<const Loop> loop, const SessionReq
     if (!engine)
         return false;
     m_loop = std::move(loop);
-    SessionRecord record;
-    record.id = engine->sessionId();
-    record.mode = request.mode;
-    record.loopId = m_loop->id;
-    record.loopVersion = m_loop->version;
-    record.loopTitle = m_loop->title;
-    record.levelId = request.settings.levelId;
-    record.seed = engine->request().seed;
-    record.startedAt = engine->startedAt();
-    m_services.library->run([record](LibraryStore *store) { return store && store->addSession(record); });
     attach(std::move(engine));
+    saveSessionRecord();
     m_engine->start();
     return true;
 }
 
 bool SessionController::resume(std::shared_ptr<const Loop> loop, const SessionSnapshot &snapshot, QString *error)
 {
+    return resume(std::move(loop), snapshot, false, error);
+}
+
+bool SessionController::resume(std::shared_ptr<const Loop> loop, const SessionSnapshot &snapshot, bool keepSessionFile,
+                               QString *error)
+{
     std::unique_ptr<SessionEngine> engine = SessionEngine::restore(loop, snapshot, *m_services.clock, error);
     if (!engine)
         return false;
     m_loop = std::move(loop);
-    m_takeNumber = int(snapshot.answers.size()) + 1;
-    attach(std::move(engine));
+    m_continueTake = snapshot.state == SessionState::Answering;
+    attach(std::move(engine), keepSessionFile);
+    // What the library may have missed (a crash before a save reached it, a save that failed) is
+    // saved again; what it holds already is left as it is.
+    saveSessionRecord();
+    for (const AnswerRecord &answer : snapshot.answers) {
+        ++m_savesPending;
+        saveAnswer(answer);
+    }
+    if (snapshot.state == SessionState::Rating)
+        linkTakeOfRatedAnswer();
+    if (snapshot.state == SessionState::Finished)
+        clearSessionFileWhenSaved();
     return true;
 }
 
-void SessionController::attach(std::unique_ptr<SessionEngine> engine)
+void SessionController::abandonUnfinished(const AppServices &services, std::shared_ptr<const Loop> loop,
+                                          const SessionSnapshot &snapshot, bool keepSessionFile)
+{
+    auto *controller = new SessionController(services);
+    QString error;
+    if (!loop || !controller->resume(std::move(loop), snapshot, keepSessionFile, &error)) {
+        qCWarning(lcController).noquote() << "could not end the unfinished session:" << error;
+        delete controller;
+        return;
+    }
+    connect(controller, &SessionController::allSaved, controller, &QObject::deleteLater);
+    connect(controller, &SessionController::librarySaveFailed, controller, &QObject::deleteLater);
+    if (controller->engine()->state() != SessionState::Finished)
+        controller->engine()->abandon();
+}
+
+void SessionController::attach(std::unique_ptr<SessionEngine> engine, bool keepSessionFile)
 {
     m_engine = std::move(engine);
-    m_store = std::make_unique<FileSessionStore>(m_services.sessionFilePath);
+    if (!keepSessionFile)
+        m_fileStore = std::make_unique<FileSessionStore>(m_services.sessionFilePath);
+    m_store = std::make_unique<DeferredClearStore>(m_fileStore.get(), this);
     m_engine->setStore(m_store.get());
     connect(m_engine.get(), &SessionEngine::stateChanged, this, &SessionController::onStateChanged);
     connect(m_engine.get(), &SessionEngine::pausedChanged, this, &SessionController::onPausedChanged);
@@ -106,24 +196,41 @@ void SessionController::onStateChanged(SessionState state)
 {
     if (state == SessionState::Answering) {
         // A follow-up probe continues the take of its question.
-        if (!m_takeRunning)
+        if (!m_takeRunning && !m_engine->isPaused())
             startTake();
-    } else if (m_takeRunning) {
-        stopTake();
+    } else {
+        m_continueTake = false;
+        if (m_takeRunning)
+            stopTake();
     }
 }
 
 void SessionController::onPausedChanged(bool paused)
 {
-    if (!m_takeRunning)
+    if (m_takeRunning) {
+        if (paused)
+            m_recorder->pause();
+        else
+            m_recorder->resume();
         return;
-    if (paused)
-        m_recorder->pause();
-    else
-        m_recorder->resume();
+    }
+    // Resumed after MockLoop stopped mid-answer, or after a fault ended the take: the answer's
+    // take goes on where it stopped.
+    const AnswerRecord *answer = m_engine->currentAnswer() ? &*m_engine->currentAnswer() : nullptr;
+    if (!paused && m_engine->state() == SessionState::Answering && !m_recorder->isActive()
+        && (m_continueTake || (answer && !answer->takeFile.isEmpty())))
+        startTake();
 }
 
 void SessionController::startTake()
+{
+    const AnswerRecord &answer = *m_engine->currentAnswer();
+    const bool continuing = std::exchange(m_continueTake, false) || !answer.takeFile.isEmpty();
+    startTakeAs(answer.takeFile.isEmpty() ? answer.defaultTakeFile() : answer.takeFile,
+                continuing ? AudioRecorder::TakeMode::Continue : AudioRecorder::TakeMode::New);
+}
+
+void SessionController::startTakeAs(const QString &fileName, AudioRecorder::TakeMode mode)
 {
     m_finishedTake.reset();
     if (!m_services.recordAudio || !m_services.audioInputs)
@@ -134,13 +241,12 @@ void SessionController::startTake()
                                "Settings."));
         return;
     }
-    const PlannedQuestion *question = m_engine->currentQuestion();
-    const QString fileName
-        = u"%1-%2.wav"_s.arg(++m_takeNumber, 2, 10, QChar(u'0')).arg(question ? question->questionId : u"answer"_s);
-    const QString path
-        = QDir(m_services.library->folder()).filePath(LibraryStore::takeRelativePath(m_engine->sessionId(), fileName));
+    const AnswerRecord &answer = *m_engine->currentAnswer();
+    // Named in the session file before the take holds a sample: after a crash, the session knows it.
+    m_engine->setTakeFile(fileName);
+    const TakeSubject subject{m_engine->sessionId(), answer.ordinal, answer.questionId, answer.questionText};
     m_recorder->setDevice(device);
-    if (m_recorder->start(path)) {
+    if (m_recorder->start(takePath(fileName), subject, mode)) {
         m_takeRunning = true;
         setRecordingProblem({});
     }
@@ -158,30 +264,50 @@ void SessionController::onTakeFinished(const TakeInfo &take)
     m_takeRunning = false;
     m_finishedTake = take;
     Q_EMIT takeReady(take.path);
-    if (m_answerAwaitingTake) {
-        const AnswerRecord answer = *m_answerAwaitingTake;
-        m_answerAwaitingTake.reset();
-        saveAnswer(answer, take);
-        m_finishedTake.reset();
-    }
+}
+
+void SessionController::onRecorderIdle()
+{
+    if (m_recorder->isActive() || !m_answerAwaitingTake)
+        return;
+    const AnswerRecord answer = *std::exchange(m_answerAwaitingTake, std::nullopt);
+    saveAnswer(answer);
+}
+
+void SessionController::linkTakeOfRatedAnswer()
+{
+    const AnswerRecord &answer = *m_engine->currentAnswer();
+    if (answer.takeFile.isEmpty())
+        return;
+    // On the library's thread, in order with the answer's own save: a .part left by the crash is
+    // repaired once, by whichever comes first.
+    const QString path = takePath(answer.takeFile);
+    m_services.library->run([path](LibraryStore *) { return TakeRepair::settle(path); })
+        .then(this, [this](const std::optional<TakeInfo> &take) {
+            if (!take || m_engine->state() != SessionState::Rating)
+                return;
+            m_finishedTake = take;
+            Q_EMIT takeReady(take->path);
+        });
 }
 
 void SessionController::onAnswerRecorded(const AnswerRecord &answer)
 {
+    ++m_savesPending;
     if (m_recorder->isActive()) {
         // The take is still being completed on its thread; the answer waits for it.
         m_answerAwaitingTake = answer;
         return;
     }
-    saveAnswer(answer, m_finishedTake);
-    m_finishedTake.reset();
+    saveAnswer(answer);
 }
 
-void SessionController::saveAnswer(const AnswerRecord &answer, const std::optional<TakeInfo> &take)
+LibraryStore::NewAnswer SessionController::newAnswer(const AnswerRecord &answer) const
 {
     LibraryStore::NewAnswer stored;
     stored.sessionId = m_engine->sessionId();
     stored.record = answer;
+    stored.record.draftRating.reset();
     stored.answeredAt = answer.parts.isEmpty() ? m_services.clock->wallTime() : answer.parts.first().startedAt;
     if (!stored.answeredAt.isValid())
         stored.answeredAt = m_services.clock->wallTime();
@@ -189,23 +315,88 @@ void SessionController::saveAnswer(const AnswerRecord &answer, const std::option
         stored.roundTitle = round->title;
     if (const Question *question = m_loop->question(answer.questionId))
         stored.categoryId = question->categoryId;
-    if (take && !take->path.isEmpty()) {
-        RecordingInfo recording;
-        recording.relativePath = QDir(m_services.library->folder()).relativeFilePath(take->path);
-        recording.format = take->formatDescription();
-        recording.duration = Milliseconds(take->durationMs());
-        recording.sizeBytes = take->fileBytes;
-        recording.checksum = take->sha256;
-        recording.recovered = take->recovered;
-        stored.recording = recording;
+    return stored;
+}
+
+void SessionController::saveAnswer(const AnswerRecord &answer)
+{
+    const LibraryStore::NewAnswer stored = newAnswer(answer);
+    const QString takePath = answer.takeFile.isEmpty() ? QString() : this->takePath(answer.takeFile);
+    std::optional<TakeInfo> known;
+    if (m_finishedTake && !takePath.isEmpty()
+        && QFileInfo(m_finishedTake->path).completeBaseName() == QFileInfo(takePath).completeBaseName())
+        known = m_finishedTake;
+    m_services.library
+        ->run([stored, takePath, known](LibraryStore *store) -> std::optional<qint64> {
+            if (!store)
+                return std::nullopt;
+            if (const auto held = store->findAnswer(stored.sessionId, stored.record.ordinal);
+                held && (held->hasRecording || takePath.isEmpty()))
+                return held->id; // saved before; nothing to add
+            // The take as it is on disk: complete, or repaired from what a crash left.
+            const std::optional<TakeInfo> take
+                = known ? known : (takePath.isEmpty() ? std::nullopt : TakeRepair::settle(takePath));
+            LibraryStore::NewAnswer withTake = stored;
+            if (take)
+                withTake.recording = recordingOf(*take, store->folder());
+            return store->addAnswer(withTake);
+        })
+        .then(this, [this](const std::optional<qint64> &id) {
+            if (id)
+                Q_EMIT answerSaved(*id);
+            else
+                Q_EMIT librarySaveFailed(tr("The answer could not be saved in the practice library. It is kept in the "
+                                            "session file and saved again when you resume the session; its recording "
+                                            "stays in the library folder."));
+            onSaved(id.has_value());
+        });
+}
+
+void SessionController::saveSessionRecord()
+{
+    SessionRecord record;
+    record.id = m_engine->sessionId();
+    record.mode = m_engine->request().mode;
+    record.loopId = m_loop->id;
+    record.loopVersion = m_loop->version;
+    record.loopTitle = m_loop->title;
+    record.levelId = m_engine->request().settings.levelId;
+    record.seed = m_engine->request().seed;
+    record.startedAt = m_engine->startedAt();
+    ++m_savesPending;
+    m_services.library->run([record](LibraryStore *store) { return store && store->addSession(record); })
+        .then(this, [this](bool ok) {
+            if (!ok)
+                Q_EMIT librarySaveFailed(tr("The session could not be saved in the practice library. It is kept in "
+                                            "the session file and saved again when you resume it."));
+            onSaved(ok);
+        });
+}
+
+void SessionController::onSaved(bool ok)
+{
+    --m_savesPending;
+    m_saveFailed = m_saveFailed || !ok;
+    if (m_clearWhenSaved && m_savesPending == 0) {
+        m_clearWhenSaved = false;
+        if (m_saveFailed) {
+            qCWarning(lcController) << "the session file is kept: the library did not take everything";
+            return;
+        }
+        if (m_fileStore)
+            m_fileStore->clear();
+        Q_EMIT allSaved();
     }
-    m_services.library->addAnswer(stored).then(this, [this](const std::optional<qint64> &id) {
-        if (id)
-            Q_EMIT answerSaved(*id);
-        else
-            Q_EMIT librarySaveFailed(tr("The answer could not be saved in the practice library. It is kept in the "
-                                        "session file and its recording stays in the library folder."));
-    });
+}
+
+void SessionController::clearSessionFileWhenSaved()
+{
+    m_clearWhenSaved = true;
+    // Nothing pending: done at once (a session in which nothing was answered).
+    if (m_savesPending == 0) {
+        ++m_savesPending;
+        onSaved(true);
+    }
 }
 
 void SessionController::onSessionFinished(const SessionSummary &summary)

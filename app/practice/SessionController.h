@@ -2,6 +2,7 @@
 
 #include "AppServices.h"
 #include "audio/AudioRecorder.h"
+#include "library/LibraryStore.h"
 #include "session/PracticeHistory.h"
 #include "session/SessionEngine.h"
 #include "session/SessionStore.h"
@@ -13,9 +14,18 @@
 namespace MockLoop {
 
 // Runs one practice session for the app: the engine, the recording of each answer, the saved
-// progress and the practice library. Recording starts when an answer starts and stops when it
-// is finished; pausing the session pauses the take. Each answer goes into the library with its
-// take once both are done. No widgets: the session page shows what this reports.
+// progress and the practice library. No widgets: the session page shows what this reports.
+//
+// Recording: a take starts when an answer starts and stops when it is finished; follow-up probes
+// continue the take of their question; pausing the session pauses the take. The session file
+// names each answer's take (AnswerRecord::takeFile) before its first sample is written, so after a
+// crash the resumed session knows its own take: an answer resumed mid-way continues recording
+// into the same file (the join is marked), and a take that was being rated is linked again.
+//
+// Saving: each answer goes into the library with its take once both are done. Saving is
+// idempotent (the library knows an answer by its session and ordinal), so a resumed session saves
+// again whatever the library may have missed; the session file is removed only once the library
+// holds everything in it.
 class SessionController : public QObject
 {
     Q_OBJECT
@@ -28,8 +38,14 @@ public:
     // and sets error when it cannot be planned.
     bool start(std::shared_ptr<const Loop> loop, const SessionRequest &request,
                const QHash<QString, QuestionStats> &stats, QString *error);
-    // Continues the session saved at the services' session file.
+    // Continues the session saved at the services' session file, paused.
     bool resume(std::shared_ptr<const Loop> loop, const SessionSnapshot &snapshot, QString *error);
+    // Ends an unfinished session without running it: what it holds (the answer in progress
+    // included, unrated, with its take) goes into the library, and the session file is removed
+    // once it is there unless keepSessionFile (a new session is about to write it). The controller
+    // deletes itself when done.
+    static void abandonUnfinished(const AppServices &services, std::shared_ptr<const Loop> loop,
+                                  const SessionSnapshot &snapshot, bool keepSessionFile = false);
 
     SessionEngine *engine() const { return m_engine.get(); }
     bool isRunning() const;
@@ -39,6 +55,11 @@ public:
     QString recordingProblem() const { return m_recordingProblem; }
     // The take of the answer being rated, once it is complete on disk.
     QString currentTakePath() const { return m_finishedTake ? m_finishedTake->path : QString(); }
+    // The answer in progress has a take begun before MockLoop stopped, to be continued when the
+    // session is resumed.
+    bool hasTakeToContinue() const { return m_continueTake; }
+    // Where the takes of answer go: <library>/takes/<session id>/<file>.
+    QString takePath(const QString &fileName) const;
 
 Q_SIGNALS:
     void sessionStarted();
@@ -49,31 +70,49 @@ Q_SIGNALS:
     void answerSaved(qint64 answerId);
     void librarySaveFailed(const QString &message);
     void sessionEnded(const MockLoop::SessionSummary &summary, const QString &sessionId);
+    // Everything the session holds is in the library (after it ended).
+    void allSaved();
 
 private:
-    void attach(std::unique_ptr<SessionEngine> engine);
+    class DeferredClearStore;
+
+    bool resume(std::shared_ptr<const Loop> loop, const SessionSnapshot &snapshot, bool keepSessionFile,
+                QString *error);
+    void attach(std::unique_ptr<SessionEngine> engine, bool keepSessionFile = false);
     void onStateChanged(SessionState state);
     void onPausedChanged(bool paused);
     void onAnswerRecorded(const AnswerRecord &answer);
     void onTakeFinished(const TakeInfo &take);
+    void onRecorderIdle();
     void onSessionFinished(const SessionSummary &summary);
     void startTake();
+    void startTakeAs(const QString &fileName, AudioRecorder::TakeMode mode = AudioRecorder::TakeMode::New);
     void stopTake();
-    void saveAnswer(const AnswerRecord &answer, const std::optional<TakeInfo> &take);
+    void linkTakeOfRatedAnswer();
+    void saveAnswer(const AnswerRecord &answer);
+    void saveSessionRecord();
+    void onSaved(bool ok);
+    void clearSessionFileWhenSaved();
     void setRecordingProblem(const QString &problem);
+    LibraryStore::NewAnswer newAnswer(const AnswerRecord &answer) const;
 
     AppServices m_services;
     std::shared_ptr<const Loop> m_loop;
-    std::unique_ptr<FileSessionStore> m_store;
+    std::unique_ptr<FileSessionStore> m_fileStore;
+    std::unique_ptr<DeferredClearStore> m_store;
     std::unique_ptr<SessionEngine> m_engine;
     AudioRecorder *m_recorder = nullptr;
     QString m_recordingProblem;
-    int m_takeNumber = 0;
     // The take of the answer in progress: recording, or finished and waiting for its answer.
     bool m_takeRunning = false;
+    // Restored mid-answer: the next recording continues the take begun before MockLoop stopped.
+    bool m_continueTake = false;
     std::optional<TakeInfo> m_finishedTake;
-    // An answer done before its take finished writing; saved once the take is complete.
+    // An answer done while its take was still being completed on the capture thread.
     std::optional<AnswerRecord> m_answerAwaitingTake;
+    int m_savesPending = 0;
+    bool m_saveFailed = false;
+    bool m_clearWhenSaved = false;
 };
 
 } // namespace MockLoop

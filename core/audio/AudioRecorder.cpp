@@ -56,7 +56,7 @@ AudioRecorder::~AudioRecorder()
     delete m_thread;
 }
 
-bool AudioRecorder::start(const QString &wavPath)
+bool AudioRecorder::start(const QString &wavPath, const TakeSubject &subject, TakeMode mode)
 {
     if (isActive()) {
         qCWarning(lcAudio) << "start() while a take is in progress; ignored";
@@ -89,7 +89,9 @@ bool AudioRecorder::start(const QString &wavPath)
     setState(State::Starting);
     QMetaObject::invokeMethod(
         m_worker,
-        [worker = m_worker, wavPath, device, timeout = m_stallTimeout] { worker->start(wavPath, device, timeout); },
+        [worker = m_worker, wavPath, device, timeout = m_stallTimeout, subject, mode] {
+            worker->start(wavPath, device, timeout, subject, mode == TakeMode::Continue);
+        },
         Qt::QueuedConnection);
     return true;
 }

@@ -43,6 +43,7 @@ public:
         MicrophoneUnavailable, // the device is there but could not be opened
         MicrophoneDisconnected, // the device went away (or stopped delivering sound) mid-take
         CannotCreateFile, // the take's file could not be created
+        CannotContinueTake, // a take begun before MockLoop stopped could not be continued
         WriteFailed, // disk full, file too large or an I/O error mid-take
     };
     Q_ENUM(Error)
@@ -58,9 +59,19 @@ public:
     // A device that sends nothing for this long while recording counts as disconnected.
     void setStallTimeout(std::chrono::milliseconds timeout) { m_stallTimeout = timeout; }
 
-    // Starts a take at wavPath (which must not exist). Returns false, with error() and
-    // errorString() set and errorOccurred() emitted, when it cannot even begin.
-    bool start(const QString &wavPath);
+    enum class TakeMode {
+        New, // wavPath must not exist
+        // Goes on with the take at wavPath (its .part left by a crash, or the finished WAV) when
+        // there is one, after an interruption: the same file grows, its sidecar marks the join.
+        // Without one, a new take. A take that cannot be continued (another format than the
+        // microphone gives now, a file MockLoop did not write) fails with CannotContinueTake and
+        // is left as it was.
+        Continue,
+    };
+
+    // Starts a take at wavPath; subject is written into its sidecar. Returns false, with error()
+    // and errorString() set and errorOccurred() emitted, when it cannot even begin.
+    bool start(const QString &wavPath, const TakeSubject &subject = {}, TakeMode mode = TakeMode::New);
     void pause();
     void resume();
     void stop();

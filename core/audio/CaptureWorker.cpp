@@ -40,7 +40,47 @@ CaptureWorker::~CaptureWorker()
     finishTake();
 }
 
-void CaptureWorker::start(const QString &wavPath, const QAudioDevice &device, std::chrono::milliseconds stallTimeout)
+QAudioFormat CaptureWorker::openWriter(const QString &wavPath, const QAudioDevice &device, bool continueTake)
+{
+    if (continueTake && (QFileInfo::exists(wavPath) || QFileInfo::exists(WavWriter::partPath(wavPath)))) {
+        if (!m_writer.reopen(wavPath)) {
+            Q_EMIT startFailed(AudioRecorder::Error::CannotContinueTake, m_writer.errorString());
+            return {};
+        }
+        const PcmFormat earlier = m_writer.format();
+        const QAudioFormat format
+            = PcmConversion::negotiateCaptureFormat(device, earlier.sampleRate, earlier.channelCount);
+        if (format.sampleRate() != earlier.sampleRate || format.channelCount() != earlier.channelCount) {
+            m_writer.finish(); // back as it was
+            Q_EMIT startFailed(AudioRecorder::Error::CannotContinueTake,
+                               tr("The microphone “%1” cannot record in the format of the take begun before "
+                                  "MockLoop stopped (%2), so the rest of the answer goes into a take of its own.")
+                                   .arg(device.description(), earlier.description()));
+            return {};
+        }
+        std::optional<TakeInfo> sidecar = TakeInfo::readSidecar(wavPath);
+        m_take = sidecar.value_or(TakeInfo{});
+        m_take.resumptions.append({earlier.framesToMs(m_writer.frames()), QDateTime::currentDateTimeUtc()});
+        return format;
+    }
+    const QAudioFormat format = PcmConversion::negotiateCaptureFormat(device);
+    if (!format.isValid()) {
+        Q_EMIT startFailed(AudioRecorder::Error::MicrophoneUnavailable,
+                           tr("The microphone “%1” offers no audio format MockLoop can record. Choose another "
+                              "microphone.")
+                               .arg(device.description()));
+        return {};
+    }
+    if (!m_writer.open(wavPath, PcmFormat{format.sampleRate(), format.channelCount(), 16})) {
+        Q_EMIT startFailed(AudioRecorder::Error::CannotCreateFile, m_writer.errorString());
+        return {};
+    }
+    m_take.startedAt = QDateTime::currentDateTimeUtc();
+    return format;
+}
+
+void CaptureWorker::start(const QString &wavPath, const QAudioDevice &device, std::chrono::milliseconds stallTimeout,
+                          const TakeSubject &subject, bool continueTake)
 {
     if (m_active)
         finishTake();
@@ -49,19 +89,10 @@ void CaptureWorker::start(const QString &wavPath, const QAudioDevice &device, st
     m_stallTimeout = stallTimeout;
     m_take = {};
 
-    const QAudioFormat format = PcmConversion::negotiateCaptureFormat(device);
-    if (!format.isValid()) {
-        Q_EMIT startFailed(AudioRecorder::Error::MicrophoneUnavailable,
-                           tr("The microphone “%1” offers no audio format MockLoop can record. Choose another "
-                              "microphone.")
-                               .arg(device.description()));
+    const QAudioFormat format = openWriter(wavPath, device, continueTake);
+    if (!format.isValid())
         return;
-    }
-    const PcmFormat stored{format.sampleRate(), format.channelCount(), 16};
-    if (!m_writer.open(wavPath, stored)) {
-        Q_EMIT startFailed(AudioRecorder::Error::CannotCreateFile, m_writer.errorString());
-        return;
-    }
+    const PcmFormat stored = m_writer.format();
 
     m_take.deviceId = device.id();
     m_take.deviceDescription = device.description();
@@ -74,7 +105,9 @@ void CaptureWorker::start(const QString &wavPath, const QAudioDevice &device, st
         delete m_source;
         m_source = nullptr;
         m_io = nullptr;
-        m_writer.discardEmpty();
+        // A new take is removed; a continued one is left as it was.
+        if (!m_writer.discardEmpty())
+            m_writer.finish();
         // FatalError: Qt 6.4 lost the sound server and does not reconnect within this process.
         Q_EMIT startFailed(AudioRecorder::Error::MicrophoneUnavailable,
                            error == QAudio::FatalError
@@ -95,20 +128,31 @@ void CaptureWorker::start(const QString &wavPath, const QAudioDevice &device, st
     const qint64 bufferBytes
         = std::max<qint64>(captured.bytesForDuration(ReadBufferMs * 1000) / frameBytes, 1) * frameBytes;
     m_buffer.resize(size_t(bufferBytes + 1) / 2);
-    m_meter.reset(stored.sampleRate, stored.channelCount);
+    // A continued take counts on from where it stopped.
+    m_meter.reset(stored.sampleRate, stored.channelCount, m_writer.frames());
 
     m_take.path = wavPath;
     m_take.format = stored;
     m_take.capturedFormat = captured;
     m_take.resampled = false;
     m_take.sampleFormatConverted = m_sampleFormat != QAudioFormat::Int16;
-    m_take.startedAt = QDateTime::currentDateTimeUtc();
+    if (!m_take.startedAt.isValid())
+        m_take.startedAt = QDateTime::currentDateTimeUtc();
+    if (!subject.isEmpty())
+        m_take.subject = subject;
+    m_take.frames = m_writer.frames();
+    m_take.complete = false;
+    m_take.recovered = false; // a continued take is whole again, with its joins marked
+    m_take.stopReason.clear();
+    m_take.fileBytes = 0;
+    m_take.sha256.clear();
     writeSidecar();
 
     m_active = true;
     m_sinceData.start();
     m_stallTimer.start();
-    qCInfo(lcAudio) << "recording" << wavPath << "from" << device.id() << captured;
+    qCInfo(lcAudio) << (m_take.resumptions.isEmpty() ? "recording" : "continuing") << wavPath << "from" << device.id()
+                    << captured;
     Q_EMIT started(m_take);
 }
 

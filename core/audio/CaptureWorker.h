@@ -33,7 +33,9 @@ public:
     explicit CaptureWorker(QObject *parent = nullptr);
     ~CaptureWorker() override;
 
-    void start(const QString &wavPath, const QAudioDevice &device, std::chrono::milliseconds stallTimeout);
+    // continueTake: go on with the take at wavPath if there is one (AudioRecorder::TakeMode).
+    void start(const QString &wavPath, const QAudioDevice &device, std::chrono::milliseconds stallTimeout,
+               const TakeSubject &subject, bool continueTake);
     void pause();
     void resume();
     void stop();
@@ -51,6 +53,9 @@ Q_SIGNALS:
     void finished(const MockLoop::TakeInfo &take, bool kept);
 
 private:
+    // Opens the writer for a new take, or reopens the take being continued; the capture format
+    // (invalid: refused, startFailed() emitted).
+    QAudioFormat openWriter(const QString &wavPath, const QAudioDevice &device, bool continueTake);
     void readAvailable();
     void consume(const qint16 *buffer, qint64 bytes); // bytes as delivered by the device
     void onSourceStateChanged(QAudio::State state);

@@ -6,11 +6,11 @@
 
 namespace MockLoop::PcmConversion {
 
-QAudioFormat negotiateCaptureFormat(const QAudioDevice &device)
+QAudioFormat negotiateCaptureFormat(const QAudioDevice &device, int sampleRate, int channelCount)
 {
     QAudioFormat wanted;
-    wanted.setSampleRate(16000);
-    wanted.setChannelCount(1);
+    wanted.setSampleRate(sampleRate);
+    wanted.setChannelCount(channelCount);
     wanted.setSampleFormat(QAudioFormat::Int16);
     if (device.isFormatSupported(wanted))
         return wanted;

@@ -57,6 +57,10 @@ QByteArray TakeInfo::toJson() const
     QJsonArray marks;
     for (qint64 mark : pauseMarksMs)
         marks.append(mark);
+    QJsonArray resumed;
+    for (const TakeResumption &resumption : resumptions)
+        resumed.append(QJsonObject{{u"atMs"_s, resumption.atMs},
+                                   {u"resumedAt"_s, resumption.resumedAt.toString(Qt::ISODateWithMs)}});
     const QJsonObject object{
         {u"version"_s, SidecarVersion},
         {u"file"_s, QFileInfo(path).fileName()},
@@ -75,6 +79,12 @@ QByteArray TakeInfo::toJson() const
         {u"frames"_s, frames},
         {u"durationMs"_s, durationMs()},
         {u"pauseMarksMs"_s, marks},
+        {u"resumptions"_s, resumed},
+        {u"answer"_s,
+         QJsonObject{{u"sessionId"_s, subject.sessionId},
+                     {u"ordinal"_s, subject.answerOrdinal},
+                     {u"questionId"_s, subject.questionId},
+                     {u"question"_s, subject.questionText}}},
         {u"fileBytes"_s, fileBytes},
         {u"sha256"_s, sha256},
         {u"complete"_s, complete},
@@ -109,6 +119,14 @@ std::optional<TakeInfo> TakeInfo::fromJson(const QByteArray &json)
     take.frames = object.value(u"frames"_s).toInteger();
     for (const QJsonValue &mark : object.value(u"pauseMarksMs"_s).toArray())
         take.pauseMarksMs.append(mark.toInteger());
+    for (const QJsonValue &resumed : object.value(u"resumptions"_s).toArray())
+        take.resumptions.append({resumed[u"atMs"_s].toInteger(),
+                                 QDateTime::fromString(resumed[u"resumedAt"_s].toString(), Qt::ISODateWithMs)});
+    const QJsonObject answer = object.value(u"answer"_s).toObject();
+    take.subject.sessionId = answer.value(u"sessionId"_s).toString();
+    take.subject.answerOrdinal = answer.value(u"ordinal"_s).toInt(-1);
+    take.subject.questionId = answer.value(u"questionId"_s).toString();
+    take.subject.questionText = answer.value(u"question"_s).toString();
     take.fileBytes = object.value(u"fileBytes"_s).toInteger();
     take.sha256 = object.value(u"sha256"_s).toString();
     take.complete = object.value(u"complete"_s).toBool();

@@ -13,6 +13,27 @@
 
 namespace MockLoop {
 
+// What a take is the answer to, written into its sidecar when it starts: a take found without its
+// session (the session file lost, or discarded) still names its question, and can be attached to
+// its answer.
+struct TakeSubject
+{
+    QString sessionId;
+    int answerOrdinal = -1; // AnswerRecord::ordinal
+    QString questionId;
+    QString questionText;
+
+    bool isEmpty() const { return sessionId.isEmpty() && questionId.isEmpty() && questionText.isEmpty(); }
+};
+
+// Where a take went on after MockLoop stopped mid-answer (a crash, or a quit) and the answer was
+// resumed: the take is continued in the same file, and this marks the join.
+struct TakeResumption
+{
+    qint64 atMs = 0; // position in the take
+    QDateTime resumedAt; // UTC, when capture started again
+};
+
 // What MockLoop knows about one take beyond its audio. Kept beside the WAV in a small JSON
 // sidecar (<take>.json, written atomically): at the start of the take, at every pause and at the
 // end, so a take recovered after a crash still knows its device, format and pause marks. The
@@ -32,6 +53,8 @@ struct TakeInfo
     QDateTime startedAt; // UTC
     qint64 frames = 0;
     QList<qint64> pauseMarksMs; // where in the take each pause happened
+    QList<TakeResumption> resumptions; // where it went on after an interruption, oldest first
+    TakeSubject subject;
     qint64 fileBytes = 0;
     QString sha256; // of the WAV file, hex; empty while recording
     bool complete = false; // false while recording, or if the recording process died

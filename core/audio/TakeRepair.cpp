@@ -46,6 +46,22 @@ bool writeLe32(QFile &file, qint64 at, quint32 value)
     return file.seek(at) && file.write(bytes, 4) == 4;
 }
 
+// take (from its sidecar) with what the WAV at wavPath itself says: its format, length and checksum.
+TakeInfo describedByFile(TakeInfo take, const QString &wavPath, const Wav::Layout &layout, qint64 dataBytes)
+{
+    take.path = wavPath;
+    take.format = layout.format;
+    if (!take.capturedFormat.isValid()) {
+        take.capturedFormat.setSampleRate(layout.format.sampleRate);
+        take.capturedFormat.setChannelCount(layout.format.channelCount);
+        take.capturedFormat.setSampleFormat(QAudioFormat::Int16);
+    }
+    take.frames = dataBytes / layout.format.bytesPerFrame();
+    take.fileBytes = QFileInfo(wavPath).size();
+    take.sha256 = sha256OfFile(wavPath);
+    return take;
+}
+
 } // namespace
 
 namespace TakeRepair {
@@ -129,17 +145,7 @@ RepairedTake repair(const QString &partPath)
     }
     FileSync::syncFolder(QFileInfo(wavPath).absolutePath());
 
-    TakeInfo take = started.value_or(TakeInfo{});
-    take.path = wavPath;
-    take.format = layout->format;
-    if (!take.capturedFormat.isValid()) {
-        take.capturedFormat.setSampleRate(layout->format.sampleRate);
-        take.capturedFormat.setChannelCount(layout->format.channelCount);
-        take.capturedFormat.setSampleFormat(QAudioFormat::Int16);
-    }
-    take.frames = dataBytes / layout->format.bytesPerFrame();
-    take.fileBytes = QFileInfo(wavPath).size();
-    take.sha256 = sha256OfFile(wavPath);
+    TakeInfo take = describedByFile(started.value_or(TakeInfo{}), wavPath, *layout, dataBytes);
     take.complete = false;
     take.recovered = true;
     if (!take.startedAt.isValid())
@@ -160,17 +166,47 @@ RepairedTake repair(const QString &partPath)
     return result;
 }
 
-QList<RepairedTake> repairFolder(const QString &folder)
+QList<RepairedTake> repairFolder(const QString &folder, const QSet<QString> &leaveAlone)
 {
     QStringList parts;
     QDirIterator it(folder, {u"*"_s + PartSuffix}, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext())
-        parts.append(it.next());
+    while (it.hasNext()) {
+        const QString part = it.next();
+        if (!leaveAlone.contains(part.chopped(5))) // without ".part"
+            parts.append(part);
+    }
     std::sort(parts.begin(), parts.end());
     QList<RepairedTake> results;
     for (const QString &part : std::as_const(parts))
         results.append(repair(part));
     return results;
+}
+
+std::optional<TakeInfo> settle(const QString &wavPath, QString *error)
+{
+    const auto fail = [error](const QString &message) -> std::optional<TakeInfo> {
+        if (error)
+            *error = message;
+        return std::nullopt;
+    };
+    QString path = wavPath;
+    const QString partPath = WavWriter::partPath(wavPath);
+    if (QFileInfo::exists(partPath)) {
+        const RepairedTake repaired = repair(partPath);
+        if (!repaired.isRecovered())
+            return fail(repaired.message);
+        path = repaired.wavPath;
+    }
+    if (!QFileInfo::exists(path))
+        return fail(RepairText::tr("The recording %1 is missing.").arg(QDir::toNativeSeparators(path)));
+    QString reason;
+    const std::optional<Wav::Layout> layout = Wav::readLayout(path, &reason);
+    if (!layout) {
+        return fail(RepairText::tr("The recording %1 cannot be read: %2.").arg(QDir::toNativeSeparators(path), reason));
+    }
+    const qint64 dataBytes
+        = std::min(layout->declaredDataBytes, Wav::presentDataBytes(*layout, QFileInfo(path).size()));
+    return describedByFile(TakeInfo::readSidecar(path).value_or(TakeInfo{}), path, *layout, dataBytes);
 }
 
 } // namespace TakeRepair

@@ -3,6 +3,7 @@
 #include "TakeInfo.h"
 
 #include <QList>
+#include <QSet>
 #include <QString>
 
 namespace MockLoop {
@@ -34,8 +35,15 @@ namespace TakeRepair {
 
 RepairedTake repair(const QString &partPath);
 
-// Every *.wav.part under folder, in its subfolders too, in path order.
-QList<RepairedTake> repairFolder(const QString &folder);
+// Every *.wav.part under folder, in its subfolders too, in path order, except those of the takes
+// in leaveAlone (paths of their .wav): a take a session still owns is settled by that session.
+QList<RepairedTake> repairFolder(const QString &folder, const QSet<QString> &leaveAlone = {});
+
+// The take at wavPath as a complete WAV, for an answer that owns it: repairs the .part a crash
+// left (at wavPath, unless a file already has that name: TakeInfo::path says where it is), then
+// describes it from the file itself (format, frames, size, checksum) and from its sidecar. Null,
+// with error set, when there is no take there (or it held no audio) or it cannot be read.
+std::optional<TakeInfo> settle(const QString &wavPath, QString *error = nullptr);
 
 } // namespace TakeRepair
 

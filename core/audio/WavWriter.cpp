@@ -15,17 +15,22 @@ WavWriter::~WavWriter()
         finish();
 }
 
-bool WavWriter::open(const QString &wavPath, const PcmFormat &format)
+void WavWriter::reset(const QString &wavPath)
 {
     if (isOpen())
         finish();
     m_wavPath = wavPath;
-    m_format = format;
     m_dataBytes = 0;
     m_bytesSinceCheckpoint = 0;
     m_checkpoints = 0;
     m_error = Error::None;
     m_errorString.clear();
+}
+
+bool WavWriter::open(const QString &wavPath, const PcmFormat &format)
+{
+    reset(wavPath);
+    m_format = format;
 
     const QString nativePath = QDir::toNativeSeparators(wavPath);
     if (!format.isValid()) {
@@ -70,6 +75,51 @@ bool WavWriter::open(const QString &wavPath, const PcmFormat &format)
     }
     FileSync::syncFolder(folder);
     qCDebug(lcAudio) << "writing" << m_file.fileName() << m_format.description();
+    return true;
+}
+
+bool WavWriter::reopen(const QString &wavPath)
+{
+    reset(wavPath);
+    const QString nativePath = QDir::toNativeSeparators(wavPath);
+    const QString part = partPath(wavPath);
+    const auto cannotContinue = [this, &nativePath](const QString &reason) {
+        if (m_file.isOpen())
+            m_file.close();
+        fail(Error::CannotCreate, tr("Could not go on recording %1: %2.").arg(nativePath, reason));
+        return false;
+    };
+    if (!QFileInfo::exists(part)) {
+        if (!QFileInfo::exists(wavPath))
+            return cannotContinue(tr("the recording is missing"));
+        if (!QFile::rename(wavPath, part))
+            return cannotContinue(tr("it could not be reopened for writing"));
+        FileSync::syncFolder(QFileInfo(wavPath).absolutePath());
+    }
+    m_file.setFileName(part);
+    if (!m_file.open(QIODevice::ReadWrite | QIODevice::Unbuffered))
+        return cannotContinue(m_file.errorString());
+    if (!FileSync::tryLockExclusive(m_file))
+        return cannotContinue(tr("another recording is writing to it"));
+    QString error;
+    const std::optional<Wav::Layout> layout = Wav::readLayout(m_file, &error);
+    if (!layout)
+        return cannotContinue(error);
+    // Only MockLoop's own header can be patched in place by patchSizes().
+    if (layout->dataOffset != Wav::CanonicalHeaderBytes || layout->riffSizeOffset != 4 || layout->dataSizeOffset != 40
+        || layout->format.bitsPerSample != 16)
+        return cannotContinue(tr("it is not a recording MockLoop made"));
+    m_format = layout->format;
+    m_dataBytes = Wav::presentDataBytes(*layout, m_file.size());
+    const qint64 end = Wav::CanonicalHeaderBytes + m_dataBytes;
+    if ((m_file.size() != end && !m_file.resize(end)) || !m_file.seek(end))
+        return cannotContinue(m_file.errorString());
+    if (!patchSizes(m_dataBytes) || !syncData()) {
+        const QString reason = m_errorString;
+        m_error = Error::None; // reported once, as "could not go on"
+        return cannotContinue(reason);
+    }
+    qCDebug(lcAudio) << "continuing" << m_file.fileName() << "after" << m_dataBytes << "bytes";
     return true;
 }
 

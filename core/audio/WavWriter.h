@@ -41,6 +41,12 @@ public:
     Q_DISABLE_COPY_MOVE(WavWriter)
 
     bool open(const QString &wavPath, const PcmFormat &format);
+    // Goes on writing a take begun earlier (MockLoop stopped mid-answer and the answer is resumed):
+    // <take>.wav.part as a crash left it, or the finished <take>.wav (turned back into a .part while
+    // it grows). Its torn last frame is cut off; new audio follows the last whole frame, in the
+    // take's own format (format() tells it). Refuses files MockLoop did not write (any header but
+    // its canonical 16-bit one) and a .part another writer holds.
+    bool reopen(const QString &wavPath);
     bool append(const char *data, qint64 bytes);
     // Patches the sizes and syncs now; append() does it by itself once per checkpoint interval.
     bool checkpoint();
@@ -63,6 +69,7 @@ public:
     void setCheckpointInterval(qint64 bytes) { m_checkpointInterval = bytes; }
 
 private:
+    void reset(const QString &wavPath);
     bool patchSizes(qint64 dataBytes);
     bool syncData();
     QString writeFailedMessage(const QString &reason) const;

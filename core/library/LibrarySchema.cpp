@@ -165,6 +165,16 @@ BEGIN
     WHERE id = OLD.answer_id;
 END
 )",
+    // 2: an answer knows its place in its session, so that saving it again (a session resumed after
+    // a crash re-saves what the library may not have received) stores it once; recovered takes
+    // kept as answers have no time limit, so no overtime.
+    R"(
+ALTER TABLE answers ADD COLUMN ordinal INTEGER
+;;
+CREATE UNIQUE INDEX answers_by_session_ordinal ON answers (session_id, ordinal) WHERE ordinal IS NOT NULL
+;;
+UPDATE answers SET overtime_ms = 0 WHERE round_id = ''
+)",
 };
 
 } // namespace

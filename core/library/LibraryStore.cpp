@@ -68,8 +68,9 @@ QString partsJson(const QList<AnswerPart> &parts)
             marks.append(QJsonObject{{u"phase"_s, mark.phaseIndex}, {u"atMs"_s, qint64(mark.at.count())}});
         QJsonArray pauses;
         for (const PauseMark &pause : part.pauses)
-            pauses.append(
-                QJsonObject{{u"atMs"_s, qint64(pause.at.count())}, {u"lengthMs"_s, qint64(pause.length.count())}});
+            pauses.append(QJsonObject{{u"atMs"_s, qint64(pause.at.count())},
+                                      {u"lengthMs"_s, qint64(pause.length.count())},
+                                      {u"interrupted"_s, pause.interrupted}});
         array.append(QJsonObject{{u"followUp"_s, part.followUpIndex},
                                  {u"prompt"_s, part.prompt},
                                  {u"startedAt"_s, epochMs(part.startedAt)},
@@ -100,8 +101,8 @@ QList<AnswerPart> partsOf(const QString &json)
             part.phaseMarks.append({mark[u"phase"_s].toInt(), Milliseconds(mark[u"atMs"_s].toInteger())});
         const QJsonArray pauses = object.value(u"pauses"_s).toArray();
         for (const QJsonValue &pause : pauses)
-            part.pauses.append(
-                {Milliseconds(pause[u"atMs"_s].toInteger()), Milliseconds(pause[u"lengthMs"_s].toInteger())});
+            part.pauses.append({Milliseconds(pause[u"atMs"_s].toInteger()),
+                                Milliseconds(pause[u"lengthMs"_s].toInteger()), pause[u"interrupted"_s].toBool()});
         parts.append(part);
     }
     return parts;
@@ -582,13 +583,27 @@ std::optional<qint64> LibraryStore::addAnswer(const NewAnswer &answer)
         return std::nullopt;
     }
     const AnswerRecord &record = answer.record;
+    if (const std::optional<HeldAnswer> held = findAnswer(answer.sessionId, record.ordinal)) {
+        QString error;
+        if (!held->hasRecording && answer.recording && !insertRecording(db, held->id, *answer.recording, &error)) {
+            fail(error);
+            return std::nullopt;
+        }
+        if (!transaction.commit()) {
+            fail(transaction.error());
+            return std::nullopt;
+        }
+        return held->id;
+    }
+    const QVariant ordinal = record.ordinal >= 0 ? QVariant(record.ordinal) : QVariant();
     QSqlQuery query(db);
-    query.prepare(uR"(INSERT INTO answers (session_id, segment, round_id, round_title, question_id, question_text,
-                      category_id, answered_at, week_start, think_ms, answer_ms, overtime_ms, skipped, parts, notes)
-                      VALUES (?, ?, coalesce(?, ''), coalesce(?, ''), coalesce(?, ''), coalesce(?, ''),
+    query.prepare(uR"(INSERT INTO answers (session_id, ordinal, segment, round_id, round_title, question_id,
+                      question_text, category_id, answered_at, week_start, think_ms, answer_ms, overtime_ms, skipped,
+                      parts, notes)
+                      VALUES (?, ?, ?, coalesce(?, ''), coalesce(?, ''), coalesce(?, ''), coalesce(?, ''),
                               coalesce(?, ''), ?, ?, ?, ?, ?, ?, ?, coalesce(?, '')))"_s);
     if (!execute(query,
-                 {answer.sessionId, record.segmentIndex, record.roundId, answer.roundTitle, record.questionId,
+                 {answer.sessionId, ordinal, record.segmentIndex, record.roundId, answer.roundTitle, record.questionId,
                   record.questionText, answer.categoryId, epochMs(answer.answeredAt), weekStart(answer.answeredAt),
                   qint64(record.thinkTime.count()), qint64(record.answerTime().count()),
                   qint64(record.overtime().count()), record.skipped ? 1 : 0, partsJson(record.parts), record.notes})) {
@@ -607,6 +622,37 @@ std::optional<qint64> LibraryStore::addAnswer(const NewAnswer &answer)
         return std::nullopt;
     }
     return answerId;
+}
+
+std::optional<LibraryStore::HeldAnswer> LibraryStore::findAnswer(const QString &sessionId, int ordinal)
+{
+    if (ordinal < 0)
+        return std::nullopt;
+    QSqlQuery query(database());
+    query.prepare(u"SELECT id, has_recording FROM answers WHERE session_id = ? AND ordinal = ?"_s);
+    if (!execute(query, {sessionId, ordinal}) || !query.next())
+        return std::nullopt;
+    return HeldAnswer{query.value(0).toLongLong(), query.value(1).toBool()};
+}
+
+bool LibraryStore::attachRecording(qint64 answerId, const RecordingInfo &recording)
+{
+    QSqlDatabase db = database();
+    Transaction transaction(db);
+    if (!transaction.isOpen())
+        return fail(transaction.error());
+    QSqlQuery query(db);
+    query.prepare(u"SELECT has_recording FROM answers WHERE id = ?"_s);
+    if (!execute(query, {answerId}))
+        return failSql(query);
+    if (!query.next())
+        return fail(tr("The answer the recording was to be attached to is no longer in the library."));
+    if (query.value(0).toBool())
+        return fail(tr("That answer has a recording already."));
+    QString error;
+    if (!insertRecording(db, answerId, recording, &error))
+        return fail(error);
+    return transaction.commit() || fail(transaction.error());
 }
 
 bool LibraryStore::addReplayRating(qint64 answerId, const Rating &rating)
@@ -1057,7 +1103,7 @@ RecordingInfo LibraryStore::describeTake(const QString &absolutePath, const QStr
     return info;
 }
 
-QList<RecoveredTake> LibraryStore::findRecoveredTakes()
+QList<RecoveredTake> LibraryStore::findRecoveredTakes(const QSet<QString> &claimed)
 {
     QSet<QString> known;
     {
@@ -1072,7 +1118,7 @@ QList<RecoveredTake> LibraryStore::findRecoveredTakes()
     while (it.hasNext()) {
         const QString path = it.next();
         const QString relative = root.relativeFilePath(path);
-        if (known.contains(relative))
+        if (known.contains(relative) || claimed.contains(relative))
             continue;
         RecoveredTake take;
         take.relativePath = relative;

@@ -4,6 +4,7 @@
 #include "session/PracticeHistory.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <QSqlDatabase>
 
 #include <memory>
@@ -24,7 +25,7 @@ class LibraryStore : public PracticeHistory
     Q_DECLARE_TR_FUNCTIONS(MockLoop::LibraryStore)
 
 public:
-    static constexpr int SchemaVersion = 1; // the number of migrations in LibrarySchema
+    static constexpr int SchemaVersion = 2; // the number of migrations in LibrarySchema
 
     enum class OpenError {
         None,
@@ -71,7 +72,9 @@ public:
     std::optional<SessionRecord> session(const QString &sessionId);
     QList<SessionRecord> sessions();
 
-    // Stores an answer with its rating (if any) and recording (if any), all or nothing.
+    // Stores an answer with its rating (if any) and recording (if any), all or nothing. An answer
+    // with an ordinal that its session already holds is not stored twice: its recording is added
+    // if the one held has none, and the id of the one held is returned.
     struct NewAnswer
     {
         QString sessionId;
@@ -82,6 +85,13 @@ public:
         std::optional<RecordingInfo> recording;
     };
     std::optional<qint64> addAnswer(const NewAnswer &answer);
+    // The answer of session sessionId with that ordinal, if the library holds it.
+    struct HeldAnswer
+    {
+        qint64 id = 0;
+        bool hasRecording = false;
+    };
+    std::optional<HeldAnswer> findAnswer(const QString &sessionId, int ordinal);
     // A rating given after replaying the take; the first rating stays as it was.
     bool addReplayRating(qint64 answerId, const Rating &rating);
     bool setNotes(qint64 answerId, const QString &notes);
@@ -103,8 +113,12 @@ public:
     // Imports a session exported by exportSessionJson; returns its id.
     std::optional<QString> importSessionJson(const QByteArray &json);
 
-    // Takes on disk that no answer owns (after a crash), to offer for import.
-    QList<RecoveredTake> findRecoveredTakes();
+    // Takes on disk that no answer owns (after a crash), to offer for import; claimed (relative
+    // paths) are owned by the unfinished session and not offered.
+    QList<RecoveredTake> findRecoveredTakes(const QSet<QString> &claimed = {});
+    // Links a recovered take to an answer that has no recording (its own answer, whose link a crash
+    // cut); false if the answer already has one.
+    bool attachRecording(qint64 answerId, const RecordingInfo &recording);
     // Keeps a recovered take as an answer of its session (or of a "Recovered takes" session).
     std::optional<qint64> importRecoveredTake(const RecoveredTake &take, const QString &questionText);
 

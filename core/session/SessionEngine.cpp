@@ -22,8 +22,9 @@ Milliseconds seconds(int value)
     return Milliseconds(qint64(value) * 1000);
 }
 
-// While the clock runs, progress is also saved this often, so a crash loses little time.
-constexpr Milliseconds AutosaveInterval{5000};
+// While the clock runs, progress is also saved this often, so a crash costs at most this much of
+// the clocks, as it costs at most a second of the take (WavWriter's checkpoints).
+constexpr Milliseconds AutosaveInterval{1000};
 
 } // namespace
 
@@ -110,6 +111,7 @@ std::unique_ptr<SessionEngine> SessionEngine::restore(std::shared_ptr<const Loop
     e.m_roundSummaries = snapshot.roundSummaries;
     e.m_pausedAt = e.now();
     e.m_lastSavedAt = e.now();
+    e.m_interrupted = e.m_paused;
     return engine;
 }
 
@@ -416,6 +418,7 @@ void SessionEngine::askQuestion(int questionIndex, Milliseconds at)
         return;
     }
     AnswerRecord record;
+    record.ordinal = int(m_answers.size());
     record.segmentIndex = m_segmentIndex;
     record.roundId = planned->roundId;
     record.questionId = planned->questionId;
@@ -689,7 +692,8 @@ bool SessionEngine::resume()
         return false;
     const Milliseconds at = now();
     if (m_state == SessionState::Answering && m_current && !m_current->parts.isEmpty())
-        m_current->parts.last().pauses.append({m_answerClock.elapsed(at), at - m_pausedAt});
+        m_current->parts.last().pauses.append({m_answerClock.elapsed(at), at - m_pausedAt, m_interrupted});
+    m_interrupted = false;
     m_paused = false;
     syncClocks(at);
     persist(at);
@@ -776,6 +780,24 @@ bool SessionEngine::setAnswerNotes(const QString &notes)
     if (!m_current)
         return false;
     m_current->notes = notes;
+    return true;
+}
+
+bool SessionEngine::setTakeFile(const QString &fileName)
+{
+    if (!m_current || m_state != SessionState::Answering)
+        return false;
+    m_current->takeFile = fileName;
+    persist(now());
+    return true;
+}
+
+bool SessionEngine::setDraftRating(const Rating &draft)
+{
+    if (m_state != SessionState::Rating)
+        return false;
+    m_current->draftRating = draft;
+    persist(now());
     return true;
 }
 

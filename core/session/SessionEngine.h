@@ -124,6 +124,11 @@ public:
     bool skipBreak();
     bool abandon();
     bool setAnswerNotes(const QString &notes);
+    // Names the take of the answer in progress (a file in the session's folder of the library),
+    // saved with the session at once, before the take holds any audio.
+    bool setTakeFile(const QString &fileName);
+    // The rating as entered so far on the rating page, saved with the session.
+    bool setDraftRating(const Rating &draft);
 
 public Q_SLOTS:
     // Brings the session up to the clock's present: makes due transitions, emits due signals.
@@ -193,6 +198,7 @@ private:
 
     SessionState m_state = SessionState::NotStarted;
     bool m_paused = false;
+    bool m_interrupted = false; // restored after a crash or quit, and not resumed since
     int m_segmentIndex = 0;
     int m_questionIndex = 0;
     int m_followUpIndex = -1;

@@ -1,5 +1,7 @@
 #include "SessionSnapshot.h"
 
+#include "common/SafeNames.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -185,7 +187,8 @@ QJsonObject toJson(const AnswerPart &part)
                          return QJsonObject{{u"phase"_s, mark.phaseIndex}, {u"atMs"_s, ms(mark.at)}};
                      })},
             {u"pauses"_s, arrayOf(part.pauses, [](const PauseMark &mark) {
-                 return QJsonObject{{u"atMs"_s, ms(mark.at)}, {u"lengthMs"_s, ms(mark.length)}};
+                 return QJsonObject{
+                     {u"atMs"_s, ms(mark.at)}, {u"lengthMs"_s, ms(mark.length)}, {u"interrupted"_s, mark.interrupted}};
              })}};
 }
 
@@ -202,7 +205,8 @@ AnswerPart partOf(const QJsonObject &object)
         return PhaseMark{mark.value(u"phase"_s).toInt(), msOf(mark.value(u"atMs"_s))};
     });
     part.pauses = listOf<PauseMark>(object.value(u"pauses"_s), [](const QJsonObject &mark) {
-        return PauseMark{msOf(mark.value(u"atMs"_s)), msOf(mark.value(u"lengthMs"_s))};
+        return PauseMark{msOf(mark.value(u"atMs"_s)), msOf(mark.value(u"lengthMs"_s)),
+                         mark.value(u"interrupted"_s).toBool()};
     });
     return part;
 }
@@ -235,7 +239,8 @@ Rating ratingOf(const QJsonObject &object)
 
 QJsonObject toJson(const AnswerRecord &answer)
 {
-    QJsonObject object{{u"segment"_s, answer.segmentIndex},
+    QJsonObject object{{u"ordinal"_s, answer.ordinal},
+                       {u"segment"_s, answer.segmentIndex},
                        {u"roundId"_s, answer.roundId},
                        {u"questionId"_s, answer.questionId},
                        {u"questionText"_s, answer.questionText},
@@ -243,15 +248,19 @@ QJsonObject toJson(const AnswerRecord &answer)
                        {u"parts"_s, arrayOf(answer.parts, [](const AnswerPart &part) { return toJson(part); })},
                        {u"skipped"_s, answer.skipped},
                        {u"ratingSkipped"_s, answer.ratingSkipped},
-                       {u"notes"_s, answer.notes}};
+                       {u"notes"_s, answer.notes},
+                       {u"takeFile"_s, answer.takeFile}};
     if (answer.rating)
         object.insert(u"rating"_s, toJson(*answer.rating));
+    if (answer.draftRating)
+        object.insert(u"draftRating"_s, toJson(*answer.draftRating));
     return object;
 }
 
 AnswerRecord answerOf(const QJsonObject &object)
 {
     AnswerRecord answer;
+    answer.ordinal = object.value(u"ordinal"_s).toInt(-1);
     answer.segmentIndex = object.value(u"segment"_s).toInt();
     answer.roundId = object.value(u"roundId"_s).toString();
     answer.questionId = object.value(u"questionId"_s).toString();
@@ -261,8 +270,11 @@ AnswerRecord answerOf(const QJsonObject &object)
     answer.skipped = object.value(u"skipped"_s).toBool();
     answer.ratingSkipped = object.value(u"ratingSkipped"_s).toBool();
     answer.notes = object.value(u"notes"_s).toString();
+    answer.takeFile = object.value(u"takeFile"_s).toString();
     if (object.contains(u"rating"_s))
         answer.rating = ratingOf(object.value(u"rating"_s).toObject());
+    if (object.contains(u"draftRating"_s))
+        answer.draftRating = ratingOf(object.value(u"draftRating"_s).toObject());
     return answer;
 }
 
@@ -323,6 +335,18 @@ std::optional<SessionMode> modeFromName(const QString &name)
 QString stateName(SessionState state)
 {
     return nameOf(StateNames, state);
+}
+
+QStringList SessionSnapshot::takeFiles() const
+{
+    QStringList files;
+    for (const AnswerRecord &answer : answers) {
+        if (!answer.takeFile.isEmpty())
+            files << answer.takeFile;
+    }
+    if (current)
+        files << (current->takeFile.isEmpty() ? current->defaultTakeFile() : current->takeFile);
+    return files;
 }
 
 QByteArray SessionSnapshot::toJson() const
@@ -430,6 +454,14 @@ std::optional<SessionSnapshot> SessionSnapshot::fromJson(const QByteArray &data,
         && snapshot.questionIndex <= snapshot.plan.segments.at(snapshot.segmentIndex).questions.size();
     if (!indicesValid)
         return fail(tr("the saved session is damaged (its position is outside its plan)"));
+    // Ids and take names become folders and files of the library: nothing may lead outside it.
+    if (!isSafeName(snapshot.sessionId))
+        return fail(tr("the saved session is damaged (its id is not a valid name)"));
+    const auto takeIsSafe
+        = [](const AnswerRecord &answer) { return answer.takeFile.isEmpty() || isSafeName(answer.takeFile); };
+    if (!std::all_of(snapshot.answers.cbegin(), snapshot.answers.cend(), takeIsSafe)
+        || (snapshot.current && !takeIsSafe(*snapshot.current)))
+        return fail(tr("the saved session is damaged (a take's file name leads outside its folder)"));
     return snapshot;
 }
 

@@ -40,6 +40,10 @@ struct SessionSnapshot
     QList<AnswerRecord> answers;
     QList<RoundSummary> roundSummaries;
 
+    // The file names of the takes this session owns (in its folder of the library): each answer's,
+    // and the one of the answer in progress, even if a crash came before its name was saved.
+    QStringList takeFiles() const;
+
     QByteArray toJson() const;
     // Null with error set when data is not a snapshot this version of MockLoop can read.
     static std::optional<SessionSnapshot> fromJson(const QByteArray &data, QString *error);

@@ -24,6 +24,12 @@ Milliseconds AnswerRecord::overtime() const
                            [](Milliseconds sum, const AnswerPart &part) { return sum + part.overtime(); });
 }
 
+QString AnswerRecord::defaultTakeFile() const
+{
+    const QString question = questionId.isEmpty() ? QStringLiteral("answer") : questionId.left(64);
+    return QStringLiteral("%1-%2.wav").arg(ordinal + 1, 2, 10, QChar(u'0')).arg(question);
+}
+
 int SessionSummary::questionsAnswered() const
 {
     return std::accumulate(rounds.cbegin(), rounds.cend(), 0,

@@ -101,6 +101,9 @@ struct PauseMark
 {
     Milliseconds at{0}; // into the answer
     Milliseconds length{0};
+    // MockLoop stopped here (a crash, or a quit mid-answer) and the answer was resumed later: the
+    // take goes on from this point, and its waveform marks the join.
+    bool interrupted = false;
 };
 
 // The main answer to a question, or the answer to one follow-up probe.
@@ -115,7 +118,11 @@ struct AnswerPart
     QList<PhaseMark> phaseMarks;
     QList<PauseMark> pauses;
 
-    Milliseconds overtime() const { return duration > limit ? duration - limit : Milliseconds(0); }
+    // A part with no limit (a take recovered without its question) has no overtime.
+    Milliseconds overtime() const
+    {
+        return limit > Milliseconds(0) && duration > limit ? duration - limit : Milliseconds(0);
+    }
 };
 
 struct Rating
@@ -134,6 +141,9 @@ struct Rating
 // Everything about one question of the session: what was asked, how long, and the rating.
 struct AnswerRecord
 {
+    // Its place among the session's questions (0, 1, ...), counting skipped ones: the library
+    // knows an answer it already holds by its session and ordinal, so saving twice stores it once.
+    int ordinal = -1;
     int segmentIndex = 0;
     QString roundId;
     QString questionId;
@@ -144,9 +154,18 @@ struct AnswerRecord
     bool ratingSkipped = false;
     std::optional<Rating> rating;
     QString notes;
+    // The take of this answer: a file name in the session's folder of the library
+    // (takes/<session id>/<file>), set before its first sample is written, so that after a crash
+    // the session knows which take is its own. Empty: not recorded.
+    QString takeFile;
+    // The rating being entered, saved with the session so a crash on the rating page keeps it.
+    std::optional<Rating> draftRating;
 
     Milliseconds answerTime() const;
     Milliseconds overtime() const;
+    // <nn>-<question>.wav, nn counting the session's questions from 01: the name alone says which
+    // answer of its session a take belongs to.
+    QString defaultTakeFile() const;
 };
 
 struct RoundSummary

@@ -167,6 +167,8 @@ private Q_SLOTS:
     void deleteCancelled_keepsTheAnswer();
     void recoveredTake_bannerAppears_andKeepImportsIt();
     void recoveredTake_deleteRemovesItsFileAndSidecar();
+    void recoveredTake_namesItsQuestion_andKeepLinksItToItsOwnAnswer();
+    void recoveredTake_canBeAttachedToAnAnswerChosenFromThoseWithoutARecording();
     void emptyLibrary_saysHowItFills();
     void exportCsv_writesTheFilteredAnswers();
     void exportCsv_toAPlaceThatCannotBeWritten_saysWhy();
@@ -751,8 +753,9 @@ void LibraryPageTest::recoveredTake_bannerAppears_andKeepImportsIt()
     QTRY_VERIFY((dialog = m_page->findChild<RecoveredTakesDialog *>()) && dialog->isVisible());
     auto *list = dialog->findChild<QTreeWidget *>(u"recoveredTakesList"_s);
     QCOMPARE(list->topLevelItemCount(), 1);
-    QCOMPARE(list->topLevelItem(0)->text(1), u"0:03"_s);
-    QVERIFY2(list->topLevelItem(0)->text(2).contains(m_netflix->title), qPrintable(list->topLevelItem(0)->text(2)));
+    QCOMPARE(list->topLevelItem(0)->text(1), u"Unknown question"_s); // an old take, without its question
+    QCOMPARE(list->topLevelItem(0)->text(2), u"0:03"_s);
+    QVERIFY2(list->topLevelItem(0)->text(3).contains(m_netflix->title), qPrintable(list->topLevelItem(0)->text(3)));
     QVERIFY(list->topLevelItem(0)->isSelected());
     auto *keep = dialog->findChild<QPushButton *>(u"keepRecoveredButton"_s);
     QVERIFY(keep->isEnabled());
@@ -768,6 +771,85 @@ void LibraryPageTest::recoveredTake_bannerAppears_andKeepImportsIt()
     }
     QVERIFY(recoveredRow >= 0);
     QCOMPARE(proxy()->index(recoveredRow, AnswerTableModel::Recording).data().toString(), u"Yes"_s);
+    dialog->close();
+}
+
+void LibraryPageTest::recoveredTake_namesItsQuestion_andKeepLinksItToItsOwnAnswer()
+{
+    // The library holds the answer (its session's third question) but lost the link to its take,
+    // whose sidecar says which answer it was recorded for.
+    const Question *question = m_netflix->question(u"tl-outage-during-launch"_s);
+    LibraryStore::NewAnswer unlinked;
+    unlinked.sessionId = u"session-two"_s;
+    unlinked.answeredAt = at(2026, 1, 12, 10, 20);
+    unlinked.record.ordinal = 2;
+    unlinked.record.roundId = u"technical-leadership"_s;
+    unlinked.record.questionId = question->id;
+    unlinked.record.questionText = question->text;
+    unlinked.record.parts = {AnswerPart{}};
+    const qint64 unlinkedId = wait(m_library->addAnswer(unlinked)).value_or(0);
+    QVERIFY(unlinkedId > 0);
+    const QString part = QDir(m_libraryFolder).filePath(u"takes/session-two/03-tl-outage-during-launch.wav.part"_s);
+    writeWav(part, 4, false);
+    TakeInfo sidecar;
+    sidecar.path = part.chopped(5);
+    sidecar.subject = {u"session-two"_s, 2, question->id, question->text};
+    QVERIFY(sidecar.writeSidecar());
+
+    activate(5);
+    QTRY_VERIFY(child<QWidget>(u"recoveredBanner"_s)->isVisible());
+    child<QPushButton>(u"reviewRecoveredButton"_s)->click();
+    RecoveredTakesDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_page->findChild<RecoveredTakesDialog *>()) && dialog->isVisible());
+    auto *list = dialog->findChild<QTreeWidget *>(u"recoveredTakesList"_s);
+    QCOMPARE(list->topLevelItemCount(), 1);
+    QCOMPARE(list->topLevelItem(0)->text(1), question->text);
+    QVERIFY(list->topLevelItem(0)->toolTip(1).contains(u"Keep links them again"_s));
+    dialog->findChild<QPushButton *>(u"keepRecoveredButton"_s)->click();
+
+    // Linked to its own answer: no new row, and that answer has its recording back.
+    QTRY_COMPARE(list->topLevelItemCount(), 0);
+    QTRY_COMPARE(storedAnswer(unlinkedId).recording.has_value(), true);
+    QCOMPARE(storedAnswer(unlinkedId).recording->relativePath, u"takes/session-two/03-tl-outage-during-launch.wav"_s);
+    QCOMPARE(storedAnswer(unlinkedId).recording->duration, Milliseconds(4s));
+    QTRY_COMPARE(proxy()->rowCount(), 5);
+    dialog->close();
+}
+
+void LibraryPageTest::recoveredTake_canBeAttachedToAnAnswerChosenFromThoseWithoutARecording()
+{
+    const QString take = QDir(m_libraryFolder).filePath(u"takes/session-two/mystery.wav"_s);
+    writeWav(take, 2);
+    activate(4);
+    QTRY_VERIFY(child<QWidget>(u"recoveredBanner"_s)->isVisible());
+    child<QPushButton>(u"reviewRecoveredButton"_s)->click();
+    RecoveredTakesDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_page->findChild<RecoveredTakesDialog *>()) && dialog->isVisible());
+    auto *attach = dialog->findChild<QPushButton *>(u"attachRecoveredButton"_s);
+    QVERIFY(attach->isEnabled());
+
+    // The chooser lists the answers without a recording, the take's own session first; the one
+    // chosen gets the take.
+    bool listed = false;
+    QTimer::singleShot(0, this, [this, &listed] {
+        QTRY_VERIFY(QApplication::activeModalWidget()
+                    && QApplication::activeModalWidget()->objectName() == u"attachTakeDialog"_s);
+        auto *chooser = QApplication::activeModalWidget();
+        auto *candidates = chooser->findChild<QTreeWidget *>(u"attachCandidates"_s);
+        QTRY_COMPARE(candidates->topLevelItemCount(), 3); // the recorded answer is not offered
+        listed = candidates->topLevelItem(0)->data(0, Qt::UserRole).toLongLong() == m_retakeId;
+        for (int i = 0; i < candidates->topLevelItemCount(); ++i) {
+            if (candidates->topLevelItem(i)->data(0, Qt::UserRole).toLongLong() == m_retakeId)
+                candidates->setCurrentItem(candidates->topLevelItem(i));
+        }
+        chooser->findChild<QPushButton *>(u"attachButton"_s)->click();
+    });
+    attach->click();
+    QVERIFY2(listed, "the take's own session comes first");
+    QTRY_COMPARE(storedAnswer(m_retakeId).recording.has_value(), true);
+    QCOMPARE(storedAnswer(m_retakeId).recording->relativePath, u"takes/session-two/mystery.wav"_s);
+    QTRY_COMPARE(dialog->takeCount(), 0);
+    QCOMPARE(proxy()->rowCount(), 4);
     dialog->close();
 }
 

@@ -118,6 +118,10 @@ private Q_SLOTS:
     void exportCsv_quotesWhatNeedsQuoting();
     void sessionJson_roundTrips();
     void recoveredTakes_areFoundAndImported();
+    void recoveredTakes_claimedByTheUnfinishedSession_areNotOffered();
+    void recoveredTake_attachedToItsAnswer_isItsRecording();
+    void answerSavedTwice_isStoredOnce_andGainsItsMissingRecording();
+    void upgradeFromTheFirstLibrary_keepsAnswers_andRecoveredRowsLoseOvertime();
     void corruptDatabase_isNeverOverwritten();
     void newerLibrary_isRefused_unchanged();
     void otherProgramsDatabase_isRefused();
@@ -481,6 +485,107 @@ void LibraryStoreTest::recoveredTakes_areFoundAndImported()
     QVERIFY(detail->recording->recovered);
     QCOMPARE(detail->row.loopTitle, u"Recovered takes"_s);
     QCOMPARE(detail->row.answerTime, Milliseconds(2s));
+    // A take kept without its question had no time limit: it is never "over".
+    QCOMPARE(detail->row.overtime, Milliseconds(0));
+    QCOMPARE(m_store->answer(*first)->row.overtime, Milliseconds(0));
+}
+
+void LibraryStoreTest::recoveredTakes_claimedByTheUnfinishedSession_areNotOffered()
+{
+    fill();
+    writeWav(m_store->absolutePath(u"takes/s2/03-q.wav"_s), 2);
+    writeWav(m_store->absolutePath(u"takes/s2/orphan.wav"_s), 1);
+    const QList<RecoveredTake> takes = m_store->findRecoveredTakes({u"takes/s2/03-q.wav"_s});
+    QCOMPARE(takes.size(), 1);
+    QCOMPARE(takes.first().relativePath, u"takes/s2/orphan.wav"_s);
+}
+
+void LibraryStoreTest::recoveredTake_attachedToItsAnswer_isItsRecording()
+{
+    fill();
+    writeWav(m_store->absolutePath(u"takes/s2/c.wav"_s), 2);
+    const RecoveredTake take = m_store->findRecoveredTakes().first();
+    const qint64 answerId = m_ids.value(u"c"_s);
+    QVERIFY(!m_store->answer(answerId)->recording);
+    QVERIFY2(m_store->attachRecording(answerId, take.recording), qPrintable(m_store->lastError()));
+    const auto detail = m_store->answer(answerId);
+    QVERIFY(detail->recording);
+    QCOMPARE(detail->recording->relativePath, u"takes/s2/c.wav"_s);
+    QVERIFY(detail->row.hasRecording);
+    QVERIFY(m_store->findRecoveredTakes().isEmpty());
+    // One take per answer: a second one is refused, and the first stays.
+    writeWav(m_store->absolutePath(u"takes/s2/c2.wav"_s), 1);
+    QVERIFY(!m_store->attachRecording(answerId, m_store->findRecoveredTakes().first().recording));
+    QCOMPARE(m_store->answer(answerId)->recording->relativePath, u"takes/s2/c.wav"_s);
+}
+
+void LibraryStoreTest::answerSavedTwice_isStoredOnce_andGainsItsMissingRecording()
+{
+    QVERIFY(m_store->addSession(sessionAt(u"s1"_s, Monday)));
+    LibraryStore::NewAnswer answer = newAnswer(u"s1"_s, u"q1"_s, Monday, rating({{u"candor"_s, 3}}));
+    answer.record.ordinal = 4;
+    const auto first = m_store->addAnswer(answer);
+    QVERIFY(first);
+    // Saved again after a crash, this time with the take that was still being repaired before.
+    writeWav(m_store->absolutePath(u"takes/s1/05-q1.wav"_s), 1);
+    answer.recording
+        = LibraryStore::describeTake(m_store->absolutePath(u"takes/s1/05-q1.wav"_s), u"takes/s1/05-q1.wav"_s);
+    QCOMPARE(m_store->addAnswer(answer), first);
+    QCOMPARE(m_store->addAnswer(answer), first);
+    QCOMPARE(m_store->countAnswers(), 1);
+    const auto detail = m_store->answer(*first);
+    QVERIFY(detail->recording);
+    QCOMPARE(detail->recording->relativePath, u"takes/s1/05-q1.wav"_s);
+    QCOMPARE(detail->rightAfter->scores.value(u"candor"_s), 3);
+    // Another ordinal of the same session is another answer; answers without one are all kept.
+    answer.record.ordinal = 5;
+    answer.recording.reset();
+    QVERIFY(m_store->addAnswer(answer) != first);
+    answer.record.ordinal = -1;
+    QVERIFY(m_store->addAnswer(answer));
+    QVERIFY(m_store->addAnswer(answer));
+    QCOMPARE(m_store->countAnswers(), 4);
+}
+
+void LibraryStoreTest::upgradeFromTheFirstLibrary_keepsAnswers_andRecoveredRowsLoseOvertime()
+{
+    // A library as the first MockLoop wrote it, with a recovered take kept as an answer that was
+    // counted as all overtime.
+    const QString folder = m_store->folder();
+    const QString path = m_store->databasePath();
+    m_store.reset();
+    QFile::remove(path);
+    QFile::remove(path + u"-wal"_s);
+    QFile::remove(path + u"-shm"_s);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"first"_s);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QString error;
+        QVERIFY2(LibrarySchema::upgrade(db, 0, LibrarySchema::migrations().mid(0, 1), {}, &error), qPrintable(error));
+        QSqlQuery query(db);
+        QVERIFY(query.exec(u"INSERT INTO sessions (id, mode, loop_id, loop_version, seed, started_at) "
+                           "VALUES ('recovered-takes', 'single-question', '', 0, '0', 0)"_s));
+        QVERIFY(
+            query.exec(u"INSERT INTO answers (session_id, round_id, question_id, question_text, answered_at, "
+                       "answer_ms, overtime_ms) VALUES ('recovered-takes', '', '', 'Recovered', 0, 22000, 21600)"_s));
+        QVERIFY(query.exec(u"INSERT INTO sessions (id, mode, loop_id, loop_version, seed, started_at) "
+                           "VALUES ('s1', 'one-round', 'netflix', 1, '0', 0)"_s));
+        QVERIFY(query.exec(u"INSERT INTO answers (session_id, round_id, question_id, question_text, answered_at, "
+                           "answer_ms, overtime_ms) VALUES ('s1', 'hiring-manager', 'q', 'Q', 0, 300000, 60000)"_s));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"first"_s);
+
+    LibraryStore::OpenResult opened = LibraryStore::open(folder);
+    QVERIFY2(opened.store, qPrintable(opened.message));
+    m_store = std::move(opened.store);
+    QCOMPARE(m_store->countAnswers(), 2);
+    const QList<AnswerRow> rows = m_store->answers({}, AnswerSort::Duration, Qt::AscendingOrder);
+    QCOMPARE(rows.at(0).overtime, Milliseconds(0)); // the recovered take
+    QCOMPARE(rows.at(1).overtime, Milliseconds(60s)); // a real answer keeps its overtime
+    const QStringList backups = QDir(folder).entryList({u"library-v1-backup-*.sqlite"_s});
+    QCOMPARE(backups.size(), 1);
 }
 
 void LibraryStoreTest::corruptDatabase_isNeverOverwritten()
@@ -529,8 +634,10 @@ void LibraryStoreTest::newerLibrary_isRefused_unchanged()
     const QByteArray before = fileChecksum(path);
     const LibraryStore::OpenResult opened = LibraryStore::open(QFileInfo(path).absolutePath());
     QCOMPARE(opened.error, LibraryStore::OpenError::TooNew);
-    QVERIFY2(opened.message.contains(u"newer version of MockLoop (library version 7; this MockLoop reads up to 1)"_s),
-             qPrintable(opened.message));
+    QVERIFY2(
+        opened.message.contains(u"newer version of MockLoop (library version 7; this MockLoop reads up to %1)"_s.arg(
+            LibraryStore::SchemaVersion)),
+        qPrintable(opened.message));
     QCOMPARE(fileChecksum(path), before);
 }
 
@@ -597,21 +704,22 @@ void LibraryStoreTest::upgrade_backsUpFirst_andRollsBackAFailedMigration()
         QVERIFY(db.open());
         QList<const char *> steps = LibrarySchema::migrations();
         steps << "ALTER TABLE answers ADD COLUMN mood TEXT\n;;\nTHIS IS NOT SQL";
+        const int current = LibraryStore::SchemaVersion;
         const QString backup = QDir(folder).filePath(u"backup-before-2.sqlite"_s);
         QString error;
-        QVERIFY(!LibrarySchema::upgrade(db, 1, steps, backup, &error));
-        QVERIFY2(error.startsWith(u"migration 2 failed"_s), qPrintable(error));
+        QVERIFY(!LibrarySchema::upgrade(db, current, steps, backup, &error));
+        QVERIFY2(error.startsWith(u"migration %1 failed"_s.arg(current + 1)), qPrintable(error));
         QSqlQuery query(u"PRAGMA user_version"_s, db);
         query.next();
-        QCOMPARE(query.value(0).toInt(), 1);
+        QCOMPARE(query.value(0).toInt(), current);
         QVERIFY2(!QSqlQuery(db).exec(u"SELECT mood FROM answers"_s), "the half-done migration was rolled back");
         QVERIFY(QFile::exists(backup));
 
         steps.last() = "ALTER TABLE answers ADD COLUMN mood TEXT";
-        QVERIFY(LibrarySchema::upgrade(db, 1, steps, {}, &error));
+        QVERIFY(LibrarySchema::upgrade(db, current, steps, {}, &error));
         QSqlQuery upgraded(u"PRAGMA user_version"_s, db);
         upgraded.next();
-        QCOMPARE(upgraded.value(0).toInt(), 2);
+        QCOMPARE(upgraded.value(0).toInt(), current + 1);
         db.close();
     }
     db = QSqlDatabase();
