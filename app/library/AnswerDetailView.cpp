@@ -63,7 +63,8 @@ void setBold(QWidget *widget, bool bold = true)
 
 // The marks of a take: the story phases of the main answer (the first phase begins with the
 // answer; the engine marks each move to the next), where each follow-up began (a follow-up
-// continues the take of its question), and every pause.
+// continues the take of its question), every pause, and where the take went on after MockLoop
+// stopped mid-answer.
 QList<WaveformSlider::Mark> marksOf(const AnswerRecord &record, const Loop *loop)
 {
     QList<WaveformSlider::Mark> marks;
@@ -89,8 +90,14 @@ QList<WaveformSlider::Mark> marksOf(const AnswerRecord &record, const Loop *loop
                 marks.append(
                     {WaveformSlider::Mark::Kind::Phase, offset + mark.at.count(), phaseTitle(mark.phaseIndex)});
         }
-        for (const PauseMark &pause : part.pauses)
-            marks.append({WaveformSlider::Mark::Kind::Pause, offset + pause.at.count(), {}});
+        for (const PauseMark &pause : part.pauses) {
+            if (pause.interrupted)
+                marks.append({WaveformSlider::Mark::Kind::Interruption, offset + pause.at.count(),
+                              QCoreApplication::translate("MockLoop::AnswerDetailView",
+                                                          "MockLoop stopped here; the answer was resumed")});
+            else
+                marks.append({WaveformSlider::Mark::Kind::Pause, offset + pause.at.count(), {}});
+        }
         offset += part.duration.count();
     }
     return marks;
@@ -273,6 +280,16 @@ void AnswerDetailView::showAnswer(const AnswerDetail &detail, std::shared_ptr<co
                                 QLocale().formattedDataSize(detail.recording->sizeBytes));
         if (detail.recording->recovered)
             info += tr(" (recovered after a crash)");
+        // Said in words too: the jagged line on the waveform is not everyone's to see.
+        QStringList joins;
+        for (const WaveformSlider::Mark &mark : std::as_const(m_marks)) {
+            if (mark.kind == WaveformSlider::Mark::Kind::Interruption)
+                joins << Format::elapsed(std::chrono::milliseconds(mark.at));
+        }
+        if (!joins.isEmpty())
+            info += u". "_s
+                + tr("MockLoop stopped during this answer; the recording goes on after it was resumed (at %1).")
+                      .arg(QLocale().createSeparatedList(joins));
         m_recordingInfo->setText(info);
         m_recordingInfo->show();
     } else {

@@ -209,6 +209,11 @@ SessionPage::SessionPage(const AppServices &services, QWidget *parent)
         m_controller->engine()->skipRating();
     });
     connect(m_rating, &RatingPanel::replayRequested, this, &SessionPage::toggleReplay);
+    // What is entered is kept with the session: a crash on the rating page loses none of it.
+    connect(m_rating, &RatingPanel::edited, this, [this](const Rating &draft) {
+        if (isRunning())
+            m_controller->engine()->setDraftRating(draft);
+    });
     updateActions();
 }
 
@@ -249,11 +254,7 @@ void SessionPage::run(std::unique_ptr<SessionController> controller)
             m_rating->setReplayAvailable(true);
     });
     AudioRecorder *recorder = m_controller->recorder();
-    connect(recorder, &AudioRecorder::stateChanged, this, [this](AudioRecorder::State state) {
-        const bool active = state == AudioRecorder::State::Recording || state == AudioRecorder::State::Paused
-            || state == AudioRecorder::State::Starting;
-        m_question->setRecording(active, state == AudioRecorder::State::Paused);
-    });
+    connect(recorder, &AudioRecorder::stateChanged, this, &SessionPage::updateRecordingLight);
     connect(recorder, &AudioRecorder::levelMeasured, this,
             [this](const AudioLevel &level) { m_question->setLevel(level.rms, level.peak); });
     connect(recorder, &AudioRecorder::recordedTimeChanged, m_question, &QuestionView::setRecordedTime);
@@ -311,6 +312,7 @@ void SessionPage::onStateChanged()
         m_stack->setCurrentWidget(m_question->parentWidget());
         if (!m_question->findChild<QWidget *>(u"answerNotes"_s)->hasFocus())
             m_question->setFocus();
+        updateRecordingLight();
         break;
     case SessionState::Rating:
         if (m_stack->currentWidget() != m_rating->parentWidget())
@@ -349,6 +351,17 @@ void SessionPage::onTick(const ClockReadings &clocks)
         m_question->showClocks(*engine, clocks);
     else if (engine->state() == SessionState::Break)
         m_breakClock->setRemaining(clocks.breakRemaining());
+}
+
+void SessionPage::updateRecordingLight()
+{
+    using State = AudioRecorder::State;
+    const State state = m_controller->recorder()->state();
+    const bool active = state == State::Recording || state == State::Paused || state == State::Starting;
+    // Resumed after MockLoop stopped mid-answer: the take is there, paused with the session, and
+    // goes on when the session does.
+    const bool waiting = !active && m_controller->hasTakeToContinue();
+    m_question->setRecording(active || waiting, state == State::Paused || waiting);
 }
 
 void SessionPage::updateActions()
@@ -390,6 +403,8 @@ void SessionPage::showRating()
     if (answer.parts.size() > 1)
         detail += tr(", with %n follow-up(s)", nullptr, int(answer.parts.size() - 1));
     m_rating->setQuestion(answer.questionText, detail);
+    if (answer.draftRating)
+        m_rating->setDraft(*answer.draftRating);
     const bool takeReady = !m_controller->currentTakePath().isEmpty();
     m_rating->setReplayAvailable(takeReady,
                                  m_controller->recordingProblem().isEmpty() ? tr("The take is still being saved")

@@ -69,6 +69,7 @@ private:
     void onTick(const ClockReadings &clocks);
     void updateActions();
     void updateHeader();
+    void updateRecordingLight();
     void showBanner(const QString &message, bool offerSettings);
     void showRating();
     TakePlayer *replayer();

@@ -1,5 +1,7 @@
 #include "WaveformSlider.h"
 
+#include "CountdownLabel.h"
+
 #include "common/Format.h"
 
 #include <QHelpEvent>
@@ -112,8 +114,7 @@ QSize WaveformSlider::minimumSizeHint() const
 QRectF WaveformSlider::waveRect() const
 {
     // A band on top for the phase titles (when there are any), the waveform below it.
-    const bool titled = std::any_of(m_marks.cbegin(), m_marks.cend(),
-                                    [](const Mark &mark) { return mark.kind != Mark::Kind::Pause; });
+    const bool titled = std::any_of(m_marks.cbegin(), m_marks.cend(), [](const Mark &mark) { return mark.isTitled(); });
     const int top = titled ? fontMetrics().height() + 4 : 6;
     return QRectF(rect()).adjusted(2, top, -2, -2);
 }
@@ -141,8 +142,10 @@ QString WaveformSlider::markTitleAt(qint64 position) const
     for (const Mark &mark : m_marks) {
         if (mark.at > position)
             break;
-        if (mark.kind != Mark::Kind::Pause)
+        if (mark.isTitled())
             title = mark.label;
+        else if (mark.kind == Mark::Kind::Interruption && position - mark.at < 1000)
+            title = mark.label; // the join itself names what happened there
     }
     return title;
 }
@@ -233,7 +236,7 @@ void WaveformSlider::paintEvent(QPaintEvent *)
 
     if (duration() > 0) {
         // The marks: phases and follow-ups as lines with their titles in the band above, pauses as
-        // small notches.
+        // small notches, interruptions as a jagged line through the waveform (a shape, not a colour).
         const QColor markColour = withAlpha(colours.color(QPalette::WindowText), 170);
         for (qsizetype i = 0; i < m_marks.size(); ++i) {
             const Mark &mark = m_marks.at(i);
@@ -247,6 +250,17 @@ void WaveformSlider::paintEvent(QPaintEvent *)
                 painter.fillPath(notch, colours.color(QPalette::PlaceholderText));
                 continue;
             }
+            if (mark.kind == Mark::Kind::Interruption) {
+                QPainterPath jagged;
+                jagged.moveTo(x, wave.top());
+                int step = 0;
+                for (qreal y = wave.top() + 4; y < wave.bottom(); y += 4)
+                    jagged.lineTo(x + (++step % 2 ? 3 : -3), y);
+                jagged.lineTo(x, wave.bottom());
+                painter.setPen(QPen(warningColour(colours), 1.5));
+                painter.drawPath(jagged);
+                continue;
+            }
             QPen pen(markColour, 1);
             if (mark.kind == Mark::Kind::FollowUp)
                 pen.setStyle(Qt::DashLine);
@@ -255,7 +269,7 @@ void WaveformSlider::paintEvent(QPaintEvent *)
             // The title runs to the next titled mark.
             qreal end = width() - 2;
             for (qsizetype j = i + 1; j < m_marks.size(); ++j) {
-                if (m_marks.at(j).kind != Mark::Kind::Pause) {
+                if (m_marks.at(j).isTitled()) {
                     end = xOf(m_marks.at(j).at) - 4;
                     break;
                 }

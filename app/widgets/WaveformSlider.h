@@ -22,11 +22,16 @@ class WaveformSlider : public QAbstractSlider
 public:
     struct Mark
     {
-        enum class Kind { Phase, FollowUp, Pause };
+        // Interruption: MockLoop stopped here (a crash, or a quit mid-answer) and the take went on
+        // after the session was resumed.
+        enum class Kind { Phase, FollowUp, Pause, Interruption };
 
         Kind kind = Kind::Phase;
         qint64 at = 0; // milliseconds into the take
         QString label; // shown above the waveform for phases and follow-ups
+
+        // Phases and follow-ups start a stretch with a title; pauses and interruptions are points.
+        bool isTitled() const { return kind == Kind::Phase || kind == Kind::FollowUp; }
 
         friend bool operator==(const Mark &, const Mark &) = default;
     };

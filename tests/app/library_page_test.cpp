@@ -1,4 +1,5 @@
 #include "AppServices.h"
+#include "AppTestSupport.h"
 #include "audio/TakeInfo.h"
 #include "audio/TakePlayer.h"
 #include "audio/WavFormat.h"
@@ -47,6 +48,8 @@
 using namespace MockLoop;
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
+using AppTest::answerMessageBox;
+using AppTest::wait;
 
 namespace {
 
@@ -81,14 +84,6 @@ void writeWav(const QString &path, int seconds, bool finished = true)
     file.write(pcm);
 }
 
-template<typename T> T wait(QFuture<T> future)
-{
-    // Continuations of the library's futures run on this thread's event loop, so wait in it.
-    if (!QTest::qWaitFor([&future] { return future.isFinished(); }, 10000))
-        qFatal("a practice library call did not finish within 10 s");
-    return future.result();
-}
-
 QDateTime at(int year, int month, int day, int hour, int minute)
 {
     return QDateTime(QDate(year, month, day), QTime(hour, minute));
@@ -103,31 +98,6 @@ Rating ratingOf(const QMap<QString, int> &scores, const QDateTime &when, const Q
     rating.redFlagIds = flags;
     rating.ratedAt = when;
     return rating;
-}
-
-// Answers a modal message box named name with the button of role, as soon as it shows.
-void answerMessageBox(const QString &name, QMessageBox::ButtonRole role, QString *text = nullptr)
-{
-    auto *poll = new QTimer(qApp);
-    poll->setInterval(10);
-    QObject::connect(poll, &QTimer::timeout, poll, [poll, name, role, text] {
-        for (QWidget *widget : QApplication::topLevelWidgets()) {
-            auto *box = qobject_cast<QMessageBox *>(widget);
-            if (!box || box->objectName() != name || !box->isVisible())
-                continue;
-            if (text)
-                *text = box->text();
-            for (QAbstractButton *button : box->buttons()) {
-                if (box->buttonRole(button) == role) {
-                    poll->stop();
-                    poll->deleteLater();
-                    button->click();
-                    return;
-                }
-            }
-        }
-    });
-    poll->start();
 }
 
 QMessageBox *visibleMessageBox(const QString &name)

@@ -1,6 +1,8 @@
+#include "AppTestSupport.h"
 #include "AudioTestSupport.h"
 #include "audio/AudioInputs.h"
 #include "audio/MultimediaBackend.h"
+#include "audio/TakeInfo.h"
 #include "audio/TakePlayer.h"
 #include "common/AppSettings.h"
 #include "common/ApplicationIdentity.h"
@@ -39,12 +41,31 @@ private Q_SLOTS:
     void initTestCase();
     void singleQuestion_spokenAnswer_isRecorded_replayed_andKept();
     void microphoneUnpluggedMidAnswer_keepsWhatWasSaid();
+    void answerResumedAfterACrash_recordsTheRestIntoTheSameTake();
 
 private:
     std::unique_ptr<MainWindow> openWindow(ManualClock &clock, PracticeLibrary &library, AudioInputs &inputs,
                                            const QString &sessionFile);
     void startSingleQuestion(MainWindow &window);
 };
+
+namespace {
+
+// Speech saying text after leadSeconds of silence, as raw PCM at rawPath to feed the virtual
+// microphone; returns its length in milliseconds, 0 when it could not be made.
+qint64 writeSpeech(const QString &text, double leadSeconds, const QString &rawPath)
+{
+    QString error;
+    const auto speech = AudioTest::speech(text, leadSeconds, 0.5, &error);
+    QFile raw(rawPath);
+    if (!speech || !raw.open(QIODevice::WriteOnly) || raw.write(*speech) != speech->size()) {
+        qWarning("could not make the speech: %s", qPrintable(error));
+        return 0;
+    }
+    return speech->size() / 32; // 16 kHz mono 16-bit
+}
+
+} // namespace
 
 void PracticeRecordingTest::initTestCase()
 {
@@ -93,17 +114,11 @@ void PracticeRecordingTest::singleQuestion_spokenAnswer_isRecorded_replayed_andK
     SessionEngine *engine = window->sessionPage()->controller()->engine();
     QVERIFY2(!window->findChild<QWidget *>(u"recordingBanner"_s)->isVisible(), "a microphone: no banner");
 
-    QString error;
-    const auto speech = AudioTest::speech(u"I took ownership of the migration and cut the p99 latency by forty "
-                                          "percent for our members."_s,
-                                          0.5, 0.5, &error);
-    QVERIFY2(speech, qPrintable(error));
     const QString speechFile = dir.filePath(u"speech.raw"_s);
-    QFile raw(speechFile);
-    QVERIFY(raw.open(QIODevice::WriteOnly));
-    raw.write(*speech);
-    raw.close();
-    const qint64 speechMs = speech->size() / 32;
+    const qint64 speechMs = writeSpeech(u"I took ownership of the migration and cut the p99 latency by forty percent "
+                                        "for our members."_s,
+                                        0.5, speechFile);
+    QVERIFY(speechMs > 0);
 
     QVERIFY(engine->beginAnswer());
     auto *indicator = window->findChild<QLabel *>(u"recordingIndicator"_s);
@@ -215,6 +230,77 @@ void PracticeRecordingTest::microphoneUnpluggedMidAnswer_keepsWhatWasSaid()
     window.reset();
     inputs.pick({});
     AudioTest::stopProcess(*feeder);
+}
+
+void PracticeRecordingTest::answerResumedAfterACrash_recordsTheRestIntoTheSameTake()
+{
+    // Killed 3 s into an answer: the session file says which take is the answer's, and the take
+    // is a .part the recorder never finished.
+    QTemporaryDir dir;
+    const QString sessionFile = dir.filePath(u"session.json"_s);
+    const QString takeFile = u"01-fr-gave-autonomy.wav"_s;
+    const SessionSnapshot saved = CrashLeftovers::answering(u"fr-gave-autonomy"_s, 3000, takeFile);
+    CrashLeftovers::writeSessionFile(sessionFile, saved);
+    const QString take
+        = QDir(dir.filePath(u"library"_s)).filePath(LibraryStore::takeRelativePath(saved.sessionId, takeFile));
+    const QByteArray beforeTheCrash = CrashLeftovers::writeTake(take, 3.0, false);
+
+    ManualClock clock;
+    PracticeLibrary library;
+    library.open(dir.filePath(u"library"_s));
+    AudioInputs inputs;
+    auto window = openWindow(clock, library, inputs, sessionFile);
+    QTRY_VERIFY_WITH_TIMEOUT(window->findChild<QWidget *>(u"resumeBanner"_s)->isVisible(), 10000);
+    QTest::mouseClick(window->findChild<QPushButton *>(u"resumeButton"_s), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(window->sessionPage()->controller() != nullptr, 10000);
+    SessionEngine *engine = window->sessionPage()->controller()->engine();
+    QCOMPARE(engine->state(), SessionState::Answering);
+    QVERIFY(engine->isPaused());
+    auto *indicator = window->findChild<QLabel *>(u"recordingIndicator"_s);
+    QVERIFY2(indicator->text().contains(u"paused"_s), qPrintable(indicator->text()));
+
+    // Resuming the session resumes the recording, in the same take, counting on from 0:03.
+    const QString speechFile = dir.filePath(u"speech.raw"_s);
+    const qint64 speechMs = writeSpeech(u"We cut the error rate by half for our members."_s, 0.3, speechFile);
+    QVERIFY(speechMs > 0);
+    QVERIFY(engine->resume());
+    QTRY_VERIFY_WITH_TIMEOUT(indicator->text().contains(u"Recording"_s) && !indicator->text().contains(u"paused"_s),
+                             10000);
+    AudioRecorder *recorder = window->sessionPage()->controller()->recorder();
+    QCOMPARE(recorder->takePath(), take);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder->recordedMs() >= 3000, 10000);
+    auto speaker = AudioTest::playInto(u"micfeed"_s, speechFile);
+    QVERIFY(speaker->waitForFinished(30000));
+    QTRY_VERIFY_WITH_TIMEOUT(recorder->recordedMs() >= 3000 + speechMs + 300, 20000);
+    clock.advance(Milliseconds(recorder->recordedMs() - 3000));
+    QVERIFY(engine->finishAnswer());
+    QVERIFY(engine->skipRating());
+
+    // One answer, one take: what was said before the crash, then the rest.
+    QTRY_COMPARE_WITH_TIMEOUT(library.run([](LibraryStore *store) { return store->countAnswers(); }).result(), 1,
+                              10000);
+    const auto detail
+        = library.run([](LibraryStore *store) { return store->answer(store->answers().first().id); }).result();
+    QVERIFY(detail->recording);
+    QCOMPARE(QDir(library.folder()).filePath(detail->recording->relativePath), take);
+    const QByteArray pcm = AudioTest::pcmOf(take);
+    QVERIFY(pcm.size() > beforeTheCrash.size());
+    QVERIFY2(pcm.startsWith(beforeTheCrash), "the take begins with what was recorded before the crash");
+    const auto heard = AudioTest::findSound(pcm.mid(beforeTheCrash.size()), 16000);
+    QVERIFY2(heard, "the rest of the answer is in the same take");
+    QVERIFY(qAbs(detail->recording->duration.count() - recorder->lastTake().durationMs()) <= 1);
+    // The join is marked: in the take's sidecar, and on the answer where the waveform shows it.
+    const std::optional<TakeInfo> sidecar = TakeInfo::readSidecar(take);
+    QVERIFY(sidecar);
+    QCOMPARE(sidecar->resumptions.size(), 1);
+    QCOMPARE(sidecar->resumptions.first().atMs, 3000);
+    QCOMPARE(sidecar->subject.questionId, u"fr-gave-autonomy"_s);
+    const QList<PauseMark> &pauses = detail->record.parts.first().pauses;
+    QVERIFY(std::any_of(pauses.cbegin(), pauses.cend(),
+                        [](const PauseMark &pause) { return pause.interrupted && pause.at == Milliseconds(3000); }));
+    // Nothing left over to be offered as a stray recording.
+    QVERIFY(QDir(QFileInfo(take).absolutePath()).entryList({u"*.wav"_s, u"*.part"_s}, QDir::Files).size() == 1);
+    window.reset();
 }
 
 QTEST_MAIN(PracticeRecordingTest)
