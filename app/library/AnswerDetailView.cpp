@@ -293,8 +293,11 @@ void AnswerDetailView::showAnswer(const AnswerDetail &detail, std::shared_ptr<co
         m_recordingInfo->setText(info);
         m_recordingInfo->show();
     } else {
-        m_player->clearTake(detail.row.skipped ? tr("Skipped: nothing was recorded")
-                                               : tr("This answer was not recorded"));
+        m_player->clearTake(detail.recording ? tr("This answer's recording (%1) lies outside the library, so it is "
+                                                  "not played.")
+                                                   .arg(detail.recording->relativePath)
+                                : detail.row.skipped ? tr("Skipped: nothing was recorded")
+                                                     : tr("This answer was not recorded"));
         m_recordingInfo->hide();
     }
     updateButtons();

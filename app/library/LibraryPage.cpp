@@ -8,6 +8,8 @@
 #include "common/Typography.h"
 #include "library/AnswerTableModel.h"
 #include "library/PracticeLibrary.h"
+#include "library/SessionImport.h"
+#include "library/TakeFiles.h"
 #include "session/Clock.h"
 #include "widgets/CountdownLabel.h"
 
@@ -46,7 +48,6 @@ namespace {
 QString s_filePathForTests; // see LibraryPage::setFilePathForTests
 
 constexpr int NoticeSeconds = 10;
-constexpr qint64 LargestImportBytes = 64 * 1024 * 1024; // a session export is a few hundred kilobytes
 
 struct DetailLoad
 {
@@ -595,8 +596,11 @@ void LibraryPage::loadDetail(qint64 answerId)
             const AnswerRow &row = load.detail->row;
             // An answer without a question (a recovered take) has no other takes.
             load.takes = row.questionId.isEmpty() ? QList<AnswerRow>{row} : store->takesOf(row.loopId, row.questionId);
+            // The database names the take; only one inside the library is played (and gets its
+            // waveform cached beside it).
             if (load.detail->recording)
-                load.takePath = store->absolutePath(load.detail->recording->relativePath);
+                load.takePath
+                    = TakeFiles(store->folder()).resolve(load.detail->recording->relativePath).value_or(QString());
             return load;
         })
         .then(this, [this, generation, answerId](const DetailLoad &load) {
@@ -933,7 +937,7 @@ void LibraryPage::importSession()
                 result.error = file.errorString();
                 return result;
             }
-            if (file.size() > LargestImportBytes) {
+            if (file.size() > SessionImport::MaxFileBytes) {
                 result.error = QCoreApplication::translate("MockLoop::LibraryPage",
                                                            "the file is far larger than a MockLoop session export.");
                 return result;

@@ -8,6 +8,7 @@
 #include "audio/WaveformPeaks.h"
 #include "common/Format.h"
 #include "library/PracticeLibrary.h"
+#include "library/TakeFiles.h"
 #include "session/SessionStore.h"
 
 #include <QDialogButtonBox>
@@ -329,28 +330,27 @@ void RecoveredTakesDialog::deleteSelected()
     if (confirm.clickedButton() != remove)
         return;
 
-    QStringList paths;
     QStringList relativePaths;
-    for (const RecoveredTakeItem &item : selected) {
-        paths << item.absolutePath;
+    for (const RecoveredTakeItem &item : selected)
         relativePaths << item.take.relativePath;
-    }
     // The player may hold one of the files open.
     m_player->clearTake(tr("Deleting…"));
     m_busy = true;
     updateButtons();
     m_library
-        ->run([paths, relativePaths](LibraryStore *) {
+        ->run([relativePaths](LibraryStore *store) {
             DeleteResult result;
-            for (qsizetype i = 0; i < paths.size(); ++i) {
-                QFile file(paths.at(i));
-                if (file.exists() && !file.remove()) {
-                    result.errors << tr("%1: %2").arg(QDir::toNativeSeparators(paths.at(i)), file.errorString());
-                    continue;
-                }
-                QFile::remove(TakeInfo::sidecarPath(paths.at(i)));
-                QFile::remove(WaveformPeaks::cachePath(paths.at(i)));
-                result.deleted << relativePaths.at(i);
+            if (!store) {
+                result.errors << tr("The library is not open.");
+                return result;
+            }
+            const TakeFiles takes(store->folder());
+            for (const QString &relativePath : relativePaths) {
+                QString error;
+                if (takes.remove(relativePath, &error))
+                    result.deleted << relativePath;
+                else
+                    result.errors << error;
             }
             return result;
         })

@@ -551,7 +551,7 @@ void PracticeHomePage::checkForUnfinishedSession()
     });
     watcher->setFuture(QtConcurrent::run([path] {
         QString error;
-        auto snapshot = FileSessionStore::load(path, &error);
+        auto snapshot = FileSessionStore::loadForResume(path, &error);
         return std::pair(snapshot, error);
     }));
 }
@@ -560,8 +560,11 @@ void PracticeHomePage::showUnfinished(std::optional<SessionSnapshot> snapshot, c
 {
     m_unfinished = std::move(snapshot);
     if (!error.isEmpty()) {
+        // The file was kept aside (or could not be read): nothing to resume or discard, only to
+        // read and dismiss.
         m_resumeText->setText(error);
         m_resumeButton->hide();
+        m_discardButton->setText(tr("&Dismiss"));
         m_discardButton->show();
         m_resumeBanner->show();
         Q_EMIT unfinishedSessionChanged(false);
@@ -578,10 +581,18 @@ void PracticeHomePage::showUnfinished(std::optional<SessionSnapshot> snapshot, c
     QString where = saved.plan.segments.size() > 1
         ? tr("round %1 of %2 (%3)").arg(saved.segmentIndex + 1).arg(saved.plan.segments.size()).arg(segment.title)
         : segment.title;
-    m_resumeText->setText(
-        tr("<b>Unfinished session</b>: %1, %2, %n answer(s) so far, saved %3.", nullptr, int(saved.answers.size()))
-            .arg((loop ? loop->title : saved.loopId).toHtmlEscaped(), where.toHtmlEscaped(),
-                 Format::relativeTime(saved.savedAt.toLocalTime())));
+    const QString title = (loop ? loop->title : saved.loopId).toHtmlEscaped();
+    if (saved.state == SessionState::Finished)
+        // It ended while the library refused to save: resuming saves what it holds.
+        m_resumeText->setText(tr("<b>A session not yet in your library</b>: %1, %n answer(s), ended %2. Resume it "
+                                 "to save them.",
+                                 nullptr, int(saved.answers.size()))
+                                  .arg(title, Format::relativeTime(saved.savedAt.toLocalTime())));
+    else
+        m_resumeText->setText(
+            tr("<b>Unfinished session</b>: %1, %2, %n answer(s) so far, saved %3.", nullptr, int(saved.answers.size()))
+                .arg(title, where.toHtmlEscaped(), Format::relativeTime(saved.savedAt.toLocalTime())));
+    m_discardButton->setText(tr("&Discard…"));
     m_resumeButton->setVisible(loop != nullptr);
     m_resumeButton->setToolTip(loop ? QString() : tr("The loop %1 is no longer available").arg(saved.loopId));
     m_discardButton->show();
@@ -610,6 +621,10 @@ void PracticeHomePage::resume()
 
 void PracticeHomePage::discardUnfinished()
 {
+    if (!m_unfinished) {
+        m_resumeBanner->hide();
+        return;
+    }
     QMessageBox box(QMessageBox::Question, tr("Discard the unfinished session?"),
                     tr("It can no longer be resumed. Every answer you gave stays in your library, the one you "
                        "were giving too (unrated, with its recording)."),

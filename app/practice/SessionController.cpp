@@ -61,6 +61,10 @@ SessionController::SessionController(const AppServices &services, QObject *paren
     , m_services(services)
     , m_recorder(new AudioRecorder(this))
 {
+    // While the library refuses writes (a full disk, say), what it refused is tried again now and
+    // then, not only after the next answer.
+    m_retryTimer.setInterval(std::chrono::seconds(20));
+    connect(&m_retryTimer, &QTimer::timeout, this, &SessionController::retryUnsaved);
     connect(m_recorder, &AudioRecorder::takeFinished, this, &SessionController::onTakeFinished);
     connect(m_recorder, &AudioRecorder::stateChanged, this, [this](AudioRecorder::State state) {
         // Queued: takeFinished, which follows the change to Idle, is handled first.
@@ -156,8 +160,9 @@ void SessionController::abandonUnfinished(const AppServices &services, std::shar
         delete controller;
         return;
     }
+    // Done when everything is in the library; else the session file stays, offered again later.
     connect(controller, &SessionController::allSaved, controller, &QObject::deleteLater);
-    connect(controller, &SessionController::librarySaveFailed, controller, &QObject::deleteLater);
+    connect(controller, &SessionController::sessionFileKept, controller, &QObject::deleteLater);
     if (controller->engine()->state() != SessionState::Finished)
         controller->engine()->abandon();
 }
@@ -293,6 +298,7 @@ void SessionController::linkTakeOfRatedAnswer()
 
 void SessionController::onAnswerRecorded(const AnswerRecord &answer)
 {
+    retryUnsaved();
     ++m_savesPending;
     if (m_recorder->isActive()) {
         // The take is still being completed on its thread; the answer waits for it.
@@ -318,41 +324,7 @@ LibraryStore::NewAnswer SessionController::newAnswer(const AnswerRecord &answer)
     return stored;
 }
 
-void SessionController::saveAnswer(const AnswerRecord &answer)
-{
-    const LibraryStore::NewAnswer stored = newAnswer(answer);
-    const QString takePath = answer.takeFile.isEmpty() ? QString() : this->takePath(answer.takeFile);
-    std::optional<TakeInfo> known;
-    if (m_finishedTake && !takePath.isEmpty()
-        && QFileInfo(m_finishedTake->path).completeBaseName() == QFileInfo(takePath).completeBaseName())
-        known = m_finishedTake;
-    m_services.library
-        ->run([stored, takePath, known](LibraryStore *store) -> std::optional<qint64> {
-            if (!store)
-                return std::nullopt;
-            if (const auto held = store->findAnswer(stored.sessionId, stored.record.ordinal);
-                held && (held->hasRecording || takePath.isEmpty()))
-                return held->id; // saved before; nothing to add
-            // The take as it is on disk: complete, or repaired from what a crash left.
-            const std::optional<TakeInfo> take
-                = known ? known : (takePath.isEmpty() ? std::nullopt : TakeRepair::settle(takePath));
-            LibraryStore::NewAnswer withTake = stored;
-            if (take)
-                withTake.recording = recordingOf(*take, store->folder());
-            return store->addAnswer(withTake);
-        })
-        .then(this, [this](const std::optional<qint64> &id) {
-            if (id)
-                Q_EMIT answerSaved(*id);
-            else
-                Q_EMIT librarySaveFailed(tr("The answer could not be saved in the practice library. It is kept in the "
-                                            "session file and saved again when you resume the session; its recording "
-                                            "stays in the library folder."));
-            onSaved(id.has_value());
-        });
-}
-
-void SessionController::saveSessionRecord()
+SessionRecord SessionController::sessionRecord() const
 {
     SessionRecord record;
     record.id = m_engine->sessionId();
@@ -363,40 +335,136 @@ void SessionController::saveSessionRecord()
     record.levelId = m_engine->request().settings.levelId;
     record.seed = m_engine->request().seed;
     record.startedAt = m_engine->startedAt();
-    ++m_savesPending;
-    m_services.library->run([record](LibraryStore *store) { return store && store->addSession(record); })
-        .then(this, [this](bool ok) {
-            if (!ok)
-                Q_EMIT librarySaveFailed(tr("The session could not be saved in the practice library. It is kept in "
-                                            "the session file and saved again when you resume it."));
-            onSaved(ok);
+    return record;
+}
+
+void SessionController::saveAnswer(const AnswerRecord &answer)
+{
+    const LibraryStore::NewAnswer stored = newAnswer(answer);
+    const SessionRecord session = sessionRecord();
+    const QString takePath = answer.takeFile.isEmpty() ? QString() : this->takePath(answer.takeFile);
+    std::optional<TakeInfo> known;
+    if (m_finishedTake && !takePath.isEmpty()
+        && QFileInfo(m_finishedTake->path).completeBaseName() == QFileInfo(takePath).completeBaseName())
+        known = m_finishedTake;
+    m_services.library
+        ->run([stored, session, takePath, known](LibraryStore *store) -> SaveResult {
+            if (!store)
+                return {false, tr("the library is not open")};
+            // Each save carries its session (stored once): a session whose first save failed is
+            // stored with the first answer that gets through.
+            if (!store->addSession(session))
+                return {false, store->lastError()};
+            if (const auto held = store->findAnswer(stored.sessionId, stored.record.ordinal);
+                held && (held->hasRecording || takePath.isEmpty()))
+                return {true, {}}; // saved before; nothing to add
+            // The take as it is on disk: complete, or repaired from what a crash left.
+            const std::optional<TakeInfo> take
+                = known ? known : (takePath.isEmpty() ? std::nullopt : TakeRepair::settle(takePath));
+            LibraryStore::NewAnswer withTake = stored;
+            if (take)
+                withTake.recording = recordingOf(*take, store->folder());
+            if (!store->addAnswer(withTake))
+                return {false, store->lastError()};
+            return {true, {}};
+        })
+        .then(this, [this, answer](const SaveResult &result) {
+            if (result.ok) {
+                m_sessionSaved = true;
+                Q_EMIT answerSaved(answer.ordinal);
+            } else {
+                if (std::none_of(m_unsaved.cbegin(), m_unsaved.cend(),
+                                 [&answer](const AnswerRecord &held) { return held.ordinal == answer.ordinal; }))
+                    m_unsaved.append(answer);
+                reportSaveProblem(
+                    tr("An answer could not be saved in the practice library: %1. Nothing is lost: it stays in "
+                       "this session's file, and MockLoop saves it again after your next answer, when the session "
+                       "ends, or when you resume it.")
+                        .arg(result.error));
+            }
+            onSaved(result.ok);
         });
+}
+
+void SessionController::saveSessionRecord()
+{
+    ++m_savesPending;
+    m_services.library
+        ->run([session = sessionRecord()](LibraryStore *store) -> SaveResult {
+            if (!store)
+                return {false, tr("the library is not open")};
+            return {store->addSession(session), store->lastError()};
+        })
+        .then(this, [this](const SaveResult &result) {
+            m_sessionSaved = m_sessionSaved || result.ok;
+            if (!result.ok)
+                reportSaveProblem(tr("The session could not be saved in the practice library: %1. Nothing is "
+                                     "lost: it stays in the session file, and MockLoop saves it again with "
+                                     "your next answer, when the session ends, or when you resume it.")
+                                      .arg(result.error));
+            onSaved(result.ok);
+        });
+}
+
+void SessionController::reportSaveProblem(const QString &message)
+{
+    m_saveProblem = message;
+    Q_EMIT librarySaveFailed(message);
+}
+
+void SessionController::retryUnsaved()
+{
+    if (m_unsaved.isEmpty() && m_sessionSaved)
+        return;
+    if (!m_sessionSaved && m_unsaved.isEmpty()) {
+        saveSessionRecord();
+        return;
+    }
+    const QList<AnswerRecord> unsaved = std::exchange(m_unsaved, {});
+    for (const AnswerRecord &answer : unsaved) {
+        ++m_savesPending;
+        saveAnswer(answer);
+    }
 }
 
 void SessionController::onSaved(bool ok)
 {
     --m_savesPending;
-    m_saveFailed = m_saveFailed || !ok;
-    if (m_clearWhenSaved && m_savesPending == 0) {
-        m_clearWhenSaved = false;
-        if (m_saveFailed) {
-            qCWarning(lcController) << "the session file is kept: the library did not take everything";
-            return;
-        }
-        if (m_fileStore)
-            m_fileStore->clear();
-        Q_EMIT allSaved();
+    if (ok && (!m_unsaved.isEmpty() || !m_sessionSaved)) {
+        // The library takes writes again: what it refused before goes now.
+        retryUnsaved();
     }
+    const bool everythingSaved = m_savesPending == 0 && m_unsaved.isEmpty() && m_sessionSaved;
+    if (everythingSaved)
+        m_retryTimer.stop();
+    else if (!m_unsaved.isEmpty() && !m_retryTimer.isActive())
+        m_retryTimer.start();
+    if (ok && everythingSaved && m_hadSaveFailure) {
+        m_hadSaveFailure = false;
+        m_saveProblem.clear();
+        Q_EMIT librarySaveRecovered();
+    }
+    m_hadSaveFailure = m_hadSaveFailure || !ok;
+    if (!m_clearWhenSaved || m_savesPending > 0)
+        return;
+    m_clearWhenSaved = false;
+    if (!everythingSaved) {
+        qCWarning(lcController) << "the session file is kept:" << m_unsaved.size() << "answers are not in the library";
+        Q_EMIT sessionFileKept(int(m_unsaved.size()));
+        return;
+    }
+    if (m_fileStore)
+        m_fileStore->clear();
+    Q_EMIT allSaved();
 }
 
 void SessionController::clearSessionFileWhenSaved()
 {
     m_clearWhenSaved = true;
-    // Nothing pending: done at once (a session in which nothing was answered).
-    if (m_savesPending == 0) {
-        ++m_savesPending;
-        onSaved(true);
-    }
+    // One more try for what the library refused; with nothing in flight, the decision is now.
+    ++m_savesPending;
+    retryUnsaved();
+    onSaved(true);
 }
 
 void SessionController::onSessionFinished(const SessionSummary &summary)

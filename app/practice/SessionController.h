@@ -8,6 +8,7 @@
 #include "session/SessionStore.h"
 
 #include <QObject>
+#include <QTimer>
 
 #include <memory>
 
@@ -53,6 +54,9 @@ public:
 
     // Why answers are not being recorded, or empty when they are.
     QString recordingProblem() const { return m_recordingProblem; }
+    // Why the library refuses what the session saves (it stays in the session file meanwhile), or
+    // empty when all is in.
+    QString saveProblem() const { return m_saveProblem; }
     // The take of the answer being rated, once it is complete on disk.
     QString currentTakePath() const { return m_finishedTake ? m_finishedTake->path : QString(); }
     // The answer in progress has a take begun before MockLoop stopped, to be continued when the
@@ -67,8 +71,14 @@ Q_SIGNALS:
     // A microphone or disk fault stopped a take; what was recorded is kept.
     void recordingFault(const QString &message);
     void takeReady(const QString &path);
-    void answerSaved(qint64 answerId);
+    // An answer (by its ordinal in the session) is in the library.
+    void answerSaved(int ordinal);
+    // The library refused a write; what was refused stays in the session file and is tried again.
     void librarySaveFailed(const QString &message);
+    // What the library refused before is in it now.
+    void librarySaveRecovered();
+    // The session ended with answers the library still refuses: its file stays, to resume later.
+    void sessionFileKept(int unsavedAnswers);
     void sessionEnded(const MockLoop::SessionSummary &summary, const QString &sessionId);
     // Everything the session holds is in the library (after it ended).
     void allSaved();
@@ -90,7 +100,16 @@ private:
     void stopTake();
     void linkTakeOfRatedAnswer();
     void saveAnswer(const AnswerRecord &answer);
+    struct SaveResult
+    {
+        bool ok = false;
+        QString error;
+    };
+
+    SessionRecord sessionRecord() const;
     void saveSessionRecord();
+    void retryUnsaved();
+    void reportSaveProblem(const QString &message);
     void onSaved(bool ok);
     void clearSessionFileWhenSaved();
     void setRecordingProblem(const QString &problem);
@@ -103,6 +122,7 @@ private:
     std::unique_ptr<SessionEngine> m_engine;
     AudioRecorder *m_recorder = nullptr;
     QString m_recordingProblem;
+    QString m_saveProblem;
     // The take of the answer in progress: recording, or finished and waiting for its answer.
     bool m_takeRunning = false;
     // Restored mid-answer: the next recording continues the take begun before MockLoop stopped.
@@ -110,9 +130,14 @@ private:
     std::optional<TakeInfo> m_finishedTake;
     // An answer done while its take was still being completed on the capture thread.
     std::optional<AnswerRecord> m_answerAwaitingTake;
+    // Saving: writes in flight, answers the library refused (tried again), whether it holds the
+    // session record, and whether the session file may go once all is in.
     int m_savesPending = 0;
-    bool m_saveFailed = false;
+    QList<AnswerRecord> m_unsaved;
+    bool m_sessionSaved = false;
+    bool m_hadSaveFailure = false;
     bool m_clearWhenSaved = false;
+    QTimer m_retryTimer;
 };
 
 } // namespace MockLoop

@@ -247,8 +247,15 @@ void SessionPage::run(std::unique_ptr<SessionController> controller)
             [this](const QString &problem) { showBanner(problem, true); });
     connect(m_controller.get(), &SessionController::recordingFault, this,
             [this](const QString &message) { showBanner(tr("%1 What was recorded is kept.").arg(message), true); });
-    connect(m_controller.get(), &SessionController::librarySaveFailed, this,
-            [this](const QString &message) { showBanner(message, false); });
+    connect(m_controller.get(), &SessionController::librarySaveFailed, this, [this](const QString &message) {
+        m_saveProblem = message;
+        showBanner(message, false);
+    });
+    // Saved after all: the banner goes back to what it said before, if anything.
+    connect(m_controller.get(), &SessionController::librarySaveRecovered, this, [this] {
+        if (m_bannerText->text() == std::exchange(m_saveProblem, QString()))
+            showBanner(m_controller->recordingProblem(), true);
+    });
     connect(m_controller.get(), &SessionController::takeReady, this, [this] {
         if (m_controller->engine()->state() == SessionState::Rating)
             m_rating->setReplayAvailable(true);
@@ -261,6 +268,11 @@ void SessionPage::run(std::unique_ptr<SessionController> controller)
     connect(m_controller.get(), &SessionController::sessionEnded, this,
             [this](const SessionSummary &summary) { m_finalSummary = summary; });
     showBanner(m_controller->recordingProblem(), true);
+    // A save may have failed already, before this page was listening.
+    if (!m_controller->saveProblem().isEmpty()) {
+        m_saveProblem = m_controller->saveProblem();
+        showBanner(m_saveProblem, false);
+    }
     onStateChanged();
 }
 

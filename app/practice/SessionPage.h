@@ -101,6 +101,7 @@ private:
     TakePlayer *m_replay = nullptr; // made on first replay
     std::optional<SessionSummary> m_finalSummary;
     QString m_sessionId;
+    QString m_saveProblem; // the banner's message while the library refuses to save
 };
 
 } // namespace MockLoop

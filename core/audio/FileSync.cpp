@@ -1,6 +1,7 @@
 #include "FileSync.h"
 
 #include <QFile>
+#include <QFileInfo>
 
 #ifdef Q_OS_UNIX
 #include <cerrno>
@@ -50,6 +51,17 @@ bool tryLockExclusive(QFile &file)
     Q_UNUSED(file);
     return true;
 #endif
+}
+
+bool isSymbolicLink(const QString &path)
+{
+    return QFileInfo(path).isSymLink();
+}
+
+void removeSymbolicLink(const QString &path)
+{
+    if (isSymbolicLink(path))
+        QFile::remove(path);
 }
 
 } // namespace MockLoop::FileSync

@@ -18,4 +18,11 @@ void syncFolder(const QString &folderPath);
 // dies releases it.
 bool tryLockExclusive(QFile &file);
 
+// The files MockLoop keeps beside a take (its sidecar, its waveform cache) are only ever read and
+// written as themselves: a symbolic link in their place, which could lead outside the library, is
+// never followed. isSymbolicLink() tells a reader to leave it; removeSymbolicLink() clears the
+// place before a write, so QSaveFile (which follows links) writes a plain file there.
+bool isSymbolicLink(const QString &path);
+void removeSymbolicLink(const QString &path);
+
 } // namespace MockLoop::FileSync

@@ -1,5 +1,7 @@
 #include "TakeInfo.h"
 
+#include "FileSync.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -137,6 +139,7 @@ std::optional<TakeInfo> TakeInfo::fromJson(const QByteArray &json)
 
 bool TakeInfo::writeSidecar(QString *error) const
 {
+    FileSync::removeSymbolicLink(sidecarPath(path));
     QSaveFile file(sidecarPath(path));
     if (!file.open(QIODevice::WriteOnly) || file.write(toJson()) < 0 || !file.commit()) {
         if (error)
@@ -149,7 +152,7 @@ bool TakeInfo::writeSidecar(QString *error) const
 std::optional<TakeInfo> TakeInfo::readSidecar(const QString &wavPath)
 {
     QFile file(sidecarPath(wavPath));
-    if (!file.open(QIODevice::ReadOnly))
+    if (FileSync::isSymbolicLink(file.fileName()) || !file.open(QIODevice::ReadOnly))
         return std::nullopt;
     auto take = fromJson(file.read(1024 * 1024));
     if (take)

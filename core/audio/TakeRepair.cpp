@@ -169,7 +169,8 @@ RepairedTake repair(const QString &partPath)
 QList<RepairedTake> repairFolder(const QString &folder, const QSet<QString> &leaveAlone)
 {
     QStringList parts;
-    QDirIterator it(folder, {u"*"_s + PartSuffix}, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    QDirIterator it(folder, {u"*"_s + PartSuffix}, QDir::Files | QDir::Hidden | QDir::NoSymLinks,
+                    QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString part = it.next();
         if (!leaveAlone.contains(part.chopped(5))) // without ".part"

@@ -1,5 +1,7 @@
 #include "WaveformPeaks.h"
 
+#include "FileSync.h"
+
 #include "AudioLogging.h"
 #include "WavFormat.h"
 
@@ -51,7 +53,7 @@ WaveformResult failure(const QString &wavPath, const QString &reason)
 std::optional<Waveform> readCache(const QString &wavPath)
 {
     QFile file(WaveformPeaks::cachePath(wavPath));
-    if (!file.open(QIODevice::ReadOnly))
+    if (FileSync::isSymbolicLink(file.fileName()) || !file.open(QIODevice::ReadOnly))
         return std::nullopt;
     QDataStream in(&file);
     in.setByteOrder(QDataStream::LittleEndian);
@@ -86,6 +88,7 @@ void writeCache(const QString &wavPath, const Waveform &waveform, const WavStamp
         for (const WaveformPeak &peak : waveform.peaks)
             out << peak.minimum << peak.maximum;
     }
+    FileSync::removeSymbolicLink(WaveformPeaks::cachePath(wavPath));
     QSaveFile file(WaveformPeaks::cachePath(wavPath));
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
         qCWarning(lcAudio) << "could not cache the waveform of" << wavPath << ":" << file.errorString();

@@ -1,5 +1,8 @@
 #include "LibraryStore.h"
 
+#include "SessionImport.h"
+#include "TakeFiles.h"
+
 #include "LibrarySchema.h"
 #include "audio/TakeInfo.h"
 #include "audio/WaveformPeaks.h"
@@ -690,12 +693,13 @@ bool LibraryStore::deleteAnswer(qint64 answerId)
     if (!execute(query, {answerId}))
         return failSql(query);
     // The row goes first: a crash in between leaves a stray file (offered as a recovered take),
-    // never a row pointing at nothing.
+    // never a row pointing at nothing. A path that leads outside the library (a tampered database)
+    // deletes nothing.
+    const TakeFiles takes(m_folder);
     for (const QString &file : std::as_const(files)) {
-        const QString path = absolutePath(file);
-        QFile::remove(path);
-        QFile::remove(TakeInfo::sidecarPath(path));
-        QFile::remove(WaveformPeaks::cachePath(path));
+        QString error;
+        if (!takes.remove(file, &error))
+            qCWarning(lcStore).noquote() << error;
     }
     return true;
 }
@@ -736,9 +740,10 @@ std::optional<AnswerDetail> LibraryStore::answer(qint64 answerId)
 {
     QSqlDatabase db = database();
     QSqlQuery query(db);
-    query.prepare(u"SELECT "_s + AnswerColumns
-                  + u", a.segment, a.think_ms, a.parts FROM answers a JOIN sessions s ON s.id = a.session_id "
-                    "WHERE a.id = ?"_s);
+    query.prepare(
+        u"SELECT "_s + AnswerColumns
+        + u", a.segment, a.think_ms, a.parts, a.ordinal FROM answers a JOIN sessions s ON s.id = a.session_id "
+          "WHERE a.id = ?"_s);
     if (!execute(query, {answerId}) || !query.next())
         return std::nullopt;
     AnswerDetail detail;
@@ -750,6 +755,7 @@ std::optional<AnswerDetail> LibraryStore::answer(qint64 answerId)
     record.questionText = detail.row.questionText;
     record.thinkTime = Milliseconds(query.value(19).toLongLong());
     record.parts = partsOf(query.value(20).toString());
+    record.ordinal = query.value(21).isNull() ? -1 : query.value(21).toInt();
     record.skipped = detail.row.skipped;
     record.notes = detail.row.notes;
 
@@ -908,22 +914,6 @@ QJsonObject ratingJson(const Rating &rating)
             {u"notes"_s, rating.notes}};
 }
 
-Rating ratingFromJson(const QJsonObject &object)
-{
-    Rating rating;
-    rating.when = object.value(u"when"_s).toString() == u"after-replay"_s ? Rating::When::AfterReplay
-                                                                          : Rating::When::RightAfter;
-    rating.ratedAt = QDateTime::fromString(object.value(u"ratedAt"_s).toString(), Qt::ISODateWithMs);
-    const QJsonObject scores = object.value(u"scores"_s).toObject();
-    for (auto it = scores.constBegin(); it != scores.constEnd(); ++it)
-        rating.scores.insert(it.key(), it.value().toInt());
-    const QJsonArray flags = object.value(u"redFlags"_s).toArray();
-    for (const QJsonValue &flag : flags)
-        rating.redFlagIds << flag.toString();
-    rating.notes = object.value(u"notes"_s).toString();
-    return rating;
-}
-
 constexpr int ExportFormat = 1;
 
 } // namespace
@@ -961,6 +951,8 @@ QByteArray LibraryStore::exportSessionJson(const QString &sessionId)
                                {u"notes"_s, detail->row.notes},
                                {u"parts"_s, QJsonDocument::fromJson(partsJson(detail->record.parts).toUtf8()).array()},
                                {u"ratings"_s, ratings}};
+        if (detail->record.ordinal >= 0)
+            answerJson.insert(u"ordinal"_s, detail->record.ordinal);
         if (detail->recording) {
             const RecordingInfo &recording = *detail->recording;
             answerJson.insert(u"recording"_s,
@@ -994,87 +986,51 @@ QByteArray LibraryStore::exportSessionJson(const QString &sessionId)
 
 std::optional<QString> LibraryStore::importSessionJson(const QByteArray &json)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    const QJsonObject root = document.object();
-    if (document.isNull() || root.value(u"mockloopSessionExport"_s).toInt() != ExportFormat) {
-        fail(tr("This is not a session exported by MockLoop (%1).")
-                 .arg(document.isNull() ? parseError.errorString() : tr("unknown format")));
+    QString error;
+    const std::optional<ImportedSession> imported = SessionImport::parse(json, &error);
+    if (!imported) {
+        fail(error);
         return std::nullopt;
     }
-    const QJsonObject sessionJson = root.value(u"session"_s).toObject();
-    SessionRecord record;
-    record.id = sessionJson.value(u"id"_s).toString();
-    const auto mode = modeFromName(sessionJson.value(u"mode"_s).toString());
-    if (record.id.isEmpty() || !mode) {
-        fail(tr("The exported session is incomplete: it has no id or mode."));
-        return std::nullopt;
-    }
+    const SessionRecord &record = imported->session;
     if (session(record.id)) {
         fail(tr("This session is already in the library."));
         return std::nullopt;
     }
-    record.mode = *mode;
-    record.loopId = sessionJson.value(u"loopId"_s).toString();
-    record.loopVersion = sessionJson.value(u"loopVersion"_s).toInt();
-    record.loopTitle = sessionJson.value(u"loopTitle"_s).toString();
-    record.levelId = sessionJson.value(u"levelId"_s).toString();
-    record.seed = sessionJson.value(u"seed"_s).toString().toULongLong();
-    record.startedAt = QDateTime::fromString(sessionJson.value(u"startedAt"_s).toString(), Qt::ISODateWithMs);
-    record.finishedAt = QDateTime::fromString(sessionJson.value(u"finishedAt"_s).toString(), Qt::ISODateWithMs);
-    record.abandoned = sessionJson.value(u"abandoned"_s).toBool();
-
     QSqlDatabase db = database();
+    const TakeFiles takes(m_folder);
+    for (const ImportedSession::Answer &answer : imported->answers) {
+        if (!answer.answer.recording)
+            continue;
+        const QString &path = answer.answer.recording->relativePath;
+        QString why;
+        if (!takes.resolve(path, &why)) {
+            fail(tr("The session file names a recording outside the library: %1. Nothing was imported.").arg(why));
+            return std::nullopt;
+        }
+        QSqlQuery taken(db);
+        taken.prepare(u"SELECT 1 FROM recordings WHERE path = ?"_s);
+        if (execute(taken, {path}) && taken.next()) {
+            fail(tr("The library already holds the recording %1, which this session refers to; it was probably "
+                    "imported before. Nothing was imported.")
+                     .arg(path));
+            return std::nullopt;
+        }
+    }
+
+    // All or nothing.
     Transaction transaction(db);
+    if (!transaction.isOpen()) {
+        fail(transaction.error());
+        return std::nullopt;
+    }
     if (!addSession(record))
         return std::nullopt;
-    const QJsonArray answersJson = root.value(u"answers"_s).toArray();
-    for (const QJsonValue &value : answersJson) {
-        const QJsonObject object = value.toObject();
-        NewAnswer answer;
-        answer.sessionId = record.id;
-        answer.answeredAt = QDateTime::fromString(object.value(u"answeredAt"_s).toString(), Qt::ISODateWithMs);
-        answer.roundTitle = object.value(u"roundTitle"_s).toString();
-        answer.categoryId = object.value(u"categoryId"_s).toString();
-        AnswerRecord &answerRecord = answer.record;
-        answerRecord.segmentIndex = object.value(u"segment"_s).toInt();
-        answerRecord.roundId = object.value(u"roundId"_s).toString();
-        answerRecord.questionId = object.value(u"questionId"_s).toString();
-        answerRecord.questionText = object.value(u"questionText"_s).toString();
-        answerRecord.thinkTime = Milliseconds(object.value(u"thinkMs"_s).toInteger());
-        answerRecord.skipped = object.value(u"skipped"_s).toBool();
-        answerRecord.notes = object.value(u"notes"_s).toString();
-        answerRecord.parts = partsOf(QString::fromUtf8(QJsonDocument(object.value(u"parts"_s).toArray()).toJson()));
-        QList<Rating> replays;
-        const QJsonArray ratings = object.value(u"ratings"_s).toArray();
-        for (const QJsonValue &ratingValue : ratings) {
-            const Rating rating = ratingFromJson(ratingValue.toObject());
-            if (rating.when == Rating::When::RightAfter)
-                answerRecord.rating = rating;
-            else
-                replays.append(rating);
-        }
-        if (object.contains(u"recording"_s)) {
-            const QJsonObject recording = object.value(u"recording"_s).toObject();
-            QSqlQuery taken(db);
-            taken.prepare(u"SELECT 1 FROM recordings WHERE path = ?"_s);
-            if (execute(taken, {recording.value(u"path"_s).toString()}) && taken.next()) {
-                fail(tr("The library already holds the recording %1, which this session refers to; it was "
-                        "probably imported before. Nothing was imported.")
-                         .arg(recording.value(u"path"_s).toString()));
-                return std::nullopt;
-            }
-            answer.recording = RecordingInfo{recording.value(u"path"_s).toString(),
-                                             recording.value(u"format"_s).toString(),
-                                             Milliseconds(recording.value(u"durationMs"_s).toInteger()),
-                                             recording.value(u"sizeBytes"_s).toInteger(),
-                                             recording.value(u"checksum"_s).toString(),
-                                             recording.value(u"recovered"_s).toBool()};
-        }
-        const std::optional<qint64> answerId = addAnswer(answer);
+    for (const ImportedSession::Answer &answer : imported->answers) {
+        const std::optional<qint64> answerId = addAnswer(answer.answer);
         if (!answerId)
             return std::nullopt;
-        for (const Rating &replay : std::as_const(replays)) {
+        for (const Rating &replay : answer.afterReplay) {
             if (!addReplayRating(*answerId, replay))
                 return std::nullopt;
         }
@@ -1114,7 +1070,9 @@ QList<RecoveredTake> LibraryStore::findRecoveredTakes(const QSet<QString> &claim
     }
     QList<RecoveredTake> takes;
     const QDir root(m_folder);
-    QDirIterator it(root.filePath(TakesFolder), {u"*.wav"_s}, QDir::Files, QDirIterator::Subdirectories);
+    // A symbolic link could lead outside the library: never offered.
+    QDirIterator it(root.filePath(TakesFolder), {u"*.wav"_s}, QDir::Files | QDir::NoSymLinks,
+                    QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
         const QString relative = root.relativeFilePath(path);

@@ -85,6 +85,13 @@ std::unique_ptr<SessionEngine> SessionEngine::restore(std::shared_ptr<const Loop
         }
     }
 
+    if (const QString problem = snapshot.inconsistency(); !problem.isEmpty())
+        return fail(tr("The saved session is damaged (%1).").arg(problem));
+    const qsizetype phases = loop->storyStructure.phases.size();
+    if (snapshot.phaseIndex > 0 && snapshot.phaseIndex >= phases)
+        return fail(
+            tr("The loop '%1' has changed since this session was saved: its story has fewer phases.").arg(loop->id));
+
     std::unique_ptr<SessionEngine> engine(new SessionEngine(std::move(loop), clock));
     SessionEngine &e = *engine;
     e.m_sessionId = snapshot.sessionId;
@@ -356,10 +363,11 @@ void SessionEngine::persist(Milliseconds at)
     m_lastSavedAt = at;
     if (!m_store)
         return;
+    // A finished session is saved once more as it ended (every answer in it) before it asks to be
+    // cleared: a store that keeps the file until the answers are safe elsewhere keeps them all.
+    m_store->save(snapshot());
     if (m_state == SessionState::Finished)
         m_store->clear();
-    else
-        m_store->save(snapshot());
 }
 
 SessionSnapshot SessionEngine::snapshot() const

@@ -337,6 +337,72 @@ QString stateName(SessionState state)
     return nameOf(StateNames, state);
 }
 
+QString SessionSnapshot::inconsistency() const
+{
+    const auto nonNegative = [](Milliseconds value) { return value >= Milliseconds(0); };
+    if (plan.segments.isEmpty())
+        return tr("it has no plan");
+    if (segmentIndex < 0 || segmentIndex >= plan.segments.size())
+        return tr("its round is outside its plan");
+    const SessionSegment &segment = plan.segments.at(segmentIndex);
+    if (!nonNegative(roundElapsed) || !nonNegative(thinkElapsed) || !nonNegative(answerElapsed)
+        || !nonNegative(breakElapsed) || !nonNegative(phaseStartedAt) || phaseIndex < 0)
+        return tr("a clock is negative");
+    for (const AnswerRecord &answer : answers) {
+        if (answer.segmentIndex < 0 || answer.segmentIndex >= plan.segments.size())
+            return tr("an answer belongs to no round of its plan");
+    }
+    for (const RoundSummary &summary : roundSummaries) {
+        if (summary.segmentIndex < 0 || summary.segmentIndex >= plan.segments.size())
+            return tr("a round's summary belongs to no round of its plan");
+    }
+    const bool inQuestion
+        = state == SessionState::Thinking || state == SessionState::Answering || state == SessionState::Rating;
+    if (inQuestion) {
+        // A question being asked, answered or rated is one of the round's, and is the answer in progress.
+        if (questionIndex < 0 || questionIndex >= segment.questions.size())
+            return tr("its question is outside its plan");
+        if (!current)
+            return tr("it is %1 with no answer in progress").arg(stateName(state));
+        if (current->segmentIndex != segmentIndex
+            || current->questionId != segment.questions.at(questionIndex).questionId)
+            return tr("the answer in progress is not to the question being asked");
+    }
+    const int followUps = inQuestion ? int(segment.questions.at(questionIndex).followUps.size()) : 0;
+    switch (state) {
+    case SessionState::Answering:
+        if (current->parts.isEmpty())
+            return tr("the answer in progress has no part");
+        if (followUpIndex < -1 || followUpIndex >= followUps || current->parts.last().followUpIndex != followUpIndex)
+            return tr("its follow-up is not the one being answered");
+        break;
+    case SessionState::Thinking:
+        if (!current->parts.isEmpty())
+            return tr("an answer is under way while thinking");
+        break;
+    case SessionState::Rating:
+        if (current->parts.isEmpty() && !current->skipped)
+            return tr("there is nothing to rate");
+        break;
+    case SessionState::RoundWrapUp:
+        if (roundSummaries.isEmpty() || roundSummaries.last().segmentIndex != segmentIndex)
+            return tr("the round being wrapped up has no summary");
+        break;
+    case SessionState::Break:
+        if (request.mode != SessionMode::FullLoop || segmentIndex + 1 >= plan.segments.size())
+            return tr("a break where no round follows");
+        break;
+    case SessionState::Briefing:
+        if (questionIndex != 0)
+            return tr("its round has not begun, but a question is being asked");
+        break;
+    case SessionState::NotStarted:
+    case SessionState::Finished:
+        break;
+    }
+    return {};
+}
+
 QStringList SessionSnapshot::takeFiles() const
 {
     QStringList files;
@@ -449,11 +515,8 @@ std::optional<SessionSnapshot> SessionSnapshot::fromJson(const QByteArray &data,
     snapshot.answers = listOf<AnswerRecord>(root.value(u"answers"_s), answerOf);
     snapshot.roundSummaries = listOf<RoundSummary>(root.value(u"roundSummaries"_s), roundSummaryOf);
 
-    const bool indicesValid = snapshot.segmentIndex >= 0 && snapshot.segmentIndex < snapshot.plan.segments.size()
-        && snapshot.questionIndex >= 0
-        && snapshot.questionIndex <= snapshot.plan.segments.at(snapshot.segmentIndex).questions.size();
-    if (!indicesValid)
-        return fail(tr("the saved session is damaged (its position is outside its plan)"));
+    if (const QString problem = snapshot.inconsistency(); !problem.isEmpty())
+        return fail(tr("the saved session is damaged (%1)").arg(problem));
     // Ids and take names become folders and files of the library: nothing may lead outside it.
     if (!isSafeName(snapshot.sessionId))
         return fail(tr("the saved session is damaged (its id is not a valid name)"));

@@ -40,6 +40,12 @@ struct SessionSnapshot
     QList<AnswerRecord> answers;
     QList<RoundSummary> roundSummaries;
 
+    // What does not hold together (a state against its position, plan and mode: an answer under
+    // way with no answer in progress, a question past the plan's end, a break after a single
+    // question...), or empty when the snapshot is whole. fromJson() refuses what this finds, so a
+    // restored session never meets it.
+    QString inconsistency() const;
+
     // The file names of the takes this session owns (in its folder of the library): each answer's,
     // and the one of the answer in progress, even if a crash came before its name was saved.
     QStringList takeFiles() const;

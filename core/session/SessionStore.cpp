@@ -3,6 +3,7 @@
 #include "common/ApplicationIdentity.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -117,6 +118,23 @@ std::optional<SessionSnapshot> FileSessionStore::load(const QString &filePath, Q
         *error
             = tr("Could not resume the unfinished session in %1: %2").arg(QDir::toNativeSeparators(filePath), reason);
     return snapshot;
+}
+
+std::optional<SessionSnapshot> FileSessionStore::loadForResume(const QString &filePath, QString *error)
+{
+    QString reason;
+    std::optional<SessionSnapshot> snapshot = load(filePath, &reason);
+    if (snapshot || reason.isEmpty() || !QFile::exists(filePath))
+        return snapshot;
+    const QFileInfo info(filePath);
+    const QString aside = info.dir().filePath(u"%1-damaged-%2.json"_s.arg(
+        info.completeBaseName(), QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss-zzz"_s)));
+    if (QFile::rename(filePath, aside))
+        reason += u' '
+            + tr("It was kept aside as %1; a session can be started as usual.").arg(QDir::toNativeSeparators(aside));
+    if (error)
+        *error = reason;
+    return std::nullopt;
 }
 
 } // namespace MockLoop

@@ -42,6 +42,10 @@ public:
 
     // Reads the unfinished session at filePath, if there is one. Missing file: null, no error.
     static std::optional<SessionSnapshot> load(const QString &filePath, QString *error = nullptr);
+    // load(), for resuming: a file that cannot be resumed (damaged, from another version, or
+    // not holding together) is moved aside to <name>-damaged-<time>.json, never half-restored nor
+    // lost, and error says so and where it went.
+    static std::optional<SessionSnapshot> loadForResume(const QString &filePath, QString *error = nullptr);
 
 private:
     void writePending();

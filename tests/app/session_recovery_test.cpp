@@ -23,6 +23,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -60,6 +61,8 @@ private Q_SLOTS:
     void startingANewSession_overOneStoppedMidAnswer_keepsTheOldAnswerWithItsTake();
     void answersTheLibraryMissed_areSavedOnResume_once();
     void recoveredRecordingMessage_goesOnceTheRecordingIsDealtWith();
+    void libraryRefusingWrites_losesNothing_andSavesEverythingOnceItCan();
+    void sessionEndingWhileTheLibraryRefuses_keepsItsFileToResume();
 
 private:
     void openWindow();
@@ -320,6 +323,89 @@ void SessionRecoveryTest::recoveredRecordingMessage_goesOnceTheRecordingIsDealtW
     QCOMPARE(storedAnswers().size(), 1);
     QCOMPARE(storedAnswers().first().overtime, Milliseconds(0));
     dialog->close();
+}
+
+void SessionRecoveryTest::libraryRefusingWrites_losesNothing_andSavesEverythingOnceItCan()
+{
+    // The library cannot be written when the session starts (its folder is gone, as a full disk
+    // or a failing drive would make it); it comes back before the second answer.
+    const QString folder = m_library->folder();
+    openWindow();
+    QFile blocker(m_dir->filePath(u"blocked"_s));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    QVERIFY(!wait(m_library->open(blocker.fileName() + u"/library"_s)).ok());
+    find<QRadioButton>(u"modeQuickDrill"_s)->setChecked(true);
+    find<QSpinBox>(u"drillCount"_s)->setValue(3);
+    QTest::mouseClick(find<QPushButton>(u"startButton"_s), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->sessionPage()->isVisible() && m_window->sessionPage()->controller(), 10000);
+    auto *banner = find<QLabel>(u"recordingBannerText"_s);
+    QTRY_VERIFY2_WITH_TIMEOUT(banner->text().contains(u"could not be saved in the practice library"_s),
+                              qPrintable(banner->text()), 10000);
+
+    // The first answer, rated: refused by the library, kept, and said so truthfully.
+    QVERIFY(engine()->beginAnswer());
+    m_clock->advance(30s);
+    while (engine()->state() == SessionState::Answering)
+        QVERIFY(engine()->finishAnswer()); // and its follow-ups
+    Rating rating;
+    QVERIFY(engine()->submitRating(rating));
+    QTRY_VERIFY_WITH_TIMEOUT(banner->text().startsWith(u"An answer could not be saved in the practice library"_s),
+                             10000);
+    QVERIFY(banner->text().contains(u"Nothing is lost"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        FileSessionStore::load(m_services.sessionFilePath).value_or(SessionSnapshot{}).answers.size(), 1, 10000);
+
+    // Space again: the next answer brings the refused one with it, and the banner goes.
+    QVERIFY(wait(m_library->open(folder)).ok());
+    QVERIFY(engine()->beginAnswer());
+    m_clock->advance(20s);
+    while (engine()->state() == SessionState::Answering)
+        QVERIFY(engine()->finishAnswer());
+    QVERIFY(engine()->skipRating());
+    QTRY_COMPARE_WITH_TIMEOUT(storedAnswers().size(), 2, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!banner->text().contains(u"could not be saved"_s), 10000);
+    const QList<SessionRecord> sessions = wait(m_library->run([](LibraryStore *store) { return store->sessions(); }));
+    QCOMPARE(sessions.size(), 1);
+    QCOMPARE(sessions.first().id, engine()->sessionId());
+    QVERIFY(engine()->skipQuestion());
+    QTRY_COMPARE(engine()->state(), SessionState::RoundWrapUp);
+    QVERIFY(engine()->continueSession());
+    QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(m_services.sessionFilePath), 10000);
+    QCOMPARE(storedAnswers().size(), 3);
+}
+
+void SessionRecoveryTest::sessionEndingWhileTheLibraryRefuses_keepsItsFileToResume()
+{
+    openWindow();
+    const QString folder = m_library->folder();
+    find<QRadioButton>(u"modeSingleQuestion"_s)->setChecked(true);
+    QTest::mouseClick(find<QPushButton>(u"startButton"_s), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->sessionPage()->isVisible() && m_window->sessionPage()->controller(), 10000);
+    const QString sessionId = engine()->sessionId();
+    QTRY_COMPARE_WITH_TIMEOUT(wait(m_library->run([](LibraryStore *store) { return store->sessions().size(); })), 1,
+                              10000);
+    QFile blocker(m_dir->filePath(u"blocked"_s));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    QVERIFY(!wait(m_library->open(blocker.fileName() + u"/library"_s)).ok());
+    QVERIFY(engine()->beginAnswer());
+    m_clock->advance(45s);
+    while (engine()->state() == SessionState::Answering)
+        QVERIFY(engine()->finishAnswer());
+    Rating rating;
+    rating.notes = u"Keep this"_s;
+    QVERIFY(engine()->submitRating(rating));
+    QCOMPARE(engine()->state(), SessionState::Finished);
+    closeWindow();
+    // The library never got the answer: the session file keeps it, offered to resume.
+    QVERIFY(QFile::exists(m_services.sessionFilePath));
+    QVERIFY(wait(m_library->open(folder)).ok());
+    QCOMPARE(storedAnswers().size(), 0);
+    openWindow();
+    resume();
+    QTRY_COMPARE_WITH_TIMEOUT(storedAnswers().size(), 1, 10000);
+    QCOMPARE(stored(storedAnswers().first().id).rightAfter->notes, u"Keep this"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(m_services.sessionFilePath), 10000);
+    QCOMPARE(storedAnswers().first().sessionId, sessionId);
 }
 
 QTEST_MAIN(SessionRecoveryTest)

@@ -109,6 +109,7 @@ private Q_SLOTS:
     void abandon_keepsWhatWasSaid();
     void crashBetweenTransitions_resumesExactlyThere();
     void restore_refusesALoopThatLostItsQuestions();
+    void restore_refusesASnapshotThatDoesNotHoldTogether();
     void sameSeed_samePlan_differentSeed_differentPlan();
     void fullLoop_neverRepeatsAQuestion_acrossManySeeds();
     void roundSources_areHonoured();
@@ -718,6 +719,47 @@ void SessionEngineTest::restore_refusesALoopThatLostItsQuestions()
     QVERIFY2(error.startsWith(u"The loop 'timing-loop' has changed since this session was saved: its question"_s),
              qPrintable(error));
     QVERIFY(SessionEngine::restore(m_timing, snapshot, clock, &error));
+}
+
+void SessionEngineTest::restore_refusesASnapshotThatDoesNotHoldTogether()
+{
+    // Snapshots that reach the engine without passing fromJson(): each once crashed it.
+    ManualClock clock;
+    auto engine = SessionEngine::create(m_timing, oneRound(u"manager"_s), clock);
+    engine->start();
+    engine->beginRound();
+    engine->beginAnswer();
+    const SessionSnapshot answering = engine->snapshot();
+    QCOMPARE(answering.state, SessionState::Answering);
+    QString error;
+    QVERIFY(SessionEngine::restore(m_timing, answering, clock, &error));
+
+    QList<std::pair<SessionSnapshot, QString>> broken;
+    SessionSnapshot noAnswer = answering;
+    noAnswer.current.reset();
+    broken.append({noAnswer, u"no answer in progress"_s});
+    SessionSnapshot noParts = answering;
+    noParts.current->parts.clear();
+    broken.append({noParts, u"no part"_s});
+    SessionSnapshot pastTheEnd = answering;
+    pastTheEnd.state = SessionState::Thinking;
+    pastTheEnd.questionIndex = int(pastTheEnd.plan.segments.first().questions.size());
+    broken.append({pastTheEnd, u"question is outside its plan"_s});
+    SessionSnapshot breakAfterOne = answering;
+    breakAfterOne.request.mode = SessionMode::SingleQuestion;
+    breakAfterOne.state = SessionState::Break;
+    broken.append({breakAfterOne, u"a break where no round follows"_s});
+    SessionSnapshot wrapUpWithoutSummary = answering;
+    wrapUpWithoutSummary.state = SessionState::RoundWrapUp;
+    broken.append({wrapUpWithoutSummary, u"no summary"_s});
+    SessionSnapshot phaseTooFar = answering;
+    phaseTooFar.phaseIndex = 40;
+    broken.append({phaseTooFar, u"fewer phases"_s});
+    for (const auto &[snapshot, reason] : std::as_const(broken)) {
+        error.clear();
+        QVERIFY2(!SessionEngine::restore(m_timing, snapshot, clock, &error), qPrintable(reason));
+        QVERIFY2(error.contains(reason), qPrintable(error));
+    }
 }
 
 void SessionEngineTest::sameSeed_samePlan_differentSeed_differentPlan()

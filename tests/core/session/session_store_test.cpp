@@ -5,6 +5,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -23,6 +26,8 @@ private Q_SLOTS:
     void store_writesAtomically_andClearRemovesTheFile();
     void damagedFile_isReportedNotThrown_data();
     void damagedFile_isReportedNotThrown();
+    void snapshotThatDoesNotHoldTogether_isRefused_andKeptAside_data();
+    void snapshotThatDoesNotHoldTogether_isRefused_andKeptAside();
     void unwritableFolder_reportsWhereAndWhy();
     void defaultLocation_isUnderApplicationData();
 
@@ -133,7 +138,7 @@ void SessionStoreTest::damagedFile_isReportedNotThrown_data()
                                    << u"unknown mode or state"_s;
     QTest::newRow("position outside plan") << QByteArray(R"({"format": 1, "loopId": "x", "request": {"mode":
         "full-loop", "pick": "random"}, "state": "thinking", "plan": [], "segment": 3})")
-                                           << u"outside its plan"_s;
+                                           << u"it has no plan"_s;
 }
 
 void SessionStoreTest::damagedFile_isReportedNotThrown()
@@ -153,6 +158,83 @@ void SessionStoreTest::damagedFile_isReportedNotThrown()
     QVERIFY2(QFile::exists(path), "a damaged session file is left for the person to inspect");
 }
 
+void SessionStoreTest::snapshotThatDoesNotHoldTogether_isRefused_andKeptAside_data()
+{
+    // Each once crashed MockLoop on Resume.
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("reason");
+    const QJsonObject valid = QJsonDocument::fromJson(midSessionSnapshot().toJson()).object();
+    QCOMPARE(valid.value(u"state"_s).toString(), u"answering"_s);
+    const auto changed = [&valid](const std::function<void(QJsonObject &)> &change) {
+        QJsonObject copy = valid;
+        change(copy);
+        return QJsonDocument(copy).toJson();
+    };
+    QTest::newRow("answering with no answer in progress")
+        << changed([](QJsonObject &root) { root.remove(u"current"_s); }) << u"answering with no answer in progress"_s;
+    QTest::newRow("answering with no parts") << changed([](QJsonObject &root) {
+        QJsonObject current = root.value(u"current"_s).toObject();
+        current.insert(u"parts"_s, QJsonArray());
+        root.insert(u"current"_s, current);
+    }) << u"has no part"_s;
+    QTest::newRow("question index equal to the plan's size") << changed([](QJsonObject &root) {
+        const int questions
+            = int(root.value(u"plan"_s).toArray().at(0).toObject().value(u"questions"_s).toArray().size());
+        root.insert(u"state"_s, u"thinking"_s);
+        root.insert(u"question"_s, questions);
+    }) << u"question is outside its plan"_s;
+    QTest::newRow("a break in a single-question session") << changed([](QJsonObject &root) {
+        QJsonObject request = root.value(u"request"_s).toObject();
+        request.insert(u"mode"_s, u"single-question"_s);
+        root.insert(u"request"_s, request);
+        root.insert(u"state"_s, u"break"_s);
+    }) << u"a break where no round follows"_s;
+    QTest::newRow("round wrap-up with no summaries") << changed([](QJsonObject &root) {
+        root.insert(u"state"_s, u"round-wrap-up"_s);
+        root.insert(u"roundSummaries"_s, QJsonArray());
+    }) << u"has no summary"_s;
+    QTest::newRow("a follow-up the question does not have")
+        << changed([](QJsonObject &root) { root.insert(u"followUp"_s, 7); }) << u"follow-up"_s;
+    QTest::newRow("a negative clock") << changed([](QJsonObject &root) {
+        QJsonObject clocks = root.value(u"clocks"_s).toObject();
+        clocks.insert(u"answerMs"_s, -5);
+        root.insert(u"clocks"_s, clocks);
+    }) << u"a clock is negative"_s;
+    QTest::newRow("a session id that climbs out")
+        << changed([](QJsonObject &root) { root.insert(u"sessionId"_s, u"../../Documents"_s); })
+        << u"its id is not a valid name"_s;
+    QTest::newRow("a take that climbs out") << changed([](QJsonObject &root) {
+        QJsonObject current = root.value(u"current"_s).toObject();
+        current.insert(u"takeFile"_s, u"../../../thesis.docx"_s);
+        root.insert(u"current"_s, current);
+    }) << u"leads outside its folder"_s;
+}
+
+void SessionStoreTest::snapshotThatDoesNotHoldTogether_isRefused_andKeptAside()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, reason);
+    QString error;
+    QVERIFY(!SessionSnapshot::fromJson(content, &error));
+    QVERIFY2(error.contains(reason), qPrintable(error));
+
+    // Not offered again, yet not lost.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"unfinished-session.json"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+    file.close();
+    QVERIFY(!FileSessionStore::loadForResume(path, &error));
+    QVERIFY2(error.contains(reason) && error.contains(u"kept aside"_s), qPrintable(error));
+    QVERIFY2(!QFile::exists(path), "not offered again");
+    const QStringList aside = QDir(dir.path()).entryList({u"unfinished-session-damaged-*.json"_s});
+    QCOMPARE(aside.size(), 1);
+    QFile kept(dir.filePath(aside.first()));
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), content);
+}
+
 void SessionStoreTest::unwritableFolder_reportsWhereAndWhy()
 {
     QTemporaryDir dir;
@@ -170,7 +252,8 @@ void SessionStoreTest::unwritableFolder_reportsWhereAndWhy()
 void SessionStoreTest::defaultLocation_isUnderApplicationData()
 {
     QCOMPARE(FileSessionStore::defaultFilePath(),
-             QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/MockLoop"_s + u"/unfinished-session.json"_s);
+             QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/MockLoop"_s
+                 + u"/unfinished-session.json"_s);
 }
 
 QTEST_GUILESS_MAIN(SessionStoreTest)
