@@ -27,7 +27,6 @@
 #include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
 
@@ -41,6 +40,7 @@ MainWindow::MainWindow(const AppServices &services, const QStringList &loopFiles
     , m_practice(new QStackedWidget(m_pages))
     , m_home(new PracticeHomePage(services, m_practice))
     , m_libraryStatus(new QLabel(this))
+    , m_loopLoader(new LoopCatalogLoader(this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("MockLoop"));
@@ -108,11 +108,12 @@ MainWindow::MainWindow(const AppServices &services, const QStringList &loopFiles
         resize(1200, 780);
     restoreState(AppSettings::windowState());
 
-    // The loops are read from disk on a worker thread; the window shows at once.
+    // The loops are read from disk on worker threads, each file on its own; the window shows at
+    // once, and each loop as soon as it is read.
     statusBar()->showMessage(tr("Loading loops…"));
-    connect(&m_catalogLoad, &QFutureWatcher<LoopCatalog>::finished, this,
-            [this, loopFiles] { showCatalog(m_catalogLoad.result(), loopFiles); });
-    m_catalogLoad.setFuture(QtConcurrent::run([] { return LoopCatalog::loadDefault(); }));
+    connect(m_loopLoader, &LoopCatalogLoader::catalogChanged, this, [this] { showCatalog(m_loopLoader->catalog()); });
+    connect(m_loopLoader, &LoopCatalogLoader::finished, this, [this, loopFiles] { finishCatalog(loopFiles); });
+    m_loopLoader->start(LoopCatalog::defaultSources());
 }
 
 MainWindow::~MainWindow() = default;
@@ -274,12 +275,23 @@ void MainWindow::createMenus()
     aboutQt->setMenuRole(QAction::AboutQtRole);
 }
 
-void MainWindow::showCatalog(const LoopCatalog &catalog, const QStringList &loopFiles)
+void MainWindow::showCatalog(const LoopCatalog &catalog)
+{
+    // Files the person opened while the folder was still being read stay open.
+    LoopCatalog merged = catalog;
+    for (const CatalogEntry &entry : m_home->catalog().entries()) {
+        if (entry.origin == LoopOrigin::OpenedFile)
+            merged.addEntry(entry);
+    }
+    m_home->setCatalog(merged);
+    if (m_library)
+        m_library->setCatalog(merged);
+}
+
+void MainWindow::finishCatalog(const QStringList &loopFiles)
 {
     statusBar()->clearMessage();
-    m_home->setCatalog(catalog);
-    if (m_library)
-        m_library->setCatalog(catalog);
+    const LoopCatalog &catalog = m_loopLoader->catalog();
     for (const QString &file : loopFiles)
         m_home->openLoopFile(file);
     m_home->checkForUnfinishedSession();

@@ -51,6 +51,8 @@ public:
 
     void define(const LocatedId &located)
     {
+        if (m_sink.shouldStopReading())
+            return;
         const auto previous = m_lines.constFind(located.id);
         if (previous != m_lines.cend()) {
             m_sink.error(located.mark, located.fieldPath,
@@ -74,13 +76,20 @@ public:
             message += tr("; did you mean '%1'?").arg(suggestion);
         else if (m_order.isEmpty())
             message += tr(" (the loop defines none)");
-        else
+        else if (m_order.size() <= MaxListedIds)
             message += tr(" (expected one of: %1)").arg(m_order.join(u", "_s));
+        else
+            message += tr(" (expected one of the %1 defined, such as %2)")
+                           .arg(m_order.size())
+                           .arg(m_order.mid(0, MaxListedIds).join(u", "_s));
         m_sink.error(reference.mark, reference.fieldPath, message);
         return false;
     }
 
 private:
+    // A message lists at most this many ids: a list of thousands helps nobody.
+    static constexpr qsizetype MaxListedIds = 20;
+
     DiagnosticSink &m_sink;
     QString m_kind;
     QHash<QString, int> m_lines;
@@ -451,17 +460,70 @@ void LoopParser::readMilestone(const Node &node, const QString &path, Loop &loop
 
 void LoopParser::checkReferences()
 {
-    for (const Reference &reference : std::as_const(m_references))
+    for (const Reference &reference : std::as_const(m_references)) {
+        if (m_sink.shouldStopReading())
+            return;
         reference.registry->check(reference.id);
+    }
 }
+
+// Which questions each round draws from, found through indexes rather than by asking every round
+// about every question (Loop::questionPool): a file with 10,000 rounds and 10,000 questions costs
+// 20,000 steps here, not 100 million.
+class QuestionSupply
+{
+public:
+    explicit QuestionSupply(const Loop &loop)
+    {
+        for (const Question &question : loop.questions) {
+            m_byId.insert(question.id, &question);
+            ++m_categorySizes[question.categoryId];
+            for (const QString &roundId : question.roundIds)
+                m_namingRound[roundId].append(&question);
+        }
+    }
+
+    // How many questions round draws from: Loop::questionPool(round).size(), for a file whose ids
+    // are unique (where they are not, the file is refused anyway).
+    qsizetype count(const Round &round) const
+    {
+        const QSet<QString> categories(round.sourceCategoryIds.cbegin(), round.sourceCategoryIds.cend());
+        qsizetype supplied = 0;
+        for (const QString &category : categories)
+            supplied += m_categorySizes.value(category);
+        QSet<const Question *> others;
+        const auto add = [&](const Question *question) {
+            if (question && !categories.contains(question->categoryId))
+                others.insert(question);
+        };
+        for (const QString &id : round.sourceQuestionIds)
+            add(m_byId.value(id));
+        for (const Question *question : m_namingRound.value(round.id))
+            add(question);
+        return supplied + others.size();
+    }
+
+private:
+    QHash<QString, const Question *> m_byId;
+    QHash<QString, qsizetype> m_categorySizes;
+    QHash<QString, QList<const Question *>> m_namingRound;
+};
 
 void LoopParser::checkRoundSupply(const Loop &loop)
 {
+    const QuestionSupply supply(loop);
+    QHash<QString, const Round *> rounds;
+    for (const Round &round : loop.rounds)
+        if (!rounds.contains(round.id))
+            rounds.insert(round.id, &round); // the first, as Loop::round() finds
+
     for (const RoundSource &source : std::as_const(m_roundSources)) {
-        const Round *round = loop.round(source.roundId);
+        if (m_sink.shouldStopReading())
+            return;
+        const Round *round = rounds.value(source.roundId);
         if (!round || round->questionCount == 0)
             continue;
-        const qsizetype supplied = loop.questionPool(*round).size();
+        const qsizetype supplied = supply.count(*round);
         if (round->untilTimeIsUp() && supplied == 0) {
             m_sink.error(source.sourcesMark, source.sourcesPath,
                          tr("the round has no questions: name categories or ids here, or list the round under "
@@ -476,15 +538,23 @@ void LoopParser::checkRoundSupply(const Loop &loop)
 
 void LoopParser::checkQuestionsReachable(const Loop &loop)
 {
-    if (loop.rounds.isEmpty())
+    if (loop.rounds.isEmpty() || m_sink.shouldStopReading())
         return; // already an error; a warning per question would bury it
-    QSet<QString> reachable;
+    QSet<QString> roundIds;
+    QSet<QString> drawnCategories;
+    QSet<QString> drawnIds;
     for (const Round &round : loop.rounds) {
-        for (const Question *question : loop.questionPool(round))
-            reachable.insert(question->id);
+        roundIds.insert(round.id);
+        drawnCategories.unite(QSet<QString>(round.sourceCategoryIds.cbegin(), round.sourceCategoryIds.cend()));
+        drawnIds.unite(QSet<QString>(round.sourceQuestionIds.cbegin(), round.sourceQuestionIds.cend()));
     }
     for (const Question &question : loop.questions) {
-        if (reachable.contains(question.id) || question.id.isEmpty())
+        if (m_sink.shouldStopReading())
+            return;
+        const bool namesARound = std::any_of(question.roundIds.cbegin(), question.roundIds.cend(),
+                                             [&](const QString &roundId) { return roundIds.contains(roundId); });
+        if (namesARound || drawnIds.contains(question.id) || drawnCategories.contains(question.categoryId)
+            || question.id.isEmpty())
             continue;
         const auto location = m_questionLocations.value(question.id);
         m_sink.warning(location.first, location.second,
@@ -512,6 +582,37 @@ char characterAt(const QByteArray &data, const Yaml::Mark &mark)
     return found ? data.at(position) : '\0';
 }
 
+QString parseErrorMessage(const Yaml::ParseError &error, const QByteArray &data)
+{
+    using Kind = Yaml::ParseError::Kind;
+    const QLocale c = QLocale::c();
+    switch (error.kind) {
+    case Kind::Syntax: {
+        QString message = tr("not valid YAML: %1").arg(QString::fromStdString(error.message));
+        if (characterAt(data, error.mark) == '\t')
+            message += tr(" (a tab: YAML indents with spaces only)");
+        return message;
+    }
+    case Kind::TooDeep:
+        return tr("not valid YAML: lists or mappings are nested more than %1 levels deep")
+            .arg(QString::fromStdString(error.message));
+    case Kind::TooManyNodes:
+        return tr("the file holds more than %1 values once its aliases are expanded (each use of an alias "
+                  "repeats all it refers to); a loop needs far fewer. Is this the right file?")
+            .arg(c.toString(qulonglong(Yaml::Document::MaxExpandedNodes)));
+    case Kind::TooManyBytes:
+        return tr("the file holds more than %1 of text once its aliases are expanded (each use of an alias "
+                  "repeats all it refers to); a loop needs far less. Is this the right file?")
+            .arg(c.formattedDataSize(qint64(Yaml::Document::MaxExpandedBytes), 0, QLocale::DataSizeSIFormat));
+    case Kind::RecursiveAlias:
+        return tr("the alias *%1 is used inside the node it refers to, which would repeat without end")
+            .arg(Yaml::shownText(error.message));
+    case Kind::Stopped:
+        return tr("loading was stopped before it finished");
+    }
+    return {};
+}
+
 LoopLoadResult fileFailure(const QString &filePath, const QString &message)
 {
     DiagnosticSink sink(filePath);
@@ -523,7 +624,7 @@ LoopLoadResult fileFailure(const QString &filePath, const QString &message)
 
 } // namespace
 
-LoopLoadResult loadData(const QByteArray &data, const QString &displayPath)
+LoopLoadResult loadData(const QByteArray &data, const QString &displayPath, std::stop_token stop)
 {
     if (data.size() > MaxFileBytes)
         return fileFailure(displayPath, tooLargeMessage(data.size()));
@@ -536,16 +637,16 @@ LoopLoadResult loadData(const QByteArray &data, const QString &displayPath)
     if (data.trimmed().isEmpty())
         return fileFailure(displayPath, tr("the file is empty; a loop file starts with 'format_version: 1'"));
 
-    DiagnosticSink sink(displayPath);
+    DiagnosticSink sink(displayPath, stop);
     LoopLoadResult result;
 
-    const Yaml::Document document = Yaml::Document::parse(std::string_view(data.constData(), std::size_t(data.size())));
+    const Yaml::Document document
+        = Yaml::Document::parse(std::string_view(data.constData(), std::size_t(data.size())), stop);
     if (!document.ok()) {
-        const Yaml::Mark mark = document.error()->mark;
-        QString message = tr("not valid YAML: %1").arg(QString::fromStdString(document.error()->message));
-        if (characterAt(data, mark) == '\t')
-            message += tr(" (a tab: YAML indents with spaces only)");
-        sink.error(mark, QString(), message);
+        const Yaml::ParseError &error = *document.error();
+        if (error.kind == Yaml::ParseError::Kind::Stopped)
+            return fileFailure(displayPath, parseErrorMessage(error, data));
+        sink.error(error.mark, QString(), parseErrorMessage(error, data));
         result.diagnostics = sink.diagnostics();
         return result;
     }
@@ -561,6 +662,8 @@ LoopLoadResult loadData(const QByteArray &data, const QString &displayPath)
 
     LoopParser parser(sink);
     Loop loop = parser.parse(*documents.front());
+    if (sink.stopRequested())
+        return fileFailure(displayPath, tr("loading was stopped before it finished"));
     result.diagnostics = sink.diagnostics();
     std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
                      [](const LoopDiagnostic &a, const LoopDiagnostic &b) {
@@ -571,7 +674,7 @@ LoopLoadResult loadData(const QByteArray &data, const QString &displayPath)
     return result;
 }
 
-LoopLoadResult loadFile(const QString &filePath)
+LoopLoadResult loadFile(const QString &filePath, std::stop_token stop)
 {
     const QFileInfo info(filePath);
     if (!info.exists())
@@ -587,7 +690,7 @@ LoopLoadResult loadFile(const QString &filePath)
     const QByteArray data = file.read(MaxFileBytes + 1);
     if (file.error() != QFileDevice::NoError)
         return fileFailure(filePath, tr("cannot read the file: %1").arg(file.errorString()));
-    return loadData(data, filePath);
+    return loadData(data, filePath, std::move(stop));
 }
 
 } // namespace MockLoop::LoopLoader
