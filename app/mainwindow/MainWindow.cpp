@@ -110,13 +110,18 @@ MainWindow::MainWindow(const AppServices &services, const QStringList &loopFiles
 
     // The loops are read from disk on worker threads, each file on its own; the window shows at
     // once, and each loop as soon as it is read.
-    statusBar()->showMessage(tr("Loading loops…"));
+    statusBar()->showMessage(loadingLoopsMessage());
     connect(m_loopLoader, &LoopCatalogLoader::catalogChanged, this, [this] { showCatalog(m_loopLoader->catalog()); });
     connect(m_loopLoader, &LoopCatalogLoader::finished, this, [this, loopFiles] { finishCatalog(loopFiles); });
     m_loopLoader->start(LoopCatalog::defaultSources());
 }
 
 MainWindow::~MainWindow() = default;
+
+QString MainWindow::loadingLoopsMessage()
+{
+    return tr("Loading loops…");
+}
 
 SessionPage *MainWindow::sessionPage()
 {
@@ -290,7 +295,10 @@ void MainWindow::showCatalog(const LoopCatalog &catalog)
 
 void MainWindow::finishCatalog(const QStringList &loopFiles)
 {
-    statusBar()->clearMessage();
+    // Only "Loading loops…" goes: a message shown meanwhile (recordings found after a crash, say)
+    // stays. On a busy machine the loops may well finish after it.
+    if (statusBar()->currentMessage() == loadingLoopsMessage())
+        statusBar()->clearMessage();
     const LoopCatalog &catalog = m_loopLoader->catalog();
     for (const QString &file : loopFiles)
         m_home->openLoopFile(file);

@@ -50,6 +50,7 @@ private:
     void createMenus();
     bool isSessionRunning() const;
     void replacePlaceholder(int index, QWidget *page);
+    static QString loadingLoopsMessage();
     void showCatalog(const LoopCatalog &catalog);
     void finishCatalog(const QStringList &loopFiles);
     void runSession(SessionController *controller);
