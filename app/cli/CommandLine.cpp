@@ -1,5 +1,7 @@
 #include "CommandLine.h"
 
+#include "common/DisplayText.h"
+
 #include "loops/LoopCatalog.h"
 #include "loops/LoopLoader.h"
 
@@ -50,9 +52,10 @@ void configure(QCommandLineParser &parser)
                                  u"[FILE...]"_s);
 }
 
+// Paths and titles come from file names and files: escaped, so each stays on its own line.
 QString displayPath(const QString &path)
 {
-    return path.startsWith(u':') ? path : QDir::toNativeSeparators(path);
+    return escapeControlCharacters(path.startsWith(u':') ? path : QDir::toNativeSeparators(path));
 }
 
 QString summary(const Loop &loop)
@@ -105,7 +108,8 @@ int listLoops(QTextStream &out)
                 << u"\n    "_s << source << u'\n';
             continue;
         }
-        out << u"%1  "_s.arg(entry.loop->id, -int(idWidth)) << entry.loop->title << u"\n    "_s << source;
+        out << u"%1  "_s.arg(entry.loop->id, -int(idWidth)) << escapeControlCharacters(entry.loop->title) << u"\n    "_s
+            << source;
         if (!entry.overrides.isEmpty())
             out << u"; "_s << tr("overrides %1").arg(displayPath(entry.overrides));
         if (!entry.overriddenBy.isEmpty())

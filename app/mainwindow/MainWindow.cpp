@@ -27,7 +27,6 @@
 #include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
 
@@ -41,6 +40,7 @@ MainWindow::MainWindow(const AppServices &services, const QStringList &loopFiles
     , m_practice(new QStackedWidget(m_pages))
     , m_home(new PracticeHomePage(services, m_practice))
     , m_libraryStatus(new QLabel(this))
+    , m_loopLoader(new LoopCatalogLoader(this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("MockLoop"));
@@ -108,14 +108,20 @@ MainWindow::MainWindow(const AppServices &services, const QStringList &loopFiles
         resize(1200, 780);
     restoreState(AppSettings::windowState());
 
-    // The loops are read from disk on a worker thread; the window shows at once.
-    statusBar()->showMessage(tr("Loading loops…"));
-    connect(&m_catalogLoad, &QFutureWatcher<LoopCatalog>::finished, this,
-            [this, loopFiles] { showCatalog(m_catalogLoad.result(), loopFiles); });
-    m_catalogLoad.setFuture(QtConcurrent::run([] { return LoopCatalog::loadDefault(); }));
+    // The loops are read from disk on worker threads, each file on its own; the window shows at
+    // once, and each loop as soon as it is read.
+    statusBar()->showMessage(loadingLoopsMessage());
+    connect(m_loopLoader, &LoopCatalogLoader::catalogChanged, this, [this] { showCatalog(m_loopLoader->catalog()); });
+    connect(m_loopLoader, &LoopCatalogLoader::finished, this, [this, loopFiles] { finishCatalog(loopFiles); });
+    m_loopLoader->start(LoopCatalog::defaultSources());
 }
 
 MainWindow::~MainWindow() = default;
+
+QString MainWindow::loadingLoopsMessage()
+{
+    return tr("Loading loops…");
+}
 
 SessionPage *MainWindow::sessionPage()
 {
@@ -280,12 +286,26 @@ void MainWindow::createMenus()
     aboutQt->setMenuRole(QAction::AboutQtRole);
 }
 
-void MainWindow::showCatalog(const LoopCatalog &catalog, const QStringList &loopFiles)
+void MainWindow::showCatalog(const LoopCatalog &catalog)
 {
-    statusBar()->clearMessage();
-    m_home->setCatalog(catalog);
+    // Files the person opened while the folder was still being read stay open.
+    LoopCatalog merged = catalog;
+    for (const CatalogEntry &entry : m_home->catalog().entries()) {
+        if (entry.origin == LoopOrigin::OpenedFile)
+            merged.addEntry(entry);
+    }
+    m_home->setCatalog(merged);
     if (m_library)
-        m_library->setCatalog(catalog);
+        m_library->setCatalog(merged);
+}
+
+void MainWindow::finishCatalog(const QStringList &loopFiles)
+{
+    // Only "Loading loops…" goes: a message shown meanwhile (recordings found after a crash, say)
+    // stays. On a busy machine the loops may well finish after it.
+    if (statusBar()->currentMessage() == loadingLoopsMessage())
+        statusBar()->clearMessage();
+    const LoopCatalog &catalog = m_loopLoader->catalog();
     for (const QString &file : loopFiles)
         m_home->openLoopFile(file);
     m_home->checkForUnfinishedSession();

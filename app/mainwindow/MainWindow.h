@@ -1,9 +1,8 @@
 #pragma once
 
 #include "AppServices.h"
-#include "loops/LoopCatalog.h"
+#include "loops/LoopCatalogLoader.h"
 
-#include <QFutureWatcher>
 #include <QMainWindow>
 
 class QLabel;
@@ -51,7 +50,9 @@ private:
     void createMenus();
     bool isSessionRunning() const;
     void replacePlaceholder(int index, QWidget *page);
-    void showCatalog(const LoopCatalog &catalog, const QStringList &loopFiles);
+    static QString loadingLoopsMessage();
+    void showCatalog(const LoopCatalog &catalog);
+    void finishCatalog(const QStringList &loopFiles);
     void runSession(SessionController *controller);
     void showAbout();
     void showShortcuts();
@@ -70,7 +71,7 @@ private:
     QAction *m_libraryActionsAnchor = nullptr;
     bool m_deferredPagesQueued = false;
     QLabel *m_libraryStatus;
-    QFutureWatcher<LoopCatalog> m_catalogLoad;
+    LoopCatalogLoader *m_loopLoader; // a child: quitting stops its reads rather than waiting for them
     bool m_catalogLoaded = false;
     QString m_recoveredMessage; // in the status bar while recordings wait in the Library
     QAction *m_resumeAction = nullptr;

@@ -187,6 +187,12 @@ QList<const char *> migrations()
 bool upgrade(QSqlDatabase &database, int from, const QList<const char *> &migrations, const QString &backupPath,
              QString *error)
 {
+    if (from < 0 || from > migrations.size()) {
+        // Not a version any MockLoop wrote (a damaged header, or a newer MockLoop): there is no
+        // migration to start from, and guessing one could only do harm.
+        *error = u"the library version %1 is not one this MockLoop knows (0 to %2)"_s.arg(from).arg(migrations.size());
+        return false;
+    }
     QSqlQuery query(database);
     if (!backupPath.isEmpty()) {
         query.prepare(u"VACUUM INTO ?"_s);

@@ -16,7 +16,8 @@ QList<const char *> migrations();
 
 // Brings database from version `from` to the last of migrations: first copies it to backupPath
 // (unless empty) with VACUUM INTO, then applies each migration in its own transaction and records
-// the version. A failing migration is rolled back and stops the upgrade.
+// the version. A failing migration is rolled back and stops the upgrade. A `from` outside 0 to the
+// number of migrations is refused without touching the database.
 bool upgrade(QSqlDatabase &database, int from, const QList<const char *> &migrations, const QString &backupPath,
              QString *error);
 

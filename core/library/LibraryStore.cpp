@@ -23,8 +23,6 @@
 #include <QTextStream>
 #include <QUuid>
 
-#include <atomic>
-
 using namespace Qt::StringLiterals;
 
 namespace MockLoop {
@@ -36,8 +34,6 @@ namespace {
 constexpr auto DatabaseFile = "library.sqlite"_L1;
 constexpr auto TakesFolder = "takes"_L1;
 constexpr auto RecoveredSessionId = "recovered-takes"_L1;
-
-std::atomic<int> connectionCounter{0};
 
 // The Monday of the week of time, in the local time of the moment it is stored.
 QString weekStart(const QDateTime &time)
@@ -323,133 +319,6 @@ bool LibraryStore::failSql(const QSqlQuery &query) const
 {
     const QSqlError error = query.lastError();
     return fail(error.databaseText().isEmpty() ? error.text() : error.databaseText());
-}
-
-namespace {
-
-// Checks, sets up and migrates an open connection. Its queries end with it, so the connection can
-// be dropped when it fails.
-LibraryStore::OpenError initialise(QSqlDatabase &db, const QString &folder, bool existed, QString *message)
-{
-    using OpenError = LibraryStore::OpenError;
-    const QString nativePath = QDir::toNativeSeparators(db.databaseName());
-    const QString damaged = LibraryStore::tr("The practice library %1 is damaged (%2). It has not been changed. You "
-                                             "can start a fresh library beside it; your recordings stay in the "
-                                             "folder and can be recovered.");
-    QSqlQuery query(db);
-    // Reading the header is where SQLite notices a file that is not a database at all.
-    if (!query.exec(u"PRAGMA application_id"_s) || !query.next()) {
-        *message = damaged.arg(nativePath, query.lastError().databaseText());
-        return OpenError::Corrupt;
-    }
-    const qint64 applicationId = query.value(0).toLongLong();
-    query.exec(u"PRAGMA user_version"_s);
-    query.next();
-    const int version = query.value(0).toInt();
-    query.exec(u"SELECT count(*) FROM sqlite_schema"_s);
-    query.next();
-    const int objects = query.value(0).toInt();
-
-    if (objects > 0 && applicationId != LibrarySchema::ApplicationId) {
-        *message = LibraryStore::tr("%1 is a database of another program, not a MockLoop practice library. It has "
-                                    "not been changed. Choose another library folder in Settings.")
-                       .arg(nativePath);
-        return OpenError::NotALibrary;
-    }
-    if (version > LibraryStore::SchemaVersion) {
-        *message = LibraryStore::tr("The practice library %1 was written by a newer version of MockLoop (library "
-                                    "version %2; this MockLoop reads up to %3). It has not been changed. Update "
-                                    "MockLoop, or start a fresh library in another folder.")
-                       .arg(nativePath)
-                       .arg(version)
-                       .arg(LibraryStore::SchemaVersion);
-        return OpenError::TooNew;
-    }
-    if (!query.exec(u"PRAGMA quick_check"_s) || !query.next() || query.value(0).toString() != u"ok"_s) {
-        const QString reason
-            = query.lastError().isValid() ? query.lastError().databaseText() : query.value(0).toString();
-        *message = damaged.arg(nativePath, reason);
-        return OpenError::Corrupt;
-    }
-    for (const char *pragma :
-         {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON"}) {
-        if (!query.exec(QString::fromLatin1(pragma))) {
-            *message = LibraryStore::tr("The practice library %1 could not be set up: %2")
-                           .arg(nativePath, query.lastError().databaseText());
-            return OpenError::Failed;
-        }
-    }
-    if (version < LibraryStore::SchemaVersion) {
-        // A copy before every migration of an existing library: a migration that goes wrong must
-        // not cost the history.
-        const QString backup = existed && version > 0
-            ? QDir(folder).filePath(u"library-v%1-backup-%2.sqlite"_s.arg(version).arg(
-                QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd-HHmmss"_s)))
-            : QString();
-        QString error;
-        if (!LibrarySchema::upgrade(db, version, LibrarySchema::migrations(), backup, &error)) {
-            *message = LibraryStore::tr("Could not update the practice library %1: %2. It was left as it was.")
-                           .arg(nativePath, error);
-            return OpenError::Failed;
-        }
-    }
-    return OpenError::None;
-}
-
-} // namespace
-
-LibraryStore::OpenResult LibraryStore::open(const QString &folder)
-{
-    OpenResult result;
-    if (!QDir().mkpath(folder) || !QFileInfo(folder).isWritable()) {
-        result.error = OpenError::NotWritable;
-        result.message = tr("The practice library folder %1 cannot be created or written. Choose another folder in "
-                            "Settings, or make this one writable.")
-                             .arg(QDir::toNativeSeparators(folder));
-        return result;
-    }
-    const QString path = QDir(folder).filePath(DatabaseFile);
-    const bool existed = QFileInfo(path).size() > 0;
-    const QString connectionName = u"mockloop-library-%1"_s.arg(connectionCounter.fetch_add(1));
-    result.store.reset(new LibraryStore(folder, connectionName));
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
-        db.setDatabaseName(path);
-        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
-        if (!db.open()) {
-            result.error = OpenError::Failed;
-            result.message = tr("The practice library %1 could not be opened: %2")
-                                 .arg(QDir::toNativeSeparators(path), db.lastError().text());
-        } else {
-            result.error = initialise(db, folder, existed, &result.message);
-        }
-        if (result.error != OpenError::None)
-            db.close();
-    }
-    if (result.error != OpenError::None)
-        result.store.reset();
-    return result;
-}
-
-LibraryStore::OpenResult LibraryStore::startFresh(const QString &folder, QString *movedTo)
-{
-    const QString stamp = QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd-HHmmss"_s);
-    const QString aside = QDir(folder).filePath(u"damaged-"_s + stamp);
-    QDir().mkpath(aside);
-    for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s}) {
-        const QString file = QDir(folder).filePath(DatabaseFile + suffix);
-        if (QFile::exists(file) && !QFile::rename(file, QDir(aside).filePath(DatabaseFile + suffix))) {
-            OpenResult result;
-            result.error = OpenError::NotWritable;
-            result.message = tr("Could not move the damaged library %1 aside. Move or delete it yourself, then "
-                                "try again.")
-                                 .arg(QDir::toNativeSeparators(file));
-            return result;
-        }
-    }
-    if (movedTo)
-        *movedTo = aside;
-    return open(folder);
 }
 
 // --- Sessions --------------------------------------------------------------------------------

@@ -30,9 +30,12 @@ public:
     enum class OpenError {
         None,
         NotWritable, // the folder cannot be created or written
-        Corrupt, // the database is damaged
-        NotALibrary, // the file is an SQLite database of another program
-        TooNew, // written by a newer MockLoop
+        Corrupt, // the database is damaged (or emptied)
+        NotALibrary, // the file is an SQLite database of another program, or a folder
+        TooNew, // written by a newer MockLoop, or a version no MockLoop writes
+        ReadOnly, // the file cannot be written: every save would fail
+        Unreadable, // the file cannot be read, or is a link to nothing
+        DiskFull, // the disk is full; the library may well be intact
         Failed, // anything else SQLite reported
     };
 
@@ -44,7 +47,7 @@ public:
     };
 
     // Opens the library in folder, creating it (and migrating an older one, after a backup).
-    // A damaged database or one from a newer MockLoop is never written to.
+    // A damaged database or one from a newer MockLoop is never written to. (LibraryOpen.cpp)
     static OpenResult open(const QString &folder);
 
     // Moves the damaged database of folder aside (into a "damaged-<time>" folder beside it, with

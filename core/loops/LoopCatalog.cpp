@@ -6,8 +6,10 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QStandardPaths>
+#include <QThreadPool>
 
 #include <algorithm>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -34,10 +36,44 @@ QString originName(LoopOrigin origin)
 
 LoopCatalog LoopCatalog::loadDefault()
 {
+    const QList<LoopSource> sources = defaultSources();
+    std::vector<CatalogEntry> entries(std::size_t(sources.size()));
+    QThreadPool pool;
+    for (std::size_t i = 0; i < entries.size(); ++i)
+        pool.start([&entries, &sources, i] { entries[i] = load(sources.at(qsizetype(i))); });
+    pool.waitForDone();
     LoopCatalog catalog;
-    catalog.addBuiltIn();
-    catalog.addFolder(userLoopFolder());
+    for (CatalogEntry &entry : entries)
+        catalog.add(std::move(entry));
     return catalog;
+}
+
+QList<LoopSource> LoopCatalog::defaultSources()
+{
+    return sourcesIn(BuiltInFolder, LoopOrigin::BuiltIn) + sourcesIn(userLoopFolder(), LoopOrigin::UserFolder);
+}
+
+QList<LoopSource> LoopCatalog::sourcesIn(const QString &folderPath, LoopOrigin origin)
+{
+    const QDir folder(folderPath);
+    const QStringList names
+        = folder.entryList({u"*.yaml"_s, u"*.yml"_s}, QDir::Files | QDir::Readable | QDir::Hidden, QDir::Name);
+    QList<LoopSource> sources;
+    for (const QString &name : names)
+        sources.append({folder.filePath(name), origin});
+    return sources;
+}
+
+CatalogEntry LoopCatalog::load(const LoopSource &source, std::stop_token stop)
+{
+    LoopLoadResult result = LoopLoader::loadFile(source.location, std::move(stop));
+    CatalogEntry entry;
+    entry.origin = source.origin;
+    entry.location = source.location;
+    entry.diagnostics = std::move(result.diagnostics);
+    if (result.loop)
+        entry.loop = std::make_shared<const Loop>(std::move(*result.loop));
+    return entry;
 }
 
 QString LoopCatalog::userLoopFolder()
@@ -52,23 +88,13 @@ void LoopCatalog::addBuiltIn()
 
 void LoopCatalog::addFolder(const QString &folderPath, LoopOrigin origin)
 {
-    const QDir folder(folderPath);
-    const QStringList names
-        = folder.entryList({u"*.yaml"_s, u"*.yml"_s}, QDir::Files | QDir::Readable | QDir::Hidden, QDir::Name);
-    for (const QString &name : names)
-        addFile(folder.filePath(name), origin);
+    for (const LoopSource &source : sourcesIn(folderPath, origin))
+        add(load(source));
 }
 
 const CatalogEntry &LoopCatalog::addFile(const QString &filePath, LoopOrigin origin)
 {
-    LoopLoadResult result = LoopLoader::loadFile(filePath);
-    CatalogEntry entry;
-    entry.origin = origin;
-    entry.location = filePath;
-    entry.diagnostics = std::move(result.diagnostics);
-    if (result.loop)
-        entry.loop = std::make_shared<const Loop>(std::move(*result.loop));
-    return add(std::move(entry));
+    return add(load({filePath, origin}));
 }
 
 const CatalogEntry &LoopCatalog::add(CatalogEntry entry)

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <memory>
+#include <stop_token>
 
 namespace MockLoop {
 
@@ -31,21 +32,37 @@ struct CatalogEntry
     bool isActive() const { return isLoaded() && overriddenBy.isEmpty(); }
 };
 
+// A loop file to read, and where it comes from.
+struct LoopSource
+{
+    QString location;
+    LoopOrigin origin = LoopOrigin::BuiltIn;
+};
+
 // Every loop MockLoop knows of. For one id the later origin wins: an opened file over the user
 // folder, the user folder over a built-in loop; the entries say who overrides whom.
-// Loading reads files: call it off the GUI thread.
+// Loading reads files: call it off the GUI thread (LoopCatalogLoader does, file by file).
 class LoopCatalog
 {
 public:
-    // The built-in loops and the user folder.
+    // The built-in loops and the user folder, each file read on its own (in parallel): a bad file
+    // is reported in its entry and never keeps the others out.
     static LoopCatalog loadDefault();
 
     // <application data>/interview_loops, where a user's own loops live.
     static QString userLoopFolder();
+    // The files loadDefault() reads, in the order they take effect.
+    static QList<LoopSource> defaultSources();
+    // The loop files of a folder, by name.
+    static QList<LoopSource> sourcesIn(const QString &folderPath, LoopOrigin origin);
+    // Reads one file into an entry (a stopped load gives an entry with that error).
+    static CatalogEntry load(const LoopSource &source, std::stop_token stop = {});
 
     void addBuiltIn();
     void addFolder(const QString &folderPath, LoopOrigin origin = LoopOrigin::UserFolder);
     const CatalogEntry &addFile(const QString &filePath, LoopOrigin origin = LoopOrigin::OpenedFile);
+    // Adds an entry already read, as if its file were added now.
+    const CatalogEntry &addEntry(CatalogEntry entry) { return add(std::move(entry)); }
 
     const QList<CatalogEntry> &entries() const { return m_entries; }
     QList<CatalogEntry> activeEntries() const;

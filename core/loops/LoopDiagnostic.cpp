@@ -1,12 +1,15 @@
 #include "LoopDiagnostic.h"
 
+#include "common/DisplayText.h"
+
 #include <algorithm>
 
 namespace MockLoop {
 
 QString LoopDiagnostic::toString() const
 {
-    QString text = filePath;
+    // The path may be anything a file can be named; the field and message are escaped when made.
+    QString text = escapeControlCharacters(filePath);
     if (line > 0)
         text += u':' + QString::number(line) + u':' + QString::number(column);
     text += isError() ? u": error: "_qs : u": warning: "_qs;

@@ -15,11 +15,12 @@ struct LoopDiagnostic
     int line = 0; // 1-based; 0 when the problem concerns the whole file
     int column = 0; // 1-based; 0 when the problem concerns the whole file
     QString fieldPath; // for example rounds[2].duration_minutes; empty for the whole file
-    QString message;
+    QString message; // control characters from the file are escaped (escapeControlCharacters)
 
     bool isError() const { return severity == Severity::Error; }
 
-    // "FILE:LINE:COL: error: FIELD: message", the convention compilers use and editors follow.
+    // "FILE:LINE:COL: error: FIELD: message", the convention compilers use and editors follow; always
+    // one line.
     QString toString() const;
 };
 

@@ -1,5 +1,6 @@
 #include "LoopLoader.h"
 
+#include "LoopReferences.h"
 #include "YamlFieldReader.h"
 
 #include <QCoreApplication>
@@ -28,7 +29,7 @@ constexpr auto Optional = Presence::Optional;
 
 QString tr(const char *text, int count = -1)
 {
-    return QCoreApplication::translate("MockLoop::LoopLoader", text, nullptr, count);
+    return loaderTr(text, count);
 }
 
 QStringList idsOf(const QList<LocatedId> &located)
@@ -39,53 +40,6 @@ QStringList idsOf(const QList<LocatedId> &located)
         ids.append(item.id);
     return ids;
 }
-
-// The ids one collection of the loop defines, for duplicate detection and reference checks.
-class IdRegistry
-{
-public:
-    IdRegistry(DiagnosticSink &sink, QString kind)
-        : m_sink(sink)
-        , m_kind(std::move(kind))
-    { }
-
-    void define(const LocatedId &located)
-    {
-        const auto previous = m_lines.constFind(located.id);
-        if (previous != m_lines.cend()) {
-            m_sink.error(located.mark, located.fieldPath,
-                         tr("duplicate %1 id '%2' (first defined on line %3)").arg(m_kind, located.id).arg(*previous));
-            return;
-        }
-        m_lines.insert(located.id, located.mark.line);
-        m_order.append(located.id);
-    }
-
-    bool contains(const QString &id) const { return m_lines.contains(id); }
-
-    // Reports a reference to an id this collection does not define.
-    bool check(const LocatedId &reference) const
-    {
-        if (contains(reference.id))
-            return true;
-        QString message = tr("unknown %1 '%2'").arg(m_kind, reference.id);
-        const QString suggestion = Yaml::closestMatch(reference.id, m_order);
-        if (!suggestion.isEmpty())
-            message += tr("; did you mean '%1'?").arg(suggestion);
-        else if (m_order.isEmpty())
-            message += tr(" (the loop defines none)");
-        else
-            message += tr(" (expected one of: %1)").arg(m_order.join(u", "_s));
-        m_sink.error(reference.mark, reference.fieldPath, message);
-        return false;
-    }
-
-private:
-    DiagnosticSink &m_sink;
-    QString m_kind;
-    QHash<QString, int> m_lines;
-    QStringList m_order;
-};
 
 class LoopParser
 {
@@ -451,17 +405,28 @@ void LoopParser::readMilestone(const Node &node, const QString &path, Loop &loop
 
 void LoopParser::checkReferences()
 {
-    for (const Reference &reference : std::as_const(m_references))
+    for (const Reference &reference : std::as_const(m_references)) {
+        if (m_sink.shouldStopReading())
+            return;
         reference.registry->check(reference.id);
+    }
 }
 
 void LoopParser::checkRoundSupply(const Loop &loop)
 {
+    const QuestionSupply supply(loop);
+    QHash<QString, const Round *> rounds;
+    for (const Round &round : loop.rounds)
+        if (!rounds.contains(round.id))
+            rounds.insert(round.id, &round); // the first, as Loop::round() finds
+
     for (const RoundSource &source : std::as_const(m_roundSources)) {
-        const Round *round = loop.round(source.roundId);
+        if (m_sink.shouldStopReading())
+            return;
+        const Round *round = rounds.value(source.roundId);
         if (!round || round->questionCount == 0)
             continue;
-        const qsizetype supplied = loop.questionPool(*round).size();
+        const qsizetype supplied = supply.count(*round);
         if (round->untilTimeIsUp() && supplied == 0) {
             m_sink.error(source.sourcesMark, source.sourcesPath,
                          tr("the round has no questions: name categories or ids here, or list the round under "
@@ -476,15 +441,23 @@ void LoopParser::checkRoundSupply(const Loop &loop)
 
 void LoopParser::checkQuestionsReachable(const Loop &loop)
 {
-    if (loop.rounds.isEmpty())
+    if (loop.rounds.isEmpty() || m_sink.shouldStopReading())
         return; // already an error; a warning per question would bury it
-    QSet<QString> reachable;
+    QSet<QString> roundIds;
+    QSet<QString> drawnCategories;
+    QSet<QString> drawnIds;
     for (const Round &round : loop.rounds) {
-        for (const Question *question : loop.questionPool(round))
-            reachable.insert(question->id);
+        roundIds.insert(round.id);
+        drawnCategories.unite(QSet<QString>(round.sourceCategoryIds.cbegin(), round.sourceCategoryIds.cend()));
+        drawnIds.unite(QSet<QString>(round.sourceQuestionIds.cbegin(), round.sourceQuestionIds.cend()));
     }
     for (const Question &question : loop.questions) {
-        if (reachable.contains(question.id) || question.id.isEmpty())
+        if (m_sink.shouldStopReading())
+            return;
+        const bool namesARound = std::any_of(question.roundIds.cbegin(), question.roundIds.cend(),
+                                             [&](const QString &roundId) { return roundIds.contains(roundId); });
+        if (namesARound || drawnIds.contains(question.id) || drawnCategories.contains(question.categoryId)
+            || question.id.isEmpty())
             continue;
         const auto location = m_questionLocations.value(question.id);
         m_sink.warning(location.first, location.second,
@@ -512,6 +485,37 @@ char characterAt(const QByteArray &data, const Yaml::Mark &mark)
     return found ? data.at(position) : '\0';
 }
 
+QString parseErrorMessage(const Yaml::ParseError &error, const QByteArray &data)
+{
+    using Kind = Yaml::ParseError::Kind;
+    const QLocale c = QLocale::c();
+    switch (error.kind) {
+    case Kind::Syntax: {
+        QString message = tr("not valid YAML: %1").arg(QString::fromStdString(error.message));
+        if (characterAt(data, error.mark) == '\t')
+            message += tr(" (a tab: YAML indents with spaces only)");
+        return message;
+    }
+    case Kind::TooDeep:
+        return tr("not valid YAML: lists or mappings are nested more than %1 levels deep")
+            .arg(QString::fromStdString(error.message));
+    case Kind::TooManyNodes:
+        return tr("the file holds more than %1 values once its aliases are expanded (each use of an alias "
+                  "repeats all it refers to); a loop needs far fewer. Is this the right file?")
+            .arg(c.toString(qulonglong(Yaml::Document::MaxExpandedNodes)));
+    case Kind::TooManyBytes:
+        return tr("the file holds more than %1 of text once its aliases are expanded (each use of an alias "
+                  "repeats all it refers to); a loop needs far less. Is this the right file?")
+            .arg(c.formattedDataSize(qint64(Yaml::Document::MaxExpandedBytes), 0, QLocale::DataSizeSIFormat));
+    case Kind::RecursiveAlias:
+        return tr("the alias *%1 is used inside the node it refers to, which would repeat without end")
+            .arg(Yaml::shownText(error.message));
+    case Kind::Stopped:
+        return tr("loading was stopped before it finished");
+    }
+    return {};
+}
+
 LoopLoadResult fileFailure(const QString &filePath, const QString &message)
 {
     DiagnosticSink sink(filePath);
@@ -523,7 +527,7 @@ LoopLoadResult fileFailure(const QString &filePath, const QString &message)
 
 } // namespace
 
-LoopLoadResult loadData(const QByteArray &data, const QString &displayPath)
+LoopLoadResult loadData(const QByteArray &data, const QString &displayPath, std::stop_token stop)
 {
     if (data.size() > MaxFileBytes)
         return fileFailure(displayPath, tooLargeMessage(data.size()));
@@ -536,16 +540,16 @@ LoopLoadResult loadData(const QByteArray &data, const QString &displayPath)
     if (data.trimmed().isEmpty())
         return fileFailure(displayPath, tr("the file is empty; a loop file starts with 'format_version: 1'"));
 
-    DiagnosticSink sink(displayPath);
+    DiagnosticSink sink(displayPath, stop);
     LoopLoadResult result;
 
-    const Yaml::Document document = Yaml::Document::parse(std::string_view(data.constData(), std::size_t(data.size())));
+    const Yaml::Document document
+        = Yaml::Document::parse(std::string_view(data.constData(), std::size_t(data.size())), stop);
     if (!document.ok()) {
-        const Yaml::Mark mark = document.error()->mark;
-        QString message = tr("not valid YAML: %1").arg(QString::fromStdString(document.error()->message));
-        if (characterAt(data, mark) == '\t')
-            message += tr(" (a tab: YAML indents with spaces only)");
-        sink.error(mark, QString(), message);
+        const Yaml::ParseError &error = *document.error();
+        if (error.kind == Yaml::ParseError::Kind::Stopped)
+            return fileFailure(displayPath, parseErrorMessage(error, data));
+        sink.error(error.mark, QString(), parseErrorMessage(error, data));
         result.diagnostics = sink.diagnostics();
         return result;
     }
@@ -561,6 +565,8 @@ LoopLoadResult loadData(const QByteArray &data, const QString &displayPath)
 
     LoopParser parser(sink);
     Loop loop = parser.parse(*documents.front());
+    if (sink.stopRequested())
+        return fileFailure(displayPath, tr("loading was stopped before it finished"));
     result.diagnostics = sink.diagnostics();
     std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
                      [](const LoopDiagnostic &a, const LoopDiagnostic &b) {
@@ -571,7 +577,7 @@ LoopLoadResult loadData(const QByteArray &data, const QString &displayPath)
     return result;
 }
 
-LoopLoadResult loadFile(const QString &filePath)
+LoopLoadResult loadFile(const QString &filePath, std::stop_token stop)
 {
     const QFileInfo info(filePath);
     if (!info.exists())
@@ -587,7 +593,7 @@ LoopLoadResult loadFile(const QString &filePath)
     const QByteArray data = file.read(MaxFileBytes + 1);
     if (file.error() != QFileDevice::NoError)
         return fileFailure(filePath, tr("cannot read the file: %1").arg(file.errorString()));
-    return loadData(data, filePath);
+    return loadData(data, filePath, std::move(stop));
 }
 
 } // namespace MockLoop::LoopLoader

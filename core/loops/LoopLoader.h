@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <optional>
+#include <stop_token>
 
 namespace MockLoop {
 
@@ -19,16 +20,19 @@ struct LoopLoadResult
 };
 
 // Reads and strictly validates loop files (format: interview_loops/README.md). Never throws and
-// never crashes on bad input: a file that is not a loop gives diagnostics instead.
+// never crashes on bad input: a file that is not a loop gives diagnostics instead. The work is
+// bounded by the size of the document with its aliases expanded (Yaml::Document's limits) and is
+// linear in it, so any file is accepted or refused within about a second (tests/bench/
+// hostile_loop_bench). A stop request ends a load within milliseconds, as a file error.
 namespace LoopLoader {
 
 // Loop files larger than this are refused before parsing (the Netflix loop is about 60 kB).
 inline constexpr qint64 MaxFileBytes = 4 * 1000 * 1000;
 
-LoopLoadResult loadFile(const QString &filePath);
+LoopLoadResult loadFile(const QString &filePath, std::stop_token stop = {});
 
 // Parses data as the content of a loop file; displayPath names it in diagnostics.
-LoopLoadResult loadData(const QByteArray &data, const QString &displayPath);
+LoopLoadResult loadData(const QByteArray &data, const QString &displayPath, std::stop_token stop = {});
 
 } // namespace LoopLoader
 

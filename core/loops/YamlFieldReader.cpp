@@ -1,5 +1,7 @@
 #include "YamlFieldReader.h"
 
+#include "common/DisplayText.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -50,8 +52,9 @@ bool isIdCharacter(char c, bool first)
 
 } // namespace
 
-DiagnosticSink::DiagnosticSink(QString filePath)
+DiagnosticSink::DiagnosticSink(QString filePath, std::stop_token stop)
     : m_filePath(std::move(filePath))
+    , m_stop(std::move(stop))
 { }
 
 void DiagnosticSink::error(const Mark &mark, const QString &fieldPath, const QString &message)
@@ -83,8 +86,9 @@ void DiagnosticSink::add(LoopDiagnostic::Severity severity, const Mark &mark, QS
     diagnostic.filePath = m_filePath;
     diagnostic.line = mark.line;
     diagnostic.column = mark.column;
-    diagnostic.fieldPath = fieldPath;
-    diagnostic.message = message;
+    // Keys and values of the file appear in both: a newline in a key must not forge a line of output.
+    diagnostic.fieldPath = escapeControlCharacters(fieldPath);
+    diagnostic.message = escapeControlCharacters(message);
     m_diagnostics.append(diagnostic);
 }
 
@@ -112,19 +116,38 @@ QString describeNode(const Node &node)
     case Node::Type::Scalar:
         break;
     }
-    QString value = fromStd(node.scalar()).simplified();
+    // Only the start is converted: the scalar may be megabytes.
+    QString value = fromStd(std::string_view(node.scalar()).substr(0, 160)).simplified();
     if (value.size() > 40)
         value = value.left(37) + u"..."_s;
     return u'\'' + value + u'\'';
 }
 
+QString shownText(std::string_view text)
+{
+    constexpr std::size_t MaxShown = 60;
+    if (text.size() <= MaxShown)
+        return fromStd(text);
+    // Cut on a character boundary: never inside a UTF-8 sequence.
+    std::size_t end = MaxShown;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+        --end;
+    return fromStd(text.substr(0, end)) + tr("… (%1 bytes)").arg(text.size());
+}
+
 QString closestMatch(const QString &word, const QStringList &candidates)
 {
+    if (candidates.size() > MaxSuggestionCandidates)
+        return {};
     const std::string target = word.toStdString();
     QString best;
     std::size_t bestDistance = std::max<std::size_t>(1, target.size() / 3) + 1;
     for (const QString &candidate : candidates) {
         const std::string full = candidate.toStdString();
+        // The lengths alone rule most candidates out (a word longer than the candidate by more
+        // than the distance allowed cannot be a typo of it), and keep a megabyte key cheap.
+        if (target.size() >= full.size() + bestDistance)
+            continue;
         std::size_t distance = editDistance(target, full);
         // A word cut short (duraton for duration_minutes) is as plausible as a typo.
         if (target.size() >= 4 && full.size() > target.size())
@@ -187,22 +210,27 @@ FieldReader::FieldReader(DiagnosticSink &sink, const Node &node, QString path)
     , m_mark(node.mark())
     , m_isMap(node.isMap())
 {
+    if (m_sink.shouldStopReading()) {
+        m_finished = true; // nothing more is reported: no need to read the fields either
+        return;
+    }
     if (!m_isMap) {
         m_sink.error(m_mark, m_path, tr("expected a mapping of fields, got %1").arg(describeNode(node)));
         return;
     }
     m_entries.reserve(node.size());
+    m_index.reserve(node.size());
     for (const auto &[keyNode, value] : node.entries()) {
         if (!keyNode->isScalar()) {
             m_sink.error(keyNode->mark(), m_path, tr("expected a field name, got %1").arg(describeNode(*keyNode)));
             continue;
         }
         const std::string_view key = keyNode->scalar();
-        const auto previous = std::find_if(m_entries.cbegin(), m_entries.cend(),
-                                           [&key](const Entry &entry) { return entry.key == key; });
-        if (previous != m_entries.cend()) {
-            m_sink.error(keyNode->mark(), pathOf(key),
-                         tr("field given twice (first on line %1)").arg(previous->keyNode->mark().line));
+        const auto [previous, inserted] = m_index.try_emplace(key, m_entries.size());
+        if (!inserted) {
+            m_sink.error(
+                keyNode->mark(), pathOf(key),
+                tr("field given twice (first on line %1)").arg(m_entries[previous->second].keyNode->mark().line));
             continue;
         }
         m_entries.push_back(Entry{key, keyNode, value});
@@ -216,24 +244,27 @@ FieldReader::~FieldReader()
 
 QString FieldReader::pathOf(std::string_view key) const
 {
-    return m_path.isEmpty() ? fromStd(key) : m_path + u'.' + fromStd(key);
+    return m_path.isEmpty() ? shownText(key) : m_path + u'.' + shownText(key);
+}
+
+FieldReader::Entry *FieldReader::find(std::string_view key)
+{
+    const auto found = m_index.find(key);
+    return found == m_index.end() ? nullptr : &m_entries[found->second];
 }
 
 const Node &FieldReader::field(std::string_view key, Presence presence, const Expectation &expectation)
 {
     m_knownKeys.emplace_back(key);
-    if (!m_isMap)
+    if (!m_isMap || m_sink.shouldStopReading())
         return Node::undefined();
-    for (Entry &entry : m_entries) {
-        if (entry.key == key) {
-            entry.asked = true;
-            if (presence == Presence::Required && entry.value->isNull()) {
-                m_sink.error(entry.value->mark(), pathOf(key),
-                             tr("expected %1, got nothing").arg(expectation.toString()));
-                return Node::undefined();
-            }
-            return *entry.value;
+    if (Entry *entry = find(key)) {
+        entry->asked = true;
+        if (presence == Presence::Required && entry->value->isNull()) {
+            m_sink.error(entry->value->mark(), pathOf(key), tr("expected %1, got nothing").arg(expectation.toString()));
+            return Node::undefined();
         }
+        return *entry->value;
     }
     if (presence == Presence::Required) {
         m_sink.error(m_mark, pathOf(key),
@@ -312,8 +343,11 @@ void FieldReader::forEach(std::string_view key, Presence presence, const Expecta
         return;
     }
     std::size_t index = 0;
-    for (const Node *item : node.items())
+    for (const Node *item : node.items()) {
+        if (m_sink.shouldStopReading())
+            return;
         readItem(*item, indexPath(listPath, index++));
+    }
 }
 
 void FieldReader::ignoreRest()
@@ -326,16 +360,18 @@ void FieldReader::finish()
     if (m_finished)
         return;
     m_finished = true;
+    QStringList known;
+    for (const std::string &knownKey : m_knownKeys) {
+        if (!known.contains(fromStd(knownKey)))
+            known.append(fromStd(knownKey));
+    }
     for (const Entry &entry : m_entries) {
         if (entry.asked)
             continue;
-        QString message = tr("unknown field '%1'").arg(fromStd(entry.key));
-        QStringList known;
-        for (const std::string &knownKey : m_knownKeys) {
-            if (!known.contains(fromStd(knownKey)))
-                known.append(fromStd(knownKey));
-        }
-        const QString nearest = closestMatch(fromStd(entry.key), known);
+        if (m_sink.shouldStopReading())
+            return;
+        QString message = tr("unknown field '%1'").arg(shownText(entry.key));
+        const QString nearest = closestMatch(fromStd(entry.key.substr(0, 100)), known);
         if (!nearest.isEmpty())
             message += tr("; did you mean '%1'?").arg(nearest);
         else if (!known.isEmpty())

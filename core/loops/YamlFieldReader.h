@@ -13,7 +13,9 @@
 
 #include <functional>
 #include <optional>
+#include <stop_token>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace MockLoop::Yaml {
@@ -23,7 +25,7 @@ enum class Presence { Required, Optional };
 class DiagnosticSink
 {
 public:
-    explicit DiagnosticSink(QString filePath);
+    explicit DiagnosticSink(QString filePath, std::stop_token stop = {});
 
     void error(const Mark &mark, const QString &fieldPath, const QString &message);
     void warning(const Mark &mark, const QString &fieldPath, const QString &message);
@@ -35,11 +37,16 @@ public:
     const QString &filePath() const { return m_filePath; }
     const LoopDiagnostics &diagnostics() const { return m_diagnostics; }
     bool hasErrors() const { return containsErrors(m_diagnostics); }
+    // True once no more diagnostics are taken, or the caller asked to stop: readers then stop
+    // reading, so a file with a million errors costs no more than one with two hundred.
+    bool shouldStopReading() const { return m_diagnostics.size() > MaxDiagnostics || m_stop.stop_requested(); }
+    bool stopRequested() const { return m_stop.stop_requested(); }
 
 private:
     void add(LoopDiagnostic::Severity severity, const Mark &mark, QString fieldPath, QString message);
 
     QString m_filePath;
+    std::stop_token m_stop;
     LoopDiagnostics m_diagnostics;
 };
 
@@ -76,7 +83,11 @@ private:
 
 QString indexPath(const QString &listPath, std::size_t index);
 QString describeNode(const Node &node);
-// The candidate closest to word when it is a plausible typo of it, else an empty string.
+// A key or value of the file as a message quotes it: cut short when long (a key can be megabytes).
+QString shownText(std::string_view text);
+// The candidate closest to word when it is a plausible typo of it, else an empty string. Beyond
+// MaxSuggestionCandidates candidates none is suggested: the search would cost more than it helps.
+inline constexpr qsizetype MaxSuggestionCandidates = 200;
 QString closestMatch(const QString &word, const QStringList &candidates);
 
 // Reads one mapping against the fields the caller asks for. Keys never asked for are reported as
@@ -123,12 +134,17 @@ private:
         bool asked = false;
     };
 
+    Entry *find(std::string_view key);
+
     DiagnosticSink &m_sink;
     QString m_path;
     Mark m_mark;
     bool m_isMap = false;
     bool m_finished = false;
     std::vector<Entry> m_entries;
+    // Key to index in m_entries: finding a field, and a key given twice, costs the same for a
+    // mapping of 200,000 keys as for one of five.
+    std::unordered_map<std::string_view, std::size_t> m_index;
     std::vector<std::string> m_knownKeys;
 };
 

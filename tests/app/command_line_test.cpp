@@ -1,3 +1,5 @@
+#include "../common/HostileLoops.h"
+
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -28,7 +30,9 @@ private Q_SLOTS:
     void validate_brokenFile_printsCompilerStyleErrors_exitsOne();
     void validate_severalFiles_reportsEach();
     void validate_withoutFiles_isAUsageError();
+    void validate_controlCharactersInTheFile_cannotForgeLines();
     void listLoops_showsBuiltInAndUserLoops_andOverrides();
+    void listLoops_hostileUserLoop_isReportedPromptly();
     void version_and_help();
 
 private:
@@ -116,6 +120,21 @@ void CommandLineTest::validate_withoutFiles_isAUsageError()
     QVERIFY(run.err.contains(u"needs at least one loop file"_s));
 }
 
+void CommandLineTest::validate_controlCharactersInTheFile_cannotForgeLines()
+{
+    // Keys holding a newline, a terminal escape and a right-to-left override.
+    const QString forged = fixture(u"control-characters-in-text"_s);
+    const Run run = mockloop({u"--validate"_s, forged});
+    QCOMPARE(run.exitCode, 1);
+    const QStringList lines = run.err.split(u'\n', Qt::SkipEmptyParts);
+    QVERIFY2(!run.err.contains(u"\n/etc/passwd"_s), qPrintable(run.err));
+    for (const QString &line : lines)
+        QVERIFY2(line.startsWith(forged + u':'), qPrintable(line));
+    QVERIFY2(run.err.contains(u"unknown field 'x\\n/etc/passwd:1:1: error: injected'"_s), qPrintable(run.err));
+    QVERIFY2(run.err.contains(u"unknown field '\\x1B[2J\\u{202E}hidden'"_s), qPrintable(run.err));
+    QVERIFY(!run.err.contains(QChar(0x1B)) && !run.err.contains(QChar(0x202E)));
+}
+
 void CommandLineTest::listLoops_showsBuiltInAndUserLoops_andOverrides()
 {
     const QString userFolder = m_home.filePath(u"data/MockLoop/interview_loops"_s);
@@ -140,6 +159,30 @@ void CommandLineTest::listLoops_showsBuiltInAndUserLoops_andOverrides()
              qPrintable(run.out));
     QVERIFY2(run.out.contains(u"not loaded: 6 errors, see mockloop --validate "_s + userFolder + u"/broken.yaml"_s),
              qPrintable(run.out));
+}
+
+void CommandLineTest::listLoops_hostileUserLoop_isReportedPromptly()
+{
+    // A loop file built to take minutes (and once did): --list-loops still lists the others, says
+    // what is wrong with it, and returns (mockloop() gives up after 30 s).
+    const QString userFolder = m_home.filePath(u"data/MockLoop/interview_loops"_s);
+    QVERIFY(QDir().mkpath(userFolder));
+    QFile hostile(userFolder + u"/a-hostile.yaml"_s);
+    QVERIFY(hostile.open(QIODevice::WriteOnly));
+    hostile.write(MockLoop::HostileLoops::aliasToBigMap(2000, 10000));
+    hostile.close();
+    QVERIFY(QFile::copy(fixture(u"valid-minimal-flow-style"_s), userFolder + u"/minimal.yaml"_s));
+
+    const Run run = mockloop({u"--list-loops"_s});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains(u"netflix-engineering-leadership"_s) && run.out.contains(u"minimal "_s),
+             qPrintable(run.out));
+    QVERIFY2(run.out.contains(u"not loaded: 1 error, see mockloop --validate "_s + userFolder + u"/a-hostile.yaml"_s),
+             qPrintable(run.out));
+    const Run validate = mockloop({u"--validate"_s, userFolder + u"/a-hostile.yaml"_s});
+    QCOMPARE(validate.exitCode, 1);
+    QVERIFY2(validate.err.contains(u"a-hostile.yaml:6:"_s) && validate.err.contains(u"once its aliases are expanded"_s),
+             qPrintable(validate.err));
 }
 
 void CommandLineTest::version_and_help()

@@ -11,12 +11,26 @@
 
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <numbers>
 #include <vector>
 
 using namespace Qt::StringLiterals;
 
 namespace MockLoop::AudioTest {
+
+namespace {
+
+std::vector<qint16> sine(int sampleRate, double seconds, double frequency, double amplitude)
+{
+    std::vector<qint16> samples(size_t(seconds * sampleRate));
+    for (size_t i = 0; i < samples.size(); ++i)
+        samples[i] = qint16(
+            std::lround(amplitude * 32767.0 * std::sin(2 * std::numbers::pi * frequency * double(i) / sampleRate)));
+    return samples;
+}
+
+} // namespace
 
 QString rigUnavailableReason()
 {
@@ -118,10 +132,10 @@ std::optional<QByteArray> speech(const QString &text, double leadSeconds, double
     return file.readAll();
 }
 
-std::unique_ptr<QProcess> playInto(const QString &sink, const QString &rawPath, int timeoutSeconds)
+std::unique_ptr<QProcess> playInto(const QString &sink, const QString &rawPath, int timeoutSeconds, int latencyMs)
 {
     return startProcess(u"pacat"_s,
-                        {u"--playback"_s, u"--device=%1"_s.arg(sink), u"--latency-msec=20"_s, u"--raw"_s,
+                        {u"--playback"_s, u"--device=%1"_s.arg(sink), u"--latency-msec=%1"_s.arg(latencyMs), u"--raw"_s,
                          u"--format=s16le"_s, u"--rate=16000"_s, u"--channels=1"_s, rawPath},
                         timeoutSeconds);
 }
@@ -138,12 +152,12 @@ QByteArray pcmOf(const QString &wavPath)
     return file.read(Wav::presentDataBytes(*layout, file.size()));
 }
 
-std::optional<Activity> findSound(const QByteArray &pcm, int sampleRate, double thresholdDb)
+QList<Activity> findSounds(const QByteArray &pcm, int sampleRate, qint64 minimumGapMs, double thresholdDb)
 {
     const qsizetype window = sampleRate / 100;
     const qsizetype count = pcm.size() / 2;
     const double threshold = 32768.0 * std::pow(10.0, thresholdDb / 20.0);
-    std::optional<Activity> activity;
+    QList<Activity> stretches;
     std::vector<qint16> samples(static_cast<size_t>(count));
     std::memcpy(samples.data(), pcm.constData(), size_t(count) * 2);
     for (qsizetype start = 0; start + window <= count; start += window) {
@@ -153,11 +167,26 @@ std::optional<Activity> findSound(const QByteArray &pcm, int sampleRate, double 
         if (std::sqrt(sum / double(window)) < threshold)
             continue;
         const qint64 ms = start * 1000 / sampleRate;
-        if (!activity)
-            activity = Activity{ms, ms + 10};
-        activity->offsetMs = ms + 10;
+        if (stretches.isEmpty() || ms - stretches.last().offsetMs >= minimumGapMs)
+            stretches.append(Activity{ms, ms + 10});
+        else
+            stretches.last().offsetMs = ms + 10;
     }
-    return activity;
+    return stretches;
+}
+
+std::optional<Activity> findSound(const QByteArray &pcm, int sampleRate, double thresholdDb)
+{
+    const QList<Activity> stretches = findSounds(pcm, sampleRate, std::numeric_limits<qint64>::max(), thresholdDb);
+    if (stretches.isEmpty())
+        return std::nullopt;
+    return stretches.first();
+}
+
+QByteArray toneBurst(int milliseconds, double frequency, double amplitude)
+{
+    const std::vector<qint16> samples = sine(16000, milliseconds / 1000.0, frequency, amplitude);
+    return QByteArray(reinterpret_cast<const char *>(samples.data()), qsizetype(samples.size() * 2));
 }
 
 SoxCheck checkWithSox(const QString &wavPath)
@@ -182,10 +211,7 @@ bool writeSineWav(const QString &path, int sampleRate, double seconds, double fr
     WavWriter writer;
     if (!writer.open(path, PcmFormat{sampleRate, 1, 16}))
         return false;
-    std::vector<qint16> samples(size_t(seconds * sampleRate));
-    for (size_t i = 0; i < samples.size(); ++i)
-        samples[i] = qint16(
-            std::lround(amplitude * 32767.0 * std::sin(2 * std::numbers::pi * frequency * double(i) / sampleRate)));
+    const std::vector<qint16> samples = sine(sampleRate, seconds, frequency, amplitude);
     return writer.append(reinterpret_cast<const char *>(samples.data()), qint64(samples.size()) * 2) && writer.finish();
 }
 

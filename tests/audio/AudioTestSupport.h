@@ -42,8 +42,11 @@ void stopProcess(QProcess &process);
 // espeak-ng, then sox.
 std::optional<QByteArray> speech(const QString &text, double leadSeconds, double tailSeconds, QString *error);
 
-// Plays raw s16le 16 kHz mono from rawPath into a sink (pacat, low latency, under timeout).
-std::unique_ptr<QProcess> playInto(const QString &sink, const QString &rawPath, int timeoutSeconds = 60);
+// Plays raw s16le 16 kHz mono from rawPath into a sink (pacat, under timeout). latencyMs is how
+// much pacat keeps buffered in the server: a larger one rides out a feeder starved of CPU, which
+// would otherwise leave gaps of silence in what the microphone hears.
+std::unique_ptr<QProcess> playInto(const QString &sink, const QString &rawPath, int timeoutSeconds = 60,
+                                   int latencyMs = 20);
 
 // The PCM of a WAV file (the data chunk, as much as the file holds); empty if it is not a WAV.
 QByteArray pcmOf(const QString &wavPath);
@@ -56,6 +59,12 @@ struct Activity
     qint64 offsetMs = 0;
 };
 std::optional<Activity> findSound(const QByteArray &pcm, int sampleRate, double thresholdDb = -40);
+// Every stretch of sound, stretches closer than minimumGapMs joined into one.
+QList<Activity> findSounds(const QByteArray &pcm, int sampleRate, qint64 minimumGapMs, double thresholdDb = -40);
+
+// A short loud tone, 16 kHz mono s16: put before test audio, it marks in a recording where the fed
+// audio begins, whenever the feeding process got round to starting.
+QByteArray toneBurst(int milliseconds, double frequency = 1000, double amplitude = 0.5);
 
 // The duration soxi reports, and whether sox reads the whole file without a warning.
 struct SoxCheck

@@ -196,8 +196,18 @@ void AudioRecorderTest::pipeSource_capturesBitExactly()
 
 void AudioRecorderTest::speech_keepsDurationOnsetAndLevels()
 {
-    const auto fed = AudioTest::findSound(m_speech, 16000);
-    QVERIFY(fed);
+    // The fed audio starts with a tone burst 200 ms before the speech, so the take itself says where
+    // the feed began: what is measured below is the recorder, not how long the feeding process took
+    // to start on a busy machine. A feeder starved of CPU can still leave gaps of silence in what the
+    // microphone hears (the sound server plays silence when it has nothing); the recorder can only
+    // drop sound, never add silence, so what is compared is the time sound is heard, not its span.
+    const QByteArray speechOnly = m_speech.mid(32000); // without its second of lead silence
+    const QByteArray marked = AudioTest::toneBurst(100) + QByteArray(6400, '\0') + speechOnly;
+    const QString markedFile = m_dir->filePath(u"marked-speech.raw"_s);
+    QVERIFY(writeFile(markedFile, marked));
+    const QList<AudioTest::Activity> fed = AudioTest::findSounds(marked, 16000, 150);
+    QVERIFY(fed.size() >= 2);
+    QCOMPARE(fed.first().offsetMs, 100); // the tone, then the speech
     const QString path = m_dir->filePath(u"answer.wav"_s);
     AudioRecorder recorder;
     RecorderLog log(recorder);
@@ -205,27 +215,39 @@ void AudioRecorderTest::speech_keepsDurationOnsetAndLevels()
     QVERIFY(recorder.start(path));
     QTRY_VERIFY_WITH_TIMEOUT(recorder.recordedMs() >= 500, 10000);
 
-    // Speak into the virtual microphone; note where in the take that starts.
-    m_feeders.push_back(AudioTest::playInto(u"micfeed"_s, m_speechFile));
+    // Speak into the virtual microphone, two seconds buffered in the server so that a starved
+    // feeder seldom leaves gaps at all.
+    m_feeders.push_back(AudioTest::playInto(u"micfeed"_s, markedFile, 60, 2000));
     QProcess &feeder = *m_feeders.back();
     QVERIFY(feeder.waitForStarted(5000));
-    const qint64 startedAtMs = log.positionNowMs();
     QTRY_COMPARE_WITH_TIMEOUT(feeder.state(), QProcess::NotRunning, 60000);
     QCOMPARE(feeder.exitCode(), 0);
-    QTRY_VERIFY_WITH_TIMEOUT(recorder.recordedMs() >= startedAtMs + m_speech.size() / 32 + 300, 10000);
+    const qint64 startedAtMs = log.positionNowMs();
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.recordedMs() >= startedAtMs + 1500, 10000);
     recorder.stop();
     QTRY_COMPARE_WITH_TIMEOUT(log.takes.size(), 1, 10000);
     QVERIFY2(log.errors.isEmpty(), qPrintable(log.messages.join(u'\n')));
 
-    const auto heard = AudioTest::findSound(AudioTest::pcmOf(path), 16000);
-    QVERIFY2(heard, "no speech in the take");
-    const qint64 fedDuration = fed->offsetMs - fed->onsetMs;
-    const qint64 heardDuration = heard->offsetMs - heard->onsetMs;
-    const qint64 expectedOnset = startedAtMs + fed->onsetMs;
-    qInfo("speech: fed %lld ms, captured %lld ms; onset expected at %lld ms, captured at %lld ms", fedDuration,
-          heardDuration, expectedOnset, heard->onsetMs);
-    QVERIFY2(std::abs(heardDuration - fedDuration) <= 300, "duration off by more than 300 ms");
-    QVERIFY2(std::abs(heard->onsetMs - expectedOnset) <= 150, "onset off by more than 150 ms");
+    const QByteArray take = AudioTest::pcmOf(path);
+    const QList<AudioTest::Activity> sounds = AudioTest::findSounds(take, 16000, 150);
+    QVERIFY2(sounds.size() >= 2, "no tone and speech in the take");
+    const AudioTest::Activity &tone = sounds.first();
+    const AudioTest::Activity heard{sounds.at(1).onsetMs, sounds.last().offsetMs};
+    const auto heardAfter = [](const QByteArray &pcm, qint64 fromMs) {
+        qint64 total = 0;
+        for (const AudioTest::Activity &window : AudioTest::findSounds(pcm.mid(fromMs * 32), 16000, 0))
+            total += window.offsetMs - window.onsetMs;
+        return total;
+    };
+    const qint64 fedSound = heardAfter(marked, fed.first().offsetMs + 100);
+    const qint64 heardSound = heardAfter(take, tone.offsetMs + 100);
+    const qint64 fedOnset = fed.at(1).onsetMs - fed.first().onsetMs;
+    const qint64 heardOnset = heard.onsetMs - tone.onsetMs;
+    qInfo("speech: %lld ms of sound fed, %lld ms heard (over %lld ms); onset %lld ms after the tone as fed, %lld ms "
+          "in the take (the feed began %lld ms into the take)",
+          fedSound, heardSound, heard.offsetMs - heard.onsetMs, fedOnset, heardOnset, tone.onsetMs);
+    QVERIFY2(std::abs(heardSound - fedSound) <= 100, "sound lost or added: more than 100 ms");
+    QVERIFY2(std::abs(heardOnset - fedOnset) <= 100, "onset off by more than 100 ms");
 
     // The meter: silence before and after reads as silence, the speech reads loud.
     float loudestSilence = 0;
@@ -233,9 +255,12 @@ void AudioRecorderTest::speech_keepsDurationOnsetAndLevels()
     int loudWindows = 0;
     for (const AudioLevel &level : log.levels) {
         const qint64 start = level.positionMs - 50;
-        if (level.positionMs < heard->onsetMs - 100 || start > heard->offsetMs + 100) {
+        const bool nearTone = level.positionMs >= tone.onsetMs - 100 && start <= tone.offsetMs + 100;
+        if (nearTone)
+            continue;
+        if (level.positionMs < heard.onsetMs - 100 || start > heard.offsetMs + 100) {
             loudestSilence = std::max(loudestSilence, level.peak);
-        } else if (start >= heard->onsetMs && level.positionMs <= heard->offsetMs) {
+        } else if (start >= heard.onsetMs && level.positionMs <= heard.offsetMs) {
             ++speechWindows;
             if (level.rmsDb() > -35)
                 ++loudWindows;
@@ -256,16 +281,20 @@ void AudioRecorderTest::pause_leavesOutWhatIsSaidWhilePaused()
     recorder.setDevice(inputById("mic"));
     QVERIFY(recorder.start(path));
     QTRY_VERIFY_WITH_TIMEOUT(recorder.recordedMs() >= 1000, 10000);
+    const qint64 recordedBeforePause = recorder.recordedMs();
     recorder.pause();
     QCOMPARE(recorder.state(), AudioRecorder::State::Paused);
     QTRY_COMPARE_WITH_TIMEOUT(recorder.pauseMarksMs().size(), 1, 5000);
+    // The mark is where the take stood when the pause took effect: everything heard before it is
+    // kept (the capture thread may have taken in a little more than the meter had shown).
     const qint64 mark = recorder.pauseMarksMs().first();
-    QVERIFY(mark >= 1000 && mark < 1500);
+    QVERIFY2(mark >= recordedBeforePause,
+             qPrintable(u"mark %1 ms, %2 ms recorded before the pause"_s.arg(mark).arg(recordedBeforePause)));
 
-    // Everything spoken during the pause stays out of the take.
+    // Everything spoken during the pause stays out of the take. The speech and its trailing second
+    // of silence take seconds to play: time enough for a recorder that wrongly went on to show it.
     m_feeders.push_back(AudioTest::playInto(u"micfeed"_s, m_speechFile));
     QTRY_COMPARE_WITH_TIMEOUT(m_feeders.back()->state(), QProcess::NotRunning, 60000);
-    QTest::qWait(300); // the speech's trailing second of silence is played by now, and 300 ms more
     QCOMPARE(recorder.recordedMs(), mark);
 
     recorder.resume();
@@ -277,8 +306,10 @@ void AudioRecorderTest::pause_leavesOutWhatIsSaidWhilePaused()
     const TakeInfo take = log.takes.first();
     QCOMPARE(take.pauseMarksMs, QList<qint64>{mark});
     QCOMPARE(TakeInfo::readSidecar(path)->pauseMarksMs, QList<qint64>{mark});
-    QVERIFY2(take.durationMs() >= mark + 1000 && take.durationMs() < mark + 1600,
-             qPrintable(QString::number(take.durationMs())));
+    // No upper bound on the length: how late a busy machine gets round to stopping is not the
+    // recorder's doing. That the pause was left out shows in the recorded time above and in the
+    // take having no speech below.
+    QVERIFY2(take.durationMs() >= mark + 1000, qPrintable(QString::number(take.durationMs())));
     QVERIFY2(!AudioTest::findSound(AudioTest::pcmOf(path), 16000), "speech from the pause is in the take");
 }
 

@@ -4,7 +4,6 @@
 #include "audio/WavFormat.h"
 #include "common/ApplicationIdentity.h"
 
-#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
@@ -45,9 +44,9 @@ void RecorderCrashTest::killedRecorder_leavesPartThatRepairsToValidWav()
     recorder.start(QStringLiteral(MOCKLOOP_RECORD_HELPER), {wav, u"mic"_s});
     QVERIFY2(recorder.waitForStarted(10000), qPrintable(recorder.errorString()));
     QTRY_VERIFY_WITH_TIMEOUT(said.contains("recording"), 15000);
-    QElapsedTimer recording;
-    recording.start();
-    QTRY_VERIFY_WITH_TIMEOUT(recording.elapsed() >= 4000, 10000);
+    // Four seconds of audio on disk, by the recorder's own output rather than the wall clock: on a
+    // busy machine the helper may get less than four seconds of audio in four seconds.
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(part).size() >= 44 + 4 * 32000, 20000);
     recorder.kill(); // SIGKILL
     QVERIFY(recorder.waitForFinished(10000));
     QCOMPARE(recorder.exitStatus(), QProcess::CrashExit);
@@ -59,7 +58,11 @@ void RecorderCrashTest::killedRecorder_leavesPartThatRepairsToValidWav()
     QVERIFY(left);
     const qint64 onDisk = QFileInfo(part).size() - 44;
     qInfo("left by the crash: %lld bytes of audio, the header claims %lld", onDisk, left->declaredDataBytes);
-    QVERIFY(left->declaredDataBytes >= 2 * 32000);
+    // The header is patched after every second of audio: at most that much (and the read in
+    // flight, up to half a second) is beyond the last checkpoint.
+    QVERIFY(onDisk >= 4 * 32000);
+    QVERIFY2(onDisk - left->declaredDataBytes <= 32000 + 16000,
+             qPrintable(u"%1 bytes past the last checkpoint"_s.arg(onDisk - left->declaredDataBytes)));
     QVERIFY(left->declaredDataBytes <= onDisk);
 
     const QList<RepairedTake> repaired = TakeRepair::repairFolder(dir.path());
@@ -73,7 +76,7 @@ void RecorderCrashTest::killedRecorder_leavesPartThatRepairsToValidWav()
     const AudioTest::SoxCheck sox = AudioTest::checkWithSox(wav);
     qInfo("recovered: soxi says %.3f s", sox.seconds);
     QVERIFY2(sox.clean, qPrintable(sox.details));
-    QVERIFY(sox.seconds >= 3.0);
+    QVERIFY(sox.seconds * 32000 >= double(onDisk) - 2); // everything on disk is kept
     QVERIFY(std::abs(sox.seconds * 1000 - double(repaired.first().take.durationMs())) <= 1);
 }
 

@@ -1,8 +1,12 @@
 #include "common/ApplicationIdentity.h"
 #include "loops/LoopCatalog.h"
+#include "loops/LoopCatalogLoader.h"
+
+#include "../../common/HostileLoops.h"
 
 #include <QDir>
 #include <QFile>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -72,6 +76,9 @@ private Q_SLOTS:
     void brokenUserLoop_isListedWithItsErrors();
     void openedFile_overridesUserLoop_andReopeningReplacesIt();
     void missingUserFolder_isNotAnError();
+    void hostileUserLoop_neverHidesTheOthers();
+    void loader_deliversEachLoopAsItIsRead();
+    void loader_stop_endsTheReadsUnderWay();
 
 private:
     QString m_userFolder;
@@ -105,7 +112,9 @@ void LoopCatalogTest::builtIn_holdsTheNetflixLoop()
 
 void LoopCatalogTest::userFolder_isUnderApplicationData()
 {
-    QCOMPARE(m_userFolder, QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/MockLoop"_s + u"/interview_loops"_s);
+    QCOMPARE(m_userFolder,
+             QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/MockLoop"_s
+                 + u"/interview_loops"_s);
     QVERIFY(m_userFolder.contains(u"MockLoop"_s));
 }
 
@@ -183,6 +192,81 @@ void LoopCatalogTest::missingUserFolder_isNotAnError()
     QVERIFY(!catalog.entries().isEmpty());
     for (const CatalogEntry &entry : catalog.entries())
         QCOMPARE(entry.origin, LoopOrigin::BuiltIn);
+}
+
+void LoopCatalogTest::hostileUserLoop_neverHidesTheOthers()
+{
+    // Sorted first, so that it is read before the good one: 59 kB that once took minutes.
+    const QString hostile = m_userFolder + u"/a-hostile.yaml"_s;
+    QDir().mkpath(m_userFolder);
+    QFile file(hostile);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(HostileLoops::aliasToBigMap(2000, 10000));
+    file.close();
+    writeFile(m_userFolder + u"/b-acme.yaml"_s, loopYaml(u"acme"_s, u"Acme loop"_s));
+
+    const LoopCatalog catalog = LoopCatalog::loadDefault();
+    QVERIFY(catalog.find(u"netflix-engineering-leadership"_s));
+    QVERIFY(catalog.find(u"acme"_s));
+    const CatalogEntry *entry = entryAt(catalog, hostile);
+    QVERIFY(entry);
+    QVERIFY(!entry->isLoaded());
+    QVERIFY2(entry->diagnostics.first().message.contains(u"once its aliases are expanded"_s),
+             qPrintable(entry->diagnostics.first().toString()));
+}
+
+void LoopCatalogTest::loader_deliversEachLoopAsItIsRead()
+{
+    QDir().mkpath(m_userFolder);
+    QFile file(m_userFolder + u"/a-hostile.yaml"_s);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(HostileLoops::aliasToBigMap(2000, 10000));
+    file.close();
+    writeFile(m_userFolder + u"/b-acme.yaml"_s, loopYaml(u"acme"_s, u"Acme loop"_s));
+
+    LoopCatalogLoader loader;
+    QSignalSpy changed(&loader, &LoopCatalogLoader::catalogChanged);
+    QSignalSpy finished(&loader, &LoopCatalogLoader::finished);
+    const QList<LoopSource> sources = LoopCatalog::defaultSources();
+    QCOMPARE(sources.size(), 3);
+    loader.start(sources);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(changed.size(), 3); // one step per file, each as it arrived
+    QVERIFY(loader.isFinished());
+    QVERIFY(loader.catalog().find(u"netflix-engineering-leadership"_s));
+    QVERIFY(loader.catalog().find(u"acme"_s));
+    QCOMPARE(loader.catalog().entries().size(), 3);
+    // In source order, whichever was read first.
+    for (qsizetype i = 0; i < sources.size(); ++i)
+        QCOMPARE(loader.catalog().entries().at(i).location, sources.at(i).location);
+}
+
+void LoopCatalogTest::loader_stop_endsTheReadsUnderWay()
+{
+    // Forty files that each take a while to read: stopping does not wait for them to be read.
+    QTemporaryDir folder;
+    const QByteArray slow = HostileLoops::roundsTimesQuestions(3000, 3000);
+    QList<LoopSource> sources;
+    for (int i = 0; i < 40; ++i) {
+        const QString path = folder.filePath(u"slow-%1.yaml"_s.arg(i));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(slow);
+        sources.append({path, LoopOrigin::UserFolder});
+    }
+    LoopCatalogLoader loader;
+    QSignalSpy finished(&loader, &LoopCatalogLoader::finished);
+    loader.start(sources);
+    loader.stop();
+    QVERIFY(finished.wait(10000));
+    int stopped = 0;
+    for (const CatalogEntry &entry : loader.catalog().entries()) {
+        if (!entry.isLoaded() && entry.diagnostics.first().message == u"loading was stopped before it finished"_s)
+            ++stopped;
+    }
+    QCOMPARE(loader.catalog().entries().size(), 40);
+    // A busy machine may let a file or two be read before the stop: never most of them.
+    QVERIFY2(stopped >= 30, qPrintable(QString::number(stopped)));
 }
 
 QTEST_GUILESS_MAIN(LoopCatalogTest)

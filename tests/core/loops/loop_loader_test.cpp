@@ -1,6 +1,8 @@
 #include "common/ApplicationIdentity.h"
 #include "loops/LoopLoader.h"
 
+#include "../../common/HostileLoops.h"
+
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
@@ -12,6 +14,9 @@ using namespace MockLoop;
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// The loader reports at most this many problems of a file, and then says it stopped.
+constexpr qsizetype MaxDiagnostics = 200;
 
 QString fixtureRoot()
 {
@@ -130,6 +135,13 @@ private Q_SLOTS:
     void readmeExample_loadsAsDocumented();
     void hugeFile_isRefusedQuickly_data();
     void hugeFile_isRefusedQuickly();
+    void hostileInput_isRefusedWithAClearError_data();
+    void hostileInput_isRefusedWithAClearError();
+    void keyGivenTwice_amongThousands_isFound();
+    void hugeKey_isQuotedCutShort();
+    void manyUnknownReferences_areReportedBriefly();
+    void manyRoundsAndQuestions_loadWithTheirPools();
+    void stopRequest_endsTheLoad();
     void missingFile_isReportedWithoutPosition();
     void unreadableFile_saysWhy();
     void folder_isNotALoop();
@@ -229,6 +241,110 @@ void LoopLoaderTest::hugeFile_isRefusedQuickly()
     const LoopLoadResult inMemory = LoopLoader::loadData(file.readAll(), path);
     QVERIFY(!inMemory.ok());
     QCOMPARE(inMemory.diagnostics.first().message, result.diagnostics.first().message);
+}
+
+// Small versions of the inputs tests/bench/hostile_loop_bench times at full size: each is refused
+// with one error that says why, at the place it went too far.
+void LoopLoaderTest::hostileInput_isRefusedWithAClearError_data()
+{
+    namespace H = HostileLoops;
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<QString>("message");
+    const QString tooManyValues
+        = u"the file holds more than 500000 values once its aliases are expanded (each use of "
+          "an alias repeats all it refers to); a loop needs far fewer. Is this the right file?"_s;
+    QTest::newRow("alias to a big map, used often") << H::aliasToBigMap(100, 6000) << 6 << tooManyValues;
+    QTest::newRow("nested aliases") << H::nestedAliases(7, 9) << 11 << tooManyValues;
+    QTest::newRow("alias to a long text, used often")
+        << H::aliasToLongText(100000, 200) << 6
+        << u"the file holds more than 16 MB of text once its aliases are expanded (each use of an alias repeats all "
+           "it refers to); a loop needs far less. Is this the right file?"_s;
+    QTest::newRow("recursive alias") << H::recursiveAlias() << 5
+                                     << u"the alias *a is used inside the node it refers to, which would repeat "
+                                        "without end"_s;
+    QTest::newRow("dense list") << H::denseList(600000) << 5 << tooManyValues;
+    QTest::newRow("deep nesting") << H::deepNesting(10000) << 5
+                                  << u"not valid YAML: lists or mappings are nested more than 500 levels deep"_s;
+}
+
+void LoopLoaderTest::hostileInput_isRefusedWithAClearError()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(int, line);
+    QFETCH(QString, message);
+    const LoopLoadResult result = LoopLoader::loadData(data, u"hostile.yaml"_s);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.diagnostics.size(), 1);
+    QCOMPARE(result.diagnostics.first().message, message);
+    QCOMPARE(result.diagnostics.first().line, line);
+}
+
+void LoopLoaderTest::keyGivenTwice_amongThousands_isFound()
+{
+    // 20,000 keys, then the fifth again: found, and by a check that does not compare every pair.
+    const QByteArray data = HostileLoops::manyKeys(20000) + "k4: 1\n";
+    const LoopLoadResult result = LoopLoader::loadData(data, u"keys.yaml"_s);
+    QVERIFY(!result.ok());
+    const QStringList lines = diagnosticLines(result.diagnostics, u"keys.yaml"_s);
+    QVERIFY2(lines.contains(u"20005:1: error: k4: field given twice (first on line 9)"_s),
+             qPrintable(lines.join(u'\n')));
+    QVERIFY(result.diagnostics.size() <= MaxDiagnostics + 1);
+}
+
+void LoopLoaderTest::hugeKey_isQuotedCutShort()
+{
+    const LoopLoadResult result = LoopLoader::loadData(HostileLoops::hugeKey(100000), u"key.yaml"_s);
+    QVERIFY(!result.ok());
+    const QStringList lines = diagnosticLines(result.diagnostics, u"key.yaml"_s);
+    const auto found
+        = std::find_if(lines.cbegin(), lines.cend(), [](const QString &l) { return l.startsWith(u"5:3: "_s); });
+    QVERIFY(found != lines.cend());
+    const QString line = *found;
+    QVERIFY2(line.startsWith(u"5:3: error: kkkk"_s) && line.contains(u"unknown field 'kkkk"_s)
+                 && line.contains(u"… (100000 bytes)'"_s),
+             qPrintable(line.left(400)));
+    QVERIFY2(line.size() < 400, qPrintable(QString::number(line.size())));
+}
+
+void LoopLoaderTest::manyUnknownReferences_areReportedBriefly()
+{
+    const LoopLoadResult result = LoopLoader::loadData(HostileLoops::manyUnknownReferences(1000), u"refs.yaml"_s);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.diagnostics.size(), MaxDiagnostics + 1);
+    const QString first = result.diagnostics.first().message;
+    QVERIFY2(first.startsWith(u"unknown question 'missing-0' (expected one of the 1000 defined, such as question-0, "
+                              "question-1,"_s),
+             qPrintable(first));
+    QVERIFY2(first.size() < 400, qPrintable(first));
+    QCOMPARE(result.diagnostics.last().message, u"too many problems; stopping after 200"_s);
+}
+
+void LoopLoaderTest::manyRoundsAndQuestions_loadWithTheirPools()
+{
+    const LoopLoadResult result = LoopLoader::loadData(HostileLoops::roundsTimesQuestions(300, 300), u"rounds.yaml"_s);
+    QVERIFY2(result.ok(), qPrintable(diagnosticLines(result.diagnostics, u"rounds.yaml"_s).join(u'\n')));
+    QCOMPARE(result.loop->rounds.size(), 300);
+    QCOMPARE(result.loop->questionPool(result.loop->rounds.last()).size(), 300);
+
+    // The supply check counts as Loop::questionPool does: a round asking more than it draws on.
+    QByteArray short_ = HostileLoops::roundsTimesQuestions(2, 3);
+    short_.replace("count: 1, categories", "count: 4, categories");
+    const LoopLoadResult refused = LoopLoader::loadData(short_, u"rounds.yaml"_s);
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.diagnostics.first().message == u"the round asks 4 questions but its sources supply only 3"_s,
+             qPrintable(refused.diagnostics.first().message));
+}
+
+void LoopLoaderTest::stopRequest_endsTheLoad()
+{
+    std::stop_source stop;
+    stop.request_stop();
+    const LoopLoadResult result
+        = LoopLoader::loadData(HostileLoops::roundsTimesQuestions(300, 300), u"stopped.yaml"_s, stop.get_token());
+    QVERIFY(!result.ok());
+    QCOMPARE(result.diagnostics.size(), 1);
+    QCOMPARE(result.diagnostics.first().toString(), u"stopped.yaml: error: loading was stopped before it finished"_s);
 }
 
 void LoopLoaderTest::missingFile_isReportedWithoutPosition()
