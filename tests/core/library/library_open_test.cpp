@@ -166,8 +166,8 @@ void LibraryOpenTest::negativeVersion_isRefusedAsNotOurs_unchanged()
         const LibraryStore::OpenResult opened = LibraryStore::open(folder);
         QVERIFY(!opened.store);
         QCOMPARE(opened.error, LibraryStore::OpenError::TooNew);
-        QVERIFY2(opened.message.contains(
-                     u"library version %1; this MockLoop reads up to %2"_s.arg(version).arg(LibraryStore::SchemaVersion))
+        QVERIFY2(opened.message.contains(u"library version %1; this MockLoop reads up to %2"_s.arg(version).arg(
+                     LibraryStore::SchemaVersion))
                      && opened.message.contains(u"It has not been changed"_s),
                  qPrintable(opened.message));
         QCOMPARE(fileChecksum(path), before);
