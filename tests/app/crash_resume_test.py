@@ -214,6 +214,11 @@ def main():
     environment = dict(os.environ, HOME=home, XDG_CONFIG_HOME=config, XDG_DATA_HOME=data, DISPLAY=display.name,
                        QT_QPA_PLATFORM="xcb", LC_ALL="C.UTF-8", QT_LOGGING_RULES="*.debug=false")
     environment.pop("QT_QPA_PLATFORMTHEME", None)
+    # Under the asan preset: Qt's xcb plugin (this test's only use of it) passes strndup() atom
+    # names that are not NUL-terminated, which is valid C but what strict_string_checks reports.
+    if "ASAN_OPTIONS" in environment:
+        environment["ASAN_OPTIONS"] = environment["ASAN_OPTIONS"].replace("strict_string_checks=1",
+                                                                         "strict_string_checks=0")
     app = App(options.mockloop, environment, data_folder, os.path.join(root, "mockloop.log"))
 
     # Which state visits get a kill: four of the five questions' think times, answers, follow-ups
