@@ -17,6 +17,7 @@
 #include <QShortcut>
 #include <QStyle>
 #include <QStyleOptionFocusRect>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -128,6 +129,7 @@ RatingPanel::RatingPanel(QWidget *parent)
     , m_replay(new QPushButton(tr("&Replay before rating"), this))
     , m_skip(new QPushButton(tr("S&kip rating"), this))
     , m_submit(new QPushButton(tr("&Submit rating"), this))
+    , m_notesEditDelay(new QTimer(this))
 {
     setObjectName(u"ratingPanel"_s);
     m_question->setObjectName(u"ratingQuestion"_s);
@@ -171,7 +173,19 @@ RatingPanel::RatingPanel(QWidget *parent)
     layout->addWidget(m_notes);
     layout->addLayout(buttons);
 
-    connect(m_submit, &QPushButton::clicked, this, [this] { Q_EMIT submitted(rating()); });
+    // Typing is reported once it pauses: a draft written on every key would be a disk write each.
+    m_notesEditDelay->setSingleShot(true);
+    m_notesEditDelay->setInterval(300);
+    connect(m_notesEditDelay, &QTimer::timeout, this, &RatingPanel::reportEdit);
+    connect(m_notes, &QPlainTextEdit::textChanged, this, [this] {
+        if (!m_restoring)
+            m_notesEditDelay->start();
+    });
+
+    connect(m_submit, &QPushButton::clicked, this, [this] {
+        flushNotesEdit();
+        Q_EMIT submitted(rating());
+    });
     connect(m_skip, &QPushButton::clicked, this, &RatingPanel::skipped);
     connect(m_replay, &QPushButton::clicked, this, &RatingPanel::replayRequested);
     auto *submitShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
@@ -194,7 +208,7 @@ void RatingPanel::setRubric(const Loop &loop, const Round &round)
     for (const RubricDimension *dimension : loop.rubricFor(round)) {
         auto *choice = new DimensionChoice(*dimension, m_dimensions);
         dimensionsLayout->addWidget(choice);
-        connect(choice, &DimensionChoice::scoreChanged, this, &RatingPanel::updateSummary);
+        connect(choice, &DimensionChoice::scoreChanged, this, &RatingPanel::reportEdit);
         if (previous)
             setTabOrder(previous, choice);
         previous = choice;
@@ -211,12 +225,30 @@ void RatingPanel::setRubric(const Loop &loop, const Round &round)
             check->setObjectName(u"redFlag_"_s + flag.id);
             check->setProperty("flagId", flag.id);
             boxLayout->addWidget(check);
-            connect(check, &QCheckBox::toggled, this, &RatingPanel::updateSummary);
+            connect(check, &QCheckBox::toggled, this, &RatingPanel::reportEdit);
             m_flagBoxes.append(check);
         }
         flagsLayout->addWidget(box);
     }
+    m_notesEditDelay->stop();
+    m_restoring = true;
     m_notes->clear();
+    m_restoring = false;
+    updateSummary();
+}
+
+void RatingPanel::setDraft(const Rating &draft)
+{
+    m_restoring = true;
+    for (DimensionChoice *choice : std::as_const(m_choices)) {
+        if (const int score = draft.scores.value(choice->dimensionId()); score > 0)
+            choice->setScore(score);
+    }
+    for (QCheckBox *check : std::as_const(m_flagBoxes))
+        check->setChecked(draft.redFlagIds.contains(check->property("flagId").toString()));
+    m_notes->setPlainText(draft.notes);
+    m_restoring = false;
+    m_notesEditDelay->stop();
     updateSummary();
 }
 
@@ -260,6 +292,21 @@ void RatingPanel::focusFirstDimension()
 {
     if (!m_choices.isEmpty())
         m_choices.first()->setFocus(Qt::OtherFocusReason);
+}
+
+void RatingPanel::reportEdit()
+{
+    updateSummary();
+    if (m_restoring)
+        return;
+    m_notesEditDelay->stop(); // the notes are part of what is reported now
+    Q_EMIT edited(rating());
+}
+
+void RatingPanel::flushNotesEdit()
+{
+    if (m_notesEditDelay->isActive())
+        reportEdit();
 }
 
 void RatingPanel::updateSummary()

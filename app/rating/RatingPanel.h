@@ -9,6 +9,7 @@ class QCheckBox;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QTimer;
 
 namespace MockLoop {
 
@@ -58,16 +59,24 @@ public:
     void setReplayAvailable(bool available, const QString &whyNot = {});
     // Shows submit and skip (during a session) or only submit and cancel (re-rating).
     void setReRating(bool reRating);
+    // Restores what was entered before (levels, red flags, notes), after setRubric(); entries
+    // the rubric no longer has are dropped. Emits no edited().
+    void setDraft(const MockLoop::Rating &draft);
     Rating rating() const;
     void focusFirstDimension();
 
 Q_SIGNALS:
+    // Every change of a level, a red flag or the notes, so a draft can be kept; typing in the
+    // notes is gathered for a moment, and flushed before submitted().
+    void edited(const MockLoop::Rating &current);
     void submitted(const MockLoop::Rating &rating);
     void skipped();
     void replayRequested();
 
 private:
     void updateSummary();
+    void reportEdit();
+    void flushNotesEdit();
 
     QLabel *m_question;
     QLabel *m_detail;
@@ -80,6 +89,8 @@ private:
     QPushButton *m_replay;
     QPushButton *m_skip;
     QPushButton *m_submit;
+    QTimer *m_notesEditDelay;
+    bool m_restoring = false; // filling the panel in, not the person editing it
     bool m_reRating = false;
 };
 
