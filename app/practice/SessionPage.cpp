@@ -1,6 +1,7 @@
 #include "SessionPage.h"
 
 #include "BriefingView.h"
+#include "PauseForDialogs.h"
 #include "QuestionView.h"
 #include "SessionController.h"
 #include "WrapUpView.h"
@@ -74,6 +75,7 @@ SessionPage::SessionPage(const AppServices &services, QWidget *parent)
     , m_break(new QWidget(m_stack))
     , m_breakText(new QLabel(m_break))
     , m_breakClock(new CountdownLabel(m_break))
+    , m_pauseForDialogs(new PauseForDialogs(this))
 {
     setObjectName(u"sessionPage"_s);
     m_actions.beginRound = makeAction(this, tr("&Begin Round"), Qt::Key_Return, u"beginRoundAction"_s);
@@ -171,7 +173,7 @@ SessionPage::SessionPage(const AppServices &services, QWidget *parent)
     connect(m_actions.startAnswer, &QAction::triggered, this, [this] { m_controller->engine()->beginAnswer(); });
     connect(m_actions.nextPhase, &QAction::triggered, this, [this] { m_controller->engine()->markNextPhase(); });
     connect(m_actions.finishAnswer, &QAction::triggered, this, [this] { m_controller->engine()->finishAnswer(); });
-    connect(m_actions.skipQuestion, &QAction::triggered, this, [this] { m_controller->engine()->skipQuestion(); });
+    connect(m_actions.skipQuestion, &QAction::triggered, this, &SessionPage::skipQuestion);
     connect(m_actions.pause, &QAction::triggered, this, [this] {
         SessionEngine *engine = m_controller->engine();
         engine->isPaused() ? engine->resume() : engine->pause();
@@ -233,6 +235,7 @@ void SessionPage::run(std::unique_ptr<SessionController> controller)
     m_finalSummary.reset();
     SessionEngine *engine = m_controller->engine();
     m_sessionId = engine->sessionId();
+    m_pauseForDialogs->setEngine(engine);
     m_question->setStoryPhases(engine->loop().storyStructure.phases);
     connect(engine, &SessionEngine::stateChanged, this, &SessionPage::onStateChanged);
     connect(engine, &SessionEngine::pausedChanged, this, &SessionPage::onStateChanged);
@@ -453,6 +456,29 @@ void SessionPage::confirmEndRound()
     box.exec();
     if (box.clickedButton() == end)
         engine->endRound();
+}
+
+void SessionPage::skipQuestion()
+{
+    SessionEngine *engine = m_controller->engine();
+    // During the think time nothing has been said yet: skipping costs nothing, so it is immediate.
+    if (engine->state() != SessionState::Answering) {
+        engine->skipQuestion();
+        return;
+    }
+    const bool followUp = engine->followUpIndex() >= 0;
+    QMessageBox box(QMessageBox::Question, followUp ? tr("Skip this follow-up?") : tr("Skip this question?"),
+                    followUp ? tr("Your answer goes to rating as it stands; the follow-ups left are not asked.")
+                             : tr("What you said so far is kept in your library with its recording, as a skipped "
+                                  "answer that is not rated. The next question follows."),
+                    QMessageBox::Cancel, this);
+    box.setObjectName(u"skipQuestionConfirmation"_s);
+    QPushButton *skip
+        = box.addButton(followUp ? tr("Skip Follow-up") : tr("Skip Question"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() == skip)
+        engine->skipQuestion();
 }
 
 void SessionPage::confirmAbandon()

@@ -15,6 +15,7 @@ class QStackedWidget;
 namespace MockLoop {
 
 class BriefingView;
+class PauseForDialogs;
 class CountdownLabel;
 class QuestionView;
 class RatingPanel;
@@ -75,6 +76,7 @@ private:
     void toggleReplay();
     void stopReplay();
     void confirmEndRound();
+    void skipQuestion();
     void confirmAbandon();
 
     AppServices m_services;
@@ -98,6 +100,7 @@ private:
     QLabel *m_breakText;
     CountdownLabel *m_breakClock;
     TakePlayer *m_replay = nullptr; // made on first replay
+    PauseForDialogs *m_pauseForDialogs;
     std::optional<SessionSummary> m_finalSummary;
     QString m_sessionId;
 };
