@@ -14,6 +14,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QStyle>
 #include <QStyleOptionFocusRect>
@@ -122,6 +123,7 @@ RatingPanel::RatingPanel(QWidget *parent)
     : QWidget(parent)
     , m_question(new QLabel(this))
     , m_detail(new QLabel(this))
+    , m_scroll(new QScrollArea(this))
     , m_dimensions(new QWidget(this))
     , m_redFlags(new QWidget(this))
     , m_notes(new QPlainTextEdit(this))
@@ -152,10 +154,10 @@ RatingPanel::RatingPanel(QWidget *parent)
     contentLayout->addWidget(m_dimensions);
     contentLayout->addWidget(m_redFlags);
     contentLayout->addStretch();
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setObjectName(u"ratingScroll"_s);
+    m_scroll->setWidget(content);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
 
     auto *notesLabel = new QLabel(tr("&Notes"), this);
     notesLabel->setBuddy(m_notes);
@@ -168,7 +170,7 @@ RatingPanel::RatingPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_question);
     layout->addWidget(m_detail);
-    layout->addWidget(scroll, 1);
+    layout->addWidget(m_scroll, 1);
     layout->addWidget(notesLabel);
     layout->addWidget(m_notes);
     layout->addLayout(buttons);
@@ -290,6 +292,10 @@ Rating RatingPanel::rating() const
 
 void RatingPanel::focusFirstDimension()
 {
+    // Each rating starts at the top: the panel is reused, and a page left scrolled down by the
+    // last rating would hide the dimension that the digit keys rate.
+    m_scroll->verticalScrollBar()->setValue(0);
+    m_scroll->horizontalScrollBar()->setValue(0);
     if (!m_choices.isEmpty())
         m_choices.first()->setFocus(Qt::OtherFocusReason);
 }

@@ -9,6 +9,7 @@ class QCheckBox;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QScrollArea;
 class QTimer;
 
 namespace MockLoop {
@@ -80,6 +81,7 @@ private:
 
     QLabel *m_question;
     QLabel *m_detail;
+    QScrollArea *m_scroll;
     QWidget *m_dimensions;
     QList<DimensionChoice *> m_choices;
     QWidget *m_redFlags;
