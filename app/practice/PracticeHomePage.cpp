@@ -48,15 +48,15 @@ PracticeHomePage::PracticeHomePage(const AppServices &services, QWidget *parent)
     , m_services(services)
     , m_resumeBanner(new QWidget(this))
     , m_resumeText(new QLabel(m_resumeBanner))
-    , m_resumeButton(new QPushButton(tr("&Resume"), m_resumeBanner))
-    , m_discardButton(new QPushButton(tr("&Discard…"), m_resumeBanner))
+    , m_resumeButton(new QPushButton(tr("Re&sume"), m_resumeBanner))
+    , m_discardButton(new QPushButton(tr("Dis&card…"), m_resumeBanner))
     , m_loopChoice(new QComboBox(this))
     , m_loopOrigin(new QLabel(this))
     , m_openLoop(new QPushButton(tr("&Open Loop File…"), this))
     , m_levelChoice(new QComboBox(this))
     , m_levelDetails(new QLabel(this))
     , m_modes(new QButtonGroup(this))
-    , m_fullLoop(new QRadioButton(tr("&Full mock loop"), this))
+    , m_fullLoop(new QRadioButton(tr("Full &mock loop"), this))
     , m_oneRound(new QRadioButton(tr("One &round"), this))
     , m_singleQuestion(new QRadioButton(tr("Single &question"), this))
     , m_quickDrill(new QRadioButton(tr("Quick &drill"), this))
@@ -350,7 +350,7 @@ void PracticeHomePage::showLoop()
             : tr("<b>Tip</b>: %1")
                   .arg(
                       loop->tips.at(int(QRandomGenerator::global()->bounded(int(loop->tips.size())))).toHtmlEscaped()));
-    m_fullLoop->setText(tr("&Full mock loop: %n round(s), ", nullptr, int(loop->rounds.size()))
+    m_fullLoop->setText(tr("Full &mock loop: %n round(s), ", nullptr, int(loop->rounds.size()))
                         + Format::minutes(loop->totalMinutes()) + tr(" plus breaks"));
 
     const QString level = AppSettings::sessionSettings().levelId;

@@ -81,13 +81,13 @@ SessionPage::SessionPage(const AppServices &services, QWidget *parent)
     m_actions.beginRound = makeAction(this, tr("&Begin Round"), Qt::Key_Return, u"beginRoundAction"_s);
     m_actions.startAnswer = makeAction(this, tr("&Start Answering"), Qt::Key_Return, u"startAnswerAction"_s);
     m_actions.nextPhase = makeAction(this, tr("&Next Phase"), Qt::Key_Space, u"nextPhaseAction"_s);
-    m_actions.finishAnswer = makeAction(this, tr("&Finish Answer"), Qt::Key_Return, u"finishAnswerAction"_s);
-    m_actions.pause = makeAction(this, tr("&Pause"), Qt::Key_P, u"pauseAction"_s);
+    m_actions.finishAnswer = makeAction(this, tr("Finish &Answer"), Qt::Key_Return, u"finishAnswerAction"_s);
+    m_actions.pause = makeAction(this, tr("Pa&use"), Qt::Key_P, u"pauseAction"_s);
     m_actions.skipQuestion = makeAction(this, tr("S&kip Question"), Qt::Key_S, u"skipQuestionAction"_s);
     m_actions.endRound = makeAction(this, tr("&End Round…"), QKeySequence(Qt::CTRL | Qt::Key_E), u"endRoundAction"_s);
     m_actions.continueSession = makeAction(this, tr("&Continue"), Qt::Key_Return, u"continueAction"_s);
     m_actions.abandon
-        = makeAction(this, tr("&Abandon Session…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X), u"abandonAction"_s);
+        = makeAction(this, tr("Aban&don Session…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X), u"abandonAction"_s);
 
     // Header: where we are, and the round clock, always visible.
     m_roundTitle->setObjectName(u"roundTitle"_s);
@@ -366,14 +366,14 @@ void SessionPage::updateActions()
                                     && !engine->loop().storyStructure.phases.isEmpty());
     m_actions.finishAnswer->setEnabled(state == SessionState::Answering && !paused);
     m_actions.pause->setEnabled(running && state != SessionState::NotStarted);
-    m_actions.pause->setText(paused ? tr("&Resume") : tr("&Pause"));
+    m_actions.pause->setText(paused ? tr("Res&ume") : tr("Pa&use"));
     m_actions.skipQuestion->setEnabled((state == SessionState::Thinking || state == SessionState::Answering)
                                        && !paused);
     m_actions.endRound->setEnabled(state == SessionState::Briefing || state == SessionState::Thinking
                                    || state == SessionState::Answering || state == SessionState::Rating);
     m_actions.continueSession->setEnabled(state == SessionState::RoundWrapUp || state == SessionState::Break
                                           || state == SessionState::Finished);
-    m_actions.continueSession->setText(state == SessionState::Break ? tr("S&kip Break") : tr("&Continue"));
+    m_actions.continueSession->setText(state == SessionState::Break ? tr("Sk&ip Break") : tr("&Continue"));
     m_actions.abandon->setEnabled(running);
 }
 

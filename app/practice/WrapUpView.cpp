@@ -111,7 +111,7 @@ void WrapUpView::showRound(const Loop &loop, const RoundSummary &summary, bool m
     m_details->clear();
     fillRound(m_details, loop, summary);
     m_openLibrary->setVisible(false);
-    m_continue->setText(!moreRounds ? tr("&Finish") : breakNext ? tr("&Continue to the break") : tr("&Next round"));
+    m_continue->setText(!moreRounds ? tr("F&inish") : breakNext ? tr("&Continue to the break") : tr("&Next round"));
     m_continue->setFocus();
 }
 

@@ -201,7 +201,7 @@ void PracticeFlowTest::pauseAndResume_stopTheClocks()
     key(Qt::Key_P);
     QVERIFY(engine()->isPaused());
     QVERIFY(find<QLabel>(u"pausedLabel"_s)->isVisible());
-    QCOMPARE(m_window->sessionPage()->actions().pause->text(), u"&Resume"_s);
+    QCOMPARE(m_window->sessionPage()->actions().pause->text(), u"Res&ume"_s);
     QVERIFY2(!m_window->sessionPage()->actions().finishAnswer->isEnabled(), "a paused answer cannot be finished");
     const QString roundClock = find<CountdownLabel>(u"roundClock"_s)->text();
     m_clock->advance(10min);
