@@ -23,7 +23,10 @@ LoopErrorsDialog::LoopErrorsDialog(const QString &path, const LoopDiagnostics &d
     auto *list = new QPlainTextEdit(this);
     list->setObjectName(u"loopErrorsList"_s);
     list->setReadOnly(true);
-    list->setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Messages can be long (a field path and what was expected); wrapped, each is read whole
+    // without scrolling sideways. A path without spaces still breaks at the edge.
+    list->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    list->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     QStringList lines;
     for (const LoopDiagnostic &diagnostic : diagnostics) {
         const QString where

@@ -30,6 +30,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -231,6 +232,14 @@ void PracticeFlowTest::malformedLoop_showsItsErrorsWithLineAndColumn()
                              "minutes, got 'forty-five'"_s),
              qPrintable(errors));
     QCOMPARE(errors.count(u'\n') + 1, 6);
+    // Long messages wrap: nothing to scroll sideways, even in a narrow dialog.
+    dialog->resize(480, 360);
+    auto *list = dialog->findChild<QPlainTextEdit *>(u"loopErrorsList"_s);
+    int longest = 0;
+    for (const QString &line : errors.split(u'\n'))
+        longest = std::max(longest, list->fontMetrics().horizontalAdvance(line));
+    QTRY_VERIFY(list->viewport()->width() > 0 && longest > list->viewport()->width());
+    QTRY_COMPARE(list->horizontalScrollBar()->maximum(), 0);
     dialog->close();
 
     // A valid file opens and becomes the chosen loop.
