@@ -167,6 +167,9 @@ PracticeHomePage::PracticeHomePage(const AppServices &services, QWidget *parent)
     connect(m_levelChoice, &QComboBox::currentIndexChanged, this, [this] {
         const auto loop = currentLoop();
         const Level *level = loop ? loop->level(m_levelChoice->currentData().toString()) : nullptr;
+        // Remembered for this loop only; a loop without levels leaves every other loop's choice.
+        if (level)
+            AppSettings::setLevelFor(loop->id, level->id);
         m_levelDetails->setText(level ? tr("%1 · %2 · %3").arg(level->teamInfluence, level->scope, level->focus)
                                       : QString());
     });
@@ -239,7 +242,7 @@ void PracticeHomePage::showLoop()
     m_fullLoop->setText(tr("Full &mock loop: %n round(s), ", nullptr, int(loop->rounds.size()))
                         + Format::minutes(loop->totalMinutes()) + tr(" plus breaks"));
 
-    const QString level = AppSettings::sessionSettings().levelId;
+    const QString level = AppSettings::levelFor(loop->id);
     {
         const QSignalBlocker blocker(m_levelChoice);
         m_levelChoice->clear();
@@ -320,7 +323,6 @@ void PracticeHomePage::start()
     }
     const SessionRequest wanted = request();
     SessionSettings remembered = AppSettings::sessionSettings();
-    remembered.levelId = wanted.settings.levelId;
     remembered.drillQuestionCount = wanted.settings.drillQuestionCount;
     AppSettings::setSessionSettings(remembered);
     AppSettings::setLastMode(modeName(wanted.mode));
