@@ -8,6 +8,7 @@
 #include "audio/TakePlayer.h"
 #include "common/Format.h"
 #include "common/Typography.h"
+#include "library/PracticeLibrary.h"
 #include "loops/Loop.h"
 #include "rating/RatingPanel.h"
 #include "widgets/CountdownLabel.h"
@@ -232,7 +233,6 @@ void SessionPage::run(std::unique_ptr<SessionController> controller)
 {
     stopReplay();
     m_controller = std::move(controller);
-    m_finalSummary.reset();
     SessionEngine *engine = m_controller->engine();
     m_sessionId = engine->sessionId();
     m_pauseForDialogs->setEngine(engine);
@@ -260,8 +260,12 @@ void SessionPage::run(std::unique_ptr<SessionController> controller)
     connect(recorder, &AudioRecorder::levelMeasured, this,
             [this](const AudioLevel &level) { m_question->setLevel(level.rms, level.peak); });
     connect(recorder, &AudioRecorder::recordedTimeChanged, m_question, &QuestionView::setRecordedTime);
-    connect(m_controller.get(), &SessionController::sessionEnded, this,
-            [this](const SessionSummary &summary) { m_finalSummary = summary; });
+    // An abandoned session's last answer may reach the library after its summary shows.
+    connect(m_controller.get(), &SessionController::answerSaved, this, [this] {
+        const SessionEngine *finished = m_controller->engine();
+        if (finished->state() == SessionState::Finished && finished->summary().abandoned)
+            showWhatWasKept();
+    });
     showBanner(m_controller->recordingProblem(), true);
     onStateChanged();
 }
@@ -334,13 +338,39 @@ void SessionPage::onStateChanged()
         m_stack->setCurrentWidget(m_break);
         break;
     }
-    case SessionState::Finished:
+    case SessionState::Finished: {
         stopReplay();
-        m_wrapUp->showSession(engine->loop(), m_finalSummary.value_or(engine->summary()));
+        const SessionSummary summary = engine->summary();
+        m_wrapUp->showSession(engine->loop(), summary);
         m_stack->setCurrentWidget(m_wrapUp);
+        if (summary.abandoned)
+            showWhatWasKept();
         break;
     }
+    }
     onTick(engine->clocks());
+}
+
+void SessionPage::showWhatWasKept()
+{
+    const QString sessionId = m_sessionId;
+    m_services.library
+        ->run([sessionId](LibraryStore *store) {
+            KeptAnswers kept;
+            AnswerFilter filter;
+            filter.sessionId = sessionId;
+            for (const AnswerRow &row : store ? store->answers(filter) : QList<AnswerRow>()) {
+                ++kept.answers;
+                kept.skipped += row.skipped ? 1 : 0;
+                kept.unrated += !row.skipped && !row.firstScore ? 1 : 0;
+                kept.recordings += row.hasRecording ? 1 : 0;
+            }
+            return kept;
+        })
+        .then(this, [this, sessionId](const KeptAnswers &kept) {
+            if (sessionId == m_sessionId && m_controller && m_controller->engine()->state() == SessionState::Finished)
+                m_wrapUp->showKept(kept);
+        });
 }
 
 void SessionPage::onTick(const ClockReadings &clocks)

@@ -72,6 +72,8 @@ private:
     void updateHeader();
     void showBanner(const QString &message, bool offerSettings);
     void showRating();
+    // For an abandoned session: asks the library what it keeps of it, and says so.
+    void showWhatWasKept();
     TakePlayer *replayer();
     void toggleReplay();
     void stopReplay();
@@ -101,7 +103,6 @@ private:
     CountdownLabel *m_breakClock;
     TakePlayer *m_replay = nullptr; // made on first replay
     PauseForDialogs *m_pauseForDialogs;
-    std::optional<SessionSummary> m_finalSummary;
     QString m_sessionId;
 };
 
