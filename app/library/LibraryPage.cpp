@@ -264,7 +264,10 @@ LibraryPage::LibraryPage(const AppServices &services, QWidget *parent)
         }
     });
     connect(m_model, &AnswerTableModel::loaded, this, [this] {
-        if (std::exchange(m_reselectAfterReset, 0) != 0 && m_shownAnswerId != 0 && m_model->rowOf(m_shownAnswerId) < 0)
+        const bool reselected = std::exchange(m_reselectAfterReset, 0) == 0;
+        if (!m_sessionToOpen.isEmpty() && m_model->filter().sessionId == m_sessionToOpen)
+            selectFirstAnswerOfSession();
+        else if (!reselected && m_shownAnswerId != 0 && m_model->rowOf(m_shownAnswerId) < 0)
             showNoAnswer(tr("The answer you were looking at does not match the filters."));
         updateEmptyState();
     });
@@ -357,7 +360,15 @@ void LibraryPage::setActive(bool active)
 
 void LibraryPage::showSession(const QString &sessionId)
 {
+    // The session opens at its first answer, whatever answer was shown before; once its answers
+    // are in the table (now, if they already were).
+    m_sessionToOpen = sessionId;
     m_filters->setSession(sessionId, tr("Session"));
+    // (A load can end within setSession: a continuation of a future that is already done runs at
+    // once.)
+    if (m_sessionToOpen == sessionId && m_activated && !m_model->isLoading()
+        && m_model->filter().sessionId == sessionId)
+        selectFirstAnswerOfSession();
     m_services.library
         ->run([sessionId](LibraryStore *store) { return store ? store->session(sessionId) : std::nullopt; })
         .then(this, [this, sessionId](const std::optional<SessionRecord> &session) {
@@ -367,6 +378,21 @@ void LibraryPage::showSession(const QString &sessionId)
                                            ? tr("Session of %1").arg(LibraryFormat::dateTime(session->startedAt))
                                            : tr("Session %1").arg(sessionId));
         });
+}
+
+void LibraryPage::selectFirstAnswerOfSession()
+{
+    const QString sessionId = std::exchange(m_sessionToOpen, {});
+    const AnswerRow *first = nullptr;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const AnswerRow *candidate = m_model->rowAt(row);
+        if (candidate->sessionId == sessionId && (!first || candidate->answeredAt < first->answeredAt))
+            first = candidate;
+    }
+    if (first)
+        selectAnswer(first->id);
+    else
+        showNoAnswer(tr("Select an answer to see its ratings and listen to it."));
 }
 
 QList<QAction *> LibraryPage::fileActions() const

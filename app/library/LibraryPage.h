@@ -78,6 +78,7 @@ private:
     void saveReplayRating(const Rating &rating);
     void confirmDelete();
     void selectProxyRow(int row);
+    void selectFirstAnswerOfSession();
     void showRecoveredScan(const RecoveredScan &scan);
     void updateRecoveredBanner();
     void reviewRecoveredTakes();
@@ -122,6 +123,7 @@ private:
     QString m_libraryProblem; // why the library could not be opened, if it could not
     qint64 m_shownAnswerId = 0;
     qint64 m_reselectAfterReset = 0;
+    QString m_sessionToOpen; // showSession() selects its first answer once it is in the table
     quint64 m_detailGeneration = 0; // details of answers shown before are dropped
     bool m_activated = false; // the table has been loaded once
     bool m_resetting = false;

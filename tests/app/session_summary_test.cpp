@@ -28,6 +28,7 @@ private Q_SLOTS:
     void fullLoop_wrapsUpEachRound_thenSumsUpTheSession();
     void abandonedSession_saysSo_andWhatTheLibraryKeeps();
     void abandonedBeforeAnyAnswer_saysNothingWasKept();
+    void openInLibrary_showsTheSessionAtItsFirstAnswer();
 
 private:
     QString title() const { return find<QLabel>(u"wrapUpTitle"_s)->text(); }
@@ -116,6 +117,48 @@ void SessionSummaryTest::abandonedBeforeAnyAnswer_saysNothingWasKept()
                               "from it."_s,
                               10000);
     QVERIFY(!find<QPushButton>(u"openInLibraryButton"_s)->isVisible());
+}
+
+void SessionSummaryTest::openInLibrary_showsTheSessionAtItsFirstAnswer()
+{
+    // An earlier session's answer is the one the Library shows.
+    chooseMode(u"modeSingleQuestion"_s);
+    startSession();
+    answerAll(2);
+    QTest::mouseClick(find<QPushButton>(u"openInLibraryButton"_s), Qt::LeftButton);
+    auto *question = find<QLabel>(u"answerQuestion"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(question->isVisible(), 10000);
+    const QString earlier = question->text();
+    key(Qt::Key_1, Qt::ControlModifier);
+    key(Qt::Key_Return); // done with the summary
+
+    // A round of two answers, ended there.
+    chooseMode(u"modeOneRound"_s);
+    choose(u"roundChoice"_s, u"peer-manager"_s);
+    startSession();
+    key(Qt::Key_Return);
+    for (int answered = 0; answered < 2; ++answered) {
+        key(Qt::Key_Return);
+        m_clock->advance(1min);
+        while (engine()->state() == SessionState::Answering)
+            key(Qt::Key_Return);
+        rateAndSubmit(3);
+    }
+    const QString first = engine()->answers().first().questionText;
+    QVERIFY(first != earlier);
+    onNextMessageBox(u"End Round"_s);
+    key(Qt::Key_E, Qt::ControlModifier);
+    QCOMPARE(engine()->state(), SessionState::Finished);
+
+    QTest::mouseClick(find<QPushButton>(u"openInLibraryButton"_s), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(question->text(), first, 10000);
+    QVERIFY2(question->isVisible(), qPrintable(find<QLabel>(u"noAnswerSelected"_s)->text()));
+    QVERIFY(!find<QLabel>(u"noAnswerSelected"_s)->isVisible());
+    auto *table = find<QTableView>(u"answerTable"_s);
+    QCOMPARE(table->model()->rowCount(), 2);
+    const QModelIndexList selected = table->selectionModel()->selectedRows();
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(selected.first().siblingAtColumn(3).data().toString(), first);
 }
 
 QTEST_MAIN(SessionSummaryTest)
