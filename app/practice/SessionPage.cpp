@@ -420,8 +420,8 @@ void SessionPage::showRating()
     QString detail = tr("Your answer: %1").arg(Format::duration(answer.answerTime()));
     if (answer.overtime().count() > 0)
         detail += tr(" (%1 over)").arg(Format::duration(answer.overtime()));
-    if (answer.parts.size() > 1)
-        detail += tr(", with %n follow-up(s)", nullptr, int(answer.parts.size() - 1));
+    if (const int followUps = answer.followUpsAnswered(); followUps > 0)
+        detail += tr(", with %n follow-up(s)", nullptr, followUps);
     m_rating->setQuestion(answer.questionText, detail);
     const bool takeReady = !m_controller->currentTakePath().isEmpty();
     m_rating->setReplayAvailable(takeReady,

@@ -137,6 +137,7 @@ RatingPanel::RatingPanel(QWidget *parent)
     m_question->setObjectName(u"ratingQuestion"_s);
     m_question->setWordWrap(true);
     m_question->setFont(Typography::scaledBold(m_question->font(), 1.25));
+    m_detail->setObjectName(u"ratingDetail"_s);
     m_detail->setForegroundRole(QPalette::PlaceholderText);
     m_notes->setObjectName(u"ratingNotes"_s);
     m_notes->setPlaceholderText(tr("What to do differently next time…"));

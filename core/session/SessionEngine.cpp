@@ -659,6 +659,7 @@ bool SessionEngine::skipQuestion()
         return false;
     AnswerPart &part = m_current->parts.last();
     part.duration = m_answerClock.elapsed(at);
+    part.skipped = true;
     m_answerClock.pause(at);
     if (m_followUpIndex >= 0) {
         // The main answer stands; the remaining probes are dropped and it goes to rating.

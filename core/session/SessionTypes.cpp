@@ -1,5 +1,6 @@
 #include "SessionTypes.h"
 
+#include <algorithm>
 #include <numeric>
 
 namespace MockLoop {
@@ -22,6 +23,12 @@ Milliseconds AnswerRecord::overtime() const
 {
     return std::accumulate(parts.cbegin(), parts.cend(), Milliseconds(0),
                            [](Milliseconds sum, const AnswerPart &part) { return sum + part.overtime(); });
+}
+
+int AnswerRecord::followUpsAnswered() const
+{
+    return int(std::count_if(parts.cbegin(), parts.cend(),
+                             [](const AnswerPart &part) { return part.followUpIndex >= 0 && !part.skipped; }));
 }
 
 int SessionSummary::questionsAnswered() const

@@ -112,6 +112,7 @@ struct AnswerPart
     Milliseconds limit{0};
     Milliseconds duration{0};
     bool stoppedAtLimit = false; // ended by the hard stop
+    bool skipped = false; // cut short by skipQuestion: a probe skipped is not one answered
     QList<PhaseMark> phaseMarks;
     QList<PauseMark> pauses;
 
@@ -147,6 +148,8 @@ struct AnswerRecord
 
     Milliseconds answerTime() const;
     Milliseconds overtime() const;
+    // The follow-up probes answered, not counting one skipped.
+    int followUpsAnswered() const;
 };
 
 struct RoundSummary

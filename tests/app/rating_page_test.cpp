@@ -23,6 +23,7 @@ private Q_SLOTS:
     void cleanup() { tearDownWindow(); }
 
     void everyRating_startsAtTheTop_withTheFocusedDimensionInSight();
+    void header_countsOnlyTheFollowUpsAnswered();
 
 private:
     // Answers the question being asked: the main answer, then every probe.
@@ -70,6 +71,24 @@ void RatingPageTest::everyRating_startsAtTheTop_withTheFocusedDimensionInSight()
     QVERIFY(scroll->viewport()->rect().contains(inViewport.topLeft()));
     key(Qt::Key_2);
     QCOMPARE(first->score(), 2);
+}
+
+void RatingPageTest::header_countsOnlyTheFollowUpsAnswered()
+{
+    chooseMode(u"modeSingleQuestion"_s);
+    startSession();
+    key(Qt::Key_Return);
+    m_clock->advance(2min);
+    key(Qt::Key_Return); // the first follow-up
+    m_clock->advance(30s);
+    key(Qt::Key_Return); // the second
+    QCOMPARE(engine()->followUpIndex(), 1);
+    m_clock->advance(5s);
+    onNextMessageBox(u"Skip Follow-up"_s);
+    key(Qt::Key_S);
+    QCOMPARE(engine()->state(), SessionState::Rating);
+    const QString header = find<QLabel>(u"ratingDetail"_s)->text();
+    QVERIFY2(header.endsWith(u", with 1 follow-up"_s), qPrintable(header));
 }
 
 QTEST_MAIN(RatingPageTest)

@@ -430,6 +430,9 @@ void SessionEngineTest::followUpProbes_areAnsweredInTurn_thenRated()
     QCOMPARE(answer.parts.at(1).prompt, planned.followUps.at(0));
     QCOMPARE(answer.parts.at(1).followUpIndex, 0);
     QCOMPARE(answer.answerTime(), Milliseconds(3min));
+    QVERIFY(!answer.parts.at(1).skipped);
+    QVERIFY(answer.parts.at(2).skipped);
+    QCOMPARE(answer.followUpsAnswered(), 1);
 
     QSignalSpy finished(engine.get(), &SessionEngine::sessionFinished);
     QVERIFY(engine->submitRating(scores({{u"ownership"_s, 4}, {u"numbers"_s, 3}}, {u"blame"_s})));
