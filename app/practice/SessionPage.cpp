@@ -423,6 +423,7 @@ void SessionPage::showRating()
     if (const int followUps = answer.followUpsAnswered(); followUps > 0)
         detail += tr(", with %n follow-up(s)", nullptr, followUps);
     m_rating->setQuestion(answer.questionText, detail);
+    m_rating->showAnswerReview(engine->loop(), answer);
     const bool takeReady = !m_controller->currentTakePath().isEmpty();
     m_rating->setReplayAvailable(takeReady,
                                  m_controller->recordingProblem().isEmpty() ? tr("The take is still being saved")

@@ -1,5 +1,7 @@
 #include "RatingPanel.h"
 
+#include "AnswerReview.h"
+
 #include "common/Typography.h"
 #include "loops/Loop.h"
 
@@ -125,6 +127,7 @@ RatingPanel::RatingPanel(QWidget *parent)
     , m_detail(new QLabel(this))
     , m_scroll(new QScrollArea(this))
     , m_dimensions(new QWidget(this))
+    , m_review(new AnswerReview(this))
     , m_redFlags(new QWidget(this))
     , m_notes(new QPlainTextEdit(this))
     , m_summary(new QLabel(this))
@@ -150,11 +153,15 @@ RatingPanel::RatingPanel(QWidget *parent)
     m_submit->setToolTip(tr("Submit the rating (Ctrl+Return)"));
     m_summary->setObjectName(u"ratingSummary"_s);
 
+    // The rubric, and beside it what is known about the answer.
     auto *content = new QWidget;
-    auto *contentLayout = new QVBoxLayout(content);
-    contentLayout->addWidget(m_dimensions);
-    contentLayout->addWidget(m_redFlags);
-    contentLayout->addStretch();
+    auto *rubric = new QVBoxLayout;
+    rubric->addWidget(m_dimensions);
+    rubric->addWidget(m_redFlags);
+    rubric->addStretch();
+    auto *contentLayout = new QHBoxLayout(content);
+    contentLayout->addLayout(rubric, 3);
+    contentLayout->addWidget(m_review, 2, Qt::AlignTop);
     m_scroll->setObjectName(u"ratingScroll"_s);
     m_scroll->setWidget(content);
     m_scroll->setWidgetResizable(true);
@@ -233,6 +240,7 @@ void RatingPanel::setRubric(const Loop &loop, const Round &round)
         }
         flagsLayout->addWidget(box);
     }
+    m_review->clear();
     m_notesEditDelay->stop();
     m_restoring = true;
     m_notes->clear();
@@ -260,6 +268,11 @@ void RatingPanel::setQuestion(const QString &question, const QString &detail)
     m_question->setText(question);
     m_detail->setText(detail);
     m_detail->setVisible(!detail.isEmpty());
+}
+
+void RatingPanel::showAnswerReview(const Loop &loop, const AnswerRecord &answer)
+{
+    m_review->showAnswer(loop, answer);
 }
 
 void RatingPanel::setReplayAvailable(bool available, const QString &whyNot)

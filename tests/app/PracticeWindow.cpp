@@ -79,13 +79,27 @@ void PracticeWindow::startSession()
     QTRY_VERIFY_WITH_TIMEOUT(m_window->sessionPage()->isVisible() && m_window->sessionPage()->controller(), 10000);
 }
 
-void PracticeWindow::key(Qt::Key key, Qt::KeyboardModifiers modifiers)
+void PracticeWindow::activate()
 {
     // A window manager gives the window back its focus when a dialog closes; offscreen, we do.
     if (!m_window->isActiveWindow()) {
         m_window->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     }
+}
+
+void PracticeWindow::typeInto(QWidget *box, const QString &text)
+{
+    activate();
+    box->setFocus(Qt::OtherFocusReason);
+    QTRY_VERIFY2(box->hasFocus(),
+                 qPrintable(QApplication::focusWidget() ? QApplication::focusWidget()->objectName() : u"no focus"_s));
+    QTest::keyClicks(box, text);
+}
+
+void PracticeWindow::key(Qt::Key key, Qt::KeyboardModifiers modifiers)
+{
+    activate();
     QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : m_window.get(), key, modifiers);
 }
 

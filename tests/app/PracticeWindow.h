@@ -28,6 +28,7 @@ protected:
     void tearDownWindow();
 
     void openWindow();
+    void activate();
     template<typename T> T *find(const QString &name) const
     {
         T *widget = m_window->findChild<T *>(name);
@@ -39,6 +40,9 @@ protected:
     void chooseMode(const QString &modeButtonName);
     void startSession();
     void key(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
+    // Types into a text box, focused first: keys sent to a widget without the focus go to the
+    // session's shortcuts (S skips, P pauses).
+    void typeInto(QWidget *box, const QString &text);
     MockLoop::SessionEngine *engine() const;
     // Answers the rest of a round: each question a short answer, each probe at once, each rating
     // with the given score on every dimension.

@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QTest>
@@ -24,8 +25,11 @@ private Q_SLOTS:
 
     void everyRating_startsAtTheTop_withTheFocusedDimensionInSight();
     void header_countsOnlyTheFollowUpsAnswered();
+    void review_showsPhaseTimesNotesAndStrongAnswer_onlyOnceAnswered();
 
 private:
+    // Whether any visible text of the window says this.
+    bool anyVisibleLabelSays(const QString &text) const;
     // Answers the question being asked: the main answer, then every probe.
     void answerQuestion();
 };
@@ -34,7 +38,7 @@ void RatingPageTest::answerQuestion()
 {
     if (engine()->state() == SessionState::Thinking)
         key(Qt::Key_Return);
-    while (engine()->state() == SessionState::Answering) {
+    for (int parts = 0; parts < 10 && engine()->state() == SessionState::Answering; ++parts) {
         m_clock->advance(40s);
         key(Qt::Key_Return);
     }
@@ -89,6 +93,53 @@ void RatingPageTest::header_countsOnlyTheFollowUpsAnswered()
     QCOMPARE(engine()->state(), SessionState::Rating);
     const QString header = find<QLabel>(u"ratingDetail"_s)->text();
     QVERIFY2(header.endsWith(u", with 1 follow-up"_s), qPrintable(header));
+}
+
+bool RatingPageTest::anyVisibleLabelSays(const QString &text) const
+{
+    const QList<QLabel *> labels = m_window->findChildren<QLabel *>();
+    return std::any_of(labels.cbegin(), labels.cend(),
+                       [&text](const QLabel *label) { return label->isVisible() && label->text().contains(text); });
+}
+
+void RatingPageTest::review_showsPhaseTimesNotesAndStrongAnswer_onlyOnceAnswered()
+{
+    chooseMode(u"modeSingleQuestion"_s);
+    choose(u"questionPickChoice"_s, 3); // a question I choose
+    choose(u"questionChoice"_s, u"fr-take-over-project"_s);
+    startSession();
+    const QString strongPoint = u"Makes early, reversible decisions"_s;
+    QVERIFY2(!anyVisibleLabelSays(strongPoint), "a strong answer's points would steer the answer");
+
+    key(Qt::Key_Return);
+    // (The library's notes box has the same name.)
+    auto *notes = find<QWidget>(u"questionView"_s)->findChild<QPlainTextEdit *>(u"answerNotes"_s);
+    typeInto(notes, u"Start with the logs"_s);
+    QTest::keyClick(notes, Qt::Key_Escape);
+    m_clock->advance(25s);
+    key(Qt::Key_Space); // Autonomous Decision, after 0:25 of Challenge
+    m_clock->advance(90s);
+    key(Qt::Key_Space); // High Performance Execution, after 1:30 of Autonomous Decision
+    QVERIFY(!anyVisibleLabelSays(strongPoint));
+    answerQuestion(); // 0:40 later
+
+    // The phases against their targets, in words.
+    const auto phase = [this](const QString &id) -> QString {
+        return find<QLabel>(u"phaseSpent_"_s + id)->text() + u" · "_s + find<QLabel>(u"phaseVerdict_"_s + id)->text();
+    };
+    auto *phases = find<QWidget>(u"phaseTimes"_s);
+    QVERIFY(phases && phases->isVisible());
+    QCOMPARE(phase(u"challenge"_s), u"0:25 of 0:30 · on time"_s);
+    QCOMPARE(phase(u"decision"_s), u"1:30 of 1:00 · 0:30 over"_s);
+    QCOMPARE(phase(u"execution"_s), u"0:40 of 1:30 · on time"_s);
+    QCOMPARE(phase(u"communication"_s), u"– of 0:30 · not reached"_s);
+    // The notes typed while answering, and what a strong answer shows.
+    auto *notesShown = find<QLabel>(u"notesWhileAnswering"_s);
+    QVERIFY(notesShown->isVisible());
+    QCOMPARE(notesShown->text(), u"Start with the logs"_s);
+    auto *strong = find<QLabel>(u"strongAnswerPoints"_s);
+    QVERIFY(strong->isVisible());
+    QVERIFY2(strong->text().contains(strongPoint), qPrintable(strong->text()));
 }
 
 QTEST_MAIN(RatingPageTest)
