@@ -32,7 +32,6 @@ SessionSettings sessionSettings()
     settings.followUpsPerQuestion = value(u"practice/followUpsPerQuestion"_s, defaults.followUpsPerQuestion).toInt();
     settings.followUpAnswerSeconds = value(u"practice/followUpAnswerSeconds"_s, defaults.followUpAnswerSeconds).toInt();
     settings.drillQuestionCount = value(u"practice/drillQuestionCount"_s, defaults.drillQuestionCount).toInt();
-    settings.levelId = value(u"practice/levelId"_s, u"L6"_s).toString();
     return settings;
 }
 
@@ -44,7 +43,6 @@ void setSessionSettings(const SessionSettings &settings)
     setValue(u"practice/followUpsPerQuestion"_s, settings.followUpsPerQuestion);
     setValue(u"practice/followUpAnswerSeconds"_s, settings.followUpAnswerSeconds);
     setValue(u"practice/drillQuestionCount"_s, settings.drillQuestionCount);
-    setValue(u"practice/levelId"_s, settings.levelId);
 }
 
 QString libraryFolder()
@@ -85,6 +83,18 @@ QString lastRoundId()
 void setLastRoundId(const QString &roundId)
 {
     setValue(u"practice/roundId"_s, roundId);
+}
+
+QString levelFor(const QString &loopId)
+{
+    // Before levels were kept per loop, one was kept for all ("practice/levelId"): it is still
+    // the best guess for a loop not practised since.
+    return value(u"practice/levels/"_s + loopId, value(u"practice/levelId"_s, u"L6"_s)).toString();
+}
+
+void setLevelFor(const QString &loopId, const QString &levelId)
+{
+    setValue(u"practice/levels/"_s + loopId, levelId);
 }
 
 QByteArray windowGeometry()

@@ -24,6 +24,9 @@ QString lastMode();
 void setLastMode(const QString &mode);
 QString lastRoundId();
 void setLastRoundId(const QString &roundId);
+// The level chosen for a loop: each loop has levels of its own, so each remembers its choice.
+QString levelFor(const QString &loopId);
+void setLevelFor(const QString &loopId, const QString &levelId);
 
 QByteArray windowGeometry();
 void setWindowGeometry(const QByteArray &geometry);

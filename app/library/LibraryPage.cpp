@@ -1,8 +1,10 @@
 #include "LibraryPage.h"
 
 #include "AnswerDetailView.h"
+#include "AnswerTableView.h"
 #include "LibraryFilterBar.h"
 #include "LibraryFormat.h"
+#include "LibraryTransfers.h"
 #include "TakePlayerWidget.h"
 #include "common/AppSettings.h"
 #include "common/Typography.h"
@@ -14,29 +16,16 @@
 #include "widgets/CountdownLabel.h"
 
 #include <QAction>
-#include <QDesktopServices>
-#include <QDir>
-#include <QFile>
-#include <QFileDialog>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
-#include <QLocale>
-#include <QMenu>
 #include <QMessageBox>
-#include <QPainter>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QStandardPaths>
 #include <QStyle>
-#include <QStyledItemDelegate>
-#include <QTableView>
 #include <QToolButton>
-#include <QUrl>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -45,8 +34,6 @@ namespace MockLoop {
 
 namespace {
 
-QString s_filePathForTests; // see LibraryPage::setFilePathForTests
-
 constexpr int NoticeSeconds = 10;
 
 struct DetailLoad
@@ -54,14 +41,6 @@ struct DetailLoad
     std::optional<AnswerDetail> detail;
     QList<AnswerRow> takes;
     QString takePath;
-};
-
-struct FileResult
-{
-    bool ok = false;
-    QString error;
-    int count = 0;
-    QString sessionId;
 };
 
 // Messages made outside LibraryPage's own functions (on the worker, in helper classes) share its
@@ -84,105 +63,6 @@ bool sameFilter(const AnswerFilter &a, const AnswerFilter &b)
         && a.categoryId == b.categoryId && a.from == b.from && a.to == b.to && a.minScore == b.minScore
         && a.maxScore == b.maxScore && a.hasRecording == b.hasRecording && a.text == b.text && a.answerId == b.answerId;
 }
-
-QString shortDateTime(const QDateTime &time)
-{
-    return LibraryFormat::dateTime(time);
-}
-
-// The microphone of the recording column, also in the selection's text colour: the drawing's own
-// colour does not read on a selected row.
-QIcon microphoneIcon(const QColor &selectedColour)
-{
-    const QIcon drawing(u":/icons/practice.svg"_s);
-    QIcon icon;
-    for (const int size : {16, 24, 32, 48, 64}) {
-        const QPixmap normal = drawing.pixmap(size, size);
-        icon.addPixmap(normal, QIcon::Normal);
-        QPixmap selected = normal;
-        QPainter painter(&selected);
-        painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
-        painter.fillRect(selected.rect(), selectedColour);
-        painter.end();
-        icon.addPixmap(selected, QIcon::Selected);
-    }
-    return icon;
-}
-
-// The table's headers, shorter where the cells are narrow: the recording column is a microphone.
-class AnswerTableProxy : public AnswerSortProxy
-{
-public:
-    explicit AnswerTableProxy(QObject *parent)
-        : AnswerSortProxy(parent)
-        , m_microphone(u":/icons/practice.svg"_s)
-    { }
-
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override
-    {
-        if (orientation == Qt::Horizontal && section == AnswerTableModel::Recording) {
-            switch (role) {
-            case Qt::DisplayRole:
-                return QString();
-            case Qt::DecorationRole:
-                return m_microphone;
-            case Qt::ToolTipRole:
-            case Qt::AccessibleTextRole:
-                return QCoreApplication::translate("MockLoop::LibraryPage", "Recording");
-            default:
-                break;
-            }
-        }
-        if (orientation == Qt::Horizontal && section == AnswerTableModel::RedFlags) {
-            if (role == Qt::DisplayRole)
-                return QCoreApplication::translate("MockLoop::LibraryPage", "Flags");
-            if (role == Qt::ToolTipRole)
-                return QCoreApplication::translate("MockLoop::LibraryPage", "Red flags in the latest rating");
-        }
-        if (orientation == Qt::Horizontal && section == AnswerTableModel::Score && role == Qt::ToolTipRole)
-            return QCoreApplication::translate("MockLoop::LibraryPage",
-                                               "The average of the latest rating: after a replay, if there is one");
-        return AnswerSortProxy::headerData(section, orientation, role);
-    }
-
-private:
-    QIcon m_microphone;
-};
-
-// Columns drawn more compactly than the model words them: the date without seconds, and a
-// microphone for an answer with a recording. Red flags stand out in the warning colour.
-class AnswerDelegate : public QStyledItemDelegate
-{
-public:
-    explicit AnswerDelegate(QAbstractItemView *view)
-        : QStyledItemDelegate(view)
-        , m_microphone(microphoneIcon(view->palette().color(QPalette::HighlightedText)))
-    { }
-
-protected:
-    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
-    {
-        QStyledItemDelegate::initStyleOption(option, index);
-        if (index.column() == AnswerTableModel::Date) {
-            option->text = LibraryFormat::dateTime(
-                QDateTime::fromMSecsSinceEpoch(index.data(AnswerTableModel::SortRole).toLongLong()));
-        } else if (index.column() == AnswerTableModel::RedFlags) {
-            if (!(option->state & QStyle::State_Selected))
-                option->palette.setColor(QPalette::Text, warningColour(option->palette));
-        } else if (index.column() == AnswerTableModel::Recording) {
-            option->text.clear();
-            if (index.data(AnswerTableModel::HasRecordingRole).toBool()) {
-                option->features |= QStyleOptionViewItem::HasDecoration;
-                option->icon = m_microphone;
-                option->decorationPosition = QStyleOptionViewItem::Top;
-                option->decorationAlignment = Qt::AlignCenter;
-            }
-        }
-    }
-
-private:
-    QIcon m_microphone;
-};
 
 QAction *makeAction(QWidget *owner, const QString &label, const QKeySequence &key, const QString &name)
 {
@@ -214,10 +94,9 @@ LibraryPage::LibraryPage(const AppServices &services, QWidget *parent)
     : QWidget(parent)
     , m_services(services)
     , m_model(new AnswerTableModel(services.library, this))
-    , m_proxy(new AnswerTableProxy(this))
     , m_recoveredBanner(bannerWidget(this, u"recoveredBanner"_s, palette().color(QPalette::Highlight)))
     , m_recoveredText(new QLabel(m_recoveredBanner))
-    , m_reviewRecovered(new QPushButton(tr("Re&view…"), m_recoveredBanner))
+    , m_reviewRecovered(new QPushButton(tr("Revie&w…"), m_recoveredBanner))
     , m_dismissRecovered(new QToolButton(m_recoveredBanner))
     , m_notice(bannerWidget(this, u"libraryNotice"_s, palette().color(QPalette::Highlight)))
     , m_noticeText(new QLabel(m_notice))
@@ -225,7 +104,8 @@ LibraryPage::LibraryPage(const AppServices &services, QWidget *parent)
     , m_filters(new LibraryFilterBar(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_tableStack(new QStackedWidget(m_splitter))
-    , m_table(new QTableView(m_tableStack))
+    , m_table(new AnswerTableView(m_model, m_tableStack))
+    , m_proxy(m_table->proxy())
     , m_emptyState(new QWidget(m_tableStack))
     , m_emptyText(new QLabel(m_emptyState))
     , m_emptyClearFilters(new QPushButton(tr("Clear Filters"), m_emptyState))
@@ -233,6 +113,7 @@ LibraryPage::LibraryPage(const AppServices &services, QWidget *parent)
     , m_detailStack(new QStackedWidget(m_splitter))
     , m_noAnswer(new QLabel(m_detailStack))
     , m_detail(new AnswerDetailView(m_detailStack))
+    , m_transfers(new LibraryTransfers(services.library, this))
     , m_exportCsvAction(makeAction(this, tr("&Export Answers to CSV…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
                                    u"exportCsvAction"_s))
     , m_exportSessionAction(makeAction(this, tr("Export &Session…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
@@ -247,7 +128,6 @@ LibraryPage::LibraryPage(const AppServices &services, QWidget *parent)
 {
     setObjectName(u"libraryPage"_s);
     const int line = fontMetrics().height();
-    const int character = fontMetrics().averageCharWidth();
 
     // Banners: recordings recovered after a crash, and what the last file action did.
     m_recoveredText->setObjectName(u"recoveredBannerText"_s);
@@ -281,60 +161,6 @@ LibraryPage::LibraryPage(const AppServices &services, QWidget *parent)
     connect(m_dismissNotice, &QToolButton::clicked, m_notice, &QWidget::hide);
 
     // The table, or what to say when it is empty.
-    m_proxy->setSourceModel(m_model);
-    m_table->setObjectName(u"answerTable"_s);
-    m_table->setAccessibleName(tr("Answers"));
-    m_table->setModel(m_proxy);
-    m_table->setItemDelegate(new AnswerDelegate(m_table));
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setTabKeyNavigation(false); // Tab leaves the table for the detail; arrows move in it
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(AnswerTableModel::Date, Qt::DescendingOrder);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->setTextElideMode(Qt::ElideRight);
-    m_table->setShowGrid(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(line + line / 2);
-    QHeaderView *header = m_table->horizontalHeader();
-    header->setHighlightSections(false);
-    header->setSectionsMovable(true);
-    header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setSectionResizeMode(AnswerTableModel::Question, QHeaderView::Stretch);
-    // Widths from the font, not from measuring every row: the library may hold thousands.
-    const auto fit = [&](int column, const QString &sample) {
-        const QString title = m_proxy->headerData(column, Qt::Horizontal).toString();
-        header->resizeSection(column,
-                              std::max(fontMetrics().horizontalAdvance(sample), fontMetrics().horizontalAdvance(title))
-                                  + character * 3);
-    };
-    fit(AnswerTableModel::Date, shortDateTime(QDateTime(QDate(2026, 12, 28), QTime(22, 58))));
-    fit(AnswerTableModel::Loop, QString(14, u'n'));
-    fit(AnswerTableModel::Round, QString(12, u'n'));
-    fit(AnswerTableModel::Duration, u"00:00"_s);
-    fit(AnswerTableModel::Score, u"0.0"_s);
-    fit(AnswerTableModel::RedFlags, u"0"_s);
-    header->resizeSection(AnswerTableModel::Recording, line + character * 4);
-    header->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(header, &QHeaderView::customContextMenuRequested, this, [this, header](const QPoint &at) {
-        QMenu menu(this);
-        for (int column = 0; column < AnswerTableModel::ColumnCount; ++column) {
-            if (column == AnswerTableModel::Question)
-                continue;
-            QAction *toggle = menu.addAction(m_model->headerData(column, Qt::Horizontal).toString());
-            toggle->setCheckable(true);
-            toggle->setChecked(!header->isSectionHidden(column));
-            connect(toggle, &QAction::toggled, header, [this, header, column](bool shown) {
-                header->setSectionHidden(column, !shown);
-                if (column == AnswerTableModel::Loop)
-                    m_loopColumnChosen = true;
-            });
-        }
-        menu.exec(header->mapToGlobal(at));
-    });
-
     m_emptyState->setObjectName(u"libraryEmptyState"_s);
     m_emptyText->setObjectName(u"emptyStateText"_s);
     m_emptyText->setWordWrap(true);
@@ -401,10 +227,24 @@ LibraryPage::LibraryPage(const AppServices &services, QWidget *parent)
     connect(remove, &QShortcut::activated, this, &LibraryPage::confirmDelete);
 
     addActions(fileActions());
-    connect(m_exportCsvAction, &QAction::triggered, this, &LibraryPage::exportCsv);
-    connect(m_exportSessionAction, &QAction::triggered, this, &LibraryPage::exportSession);
-    connect(m_importSessionAction, &QAction::triggered, this, &LibraryPage::importSession);
-    connect(m_openFolderAction, &QAction::triggered, this, &LibraryPage::openLibraryFolder);
+    connect(m_exportCsvAction, &QAction::triggered, this, [this] {
+        AnswerFilter filter = m_filters->filter();
+        if (m_filters->recordingsOnly())
+            filter.hasRecording = true;
+        m_transfers->exportCsv(filter);
+    });
+    connect(m_exportSessionAction, &QAction::triggered, this, [this] {
+        if (m_shownAnswerId != 0)
+            m_transfers->exportSession(m_detail->detail().row);
+    });
+    connect(m_importSessionAction, &QAction::triggered, m_transfers, &LibraryTransfers::importSession);
+    connect(m_openFolderAction, &QAction::triggered, m_transfers, &LibraryTransfers::openLibraryFolder);
+    connect(m_transfers, &LibraryTransfers::noticeReady, this, &LibraryPage::showNotice);
+    connect(m_transfers, &LibraryTransfers::failed, this, &LibraryPage::showError);
+    connect(m_transfers, &LibraryTransfers::sessionImported, this, [this](const QString &sessionId) {
+        m_appliedFilter = {}; // the answers are new to the table whatever the filter
+        showSession(sessionId);
+    });
     connect(m_reviewRecoveredAction, &QAction::triggered, this, [this] { lookForRecoveredTakes(true); });
     connect(m_reviewRecovered, &QPushButton::clicked, this, &LibraryPage::reviewRecoveredTakes);
     connect(m_dismissRecovered, &QToolButton::clicked, m_recoveredBanner, &QWidget::hide);
@@ -426,7 +266,10 @@ LibraryPage::LibraryPage(const AppServices &services, QWidget *parent)
         }
     });
     connect(m_model, &AnswerTableModel::loaded, this, [this] {
-        if (std::exchange(m_reselectAfterReset, 0) != 0 && m_shownAnswerId != 0 && m_model->rowOf(m_shownAnswerId) < 0)
+        const bool reselected = std::exchange(m_reselectAfterReset, 0) == 0;
+        if (!m_sessionToOpen.isEmpty() && m_model->filter().sessionId == m_sessionToOpen)
+            selectFirstAnswerOfSession();
+        else if (!reselected && m_shownAnswerId != 0 && m_model->rowOf(m_shownAnswerId) < 0)
             showNoAnswer(tr("The answer you were looking at does not match the filters."));
         updateEmptyState();
     });
@@ -487,7 +330,7 @@ LibraryPage::~LibraryPage()
 
 void LibraryPage::setFilePathForTests(const QString &path)
 {
-    s_filePathForTests = path;
+    LibraryTransfers::setFilePathForTests(path);
 }
 
 void LibraryPage::setCatalog(const LoopCatalog &catalog)
@@ -495,8 +338,7 @@ void LibraryPage::setCatalog(const LoopCatalog &catalog)
     m_catalog = catalog;
     m_filters->setCatalog(catalog);
     // With one loop its name in every row says nothing; the header's menu shows it again.
-    if (!m_loopColumnChosen)
-        m_table->horizontalHeader()->setSectionHidden(AnswerTableModel::Loop, catalog.activeEntries().size() <= 1);
+    m_table->setSeveralLoops(catalog.activeEntries().size() > 1);
     if (m_shownAnswerId != 0)
         loadDetail(m_shownAnswerId); // titles, rubric and phases may have changed
 }
@@ -520,16 +362,39 @@ void LibraryPage::setActive(bool active)
 
 void LibraryPage::showSession(const QString &sessionId)
 {
+    // The session opens at its first answer, whatever answer was shown before; once its answers
+    // are in the table (now, if they already were).
+    m_sessionToOpen = sessionId;
     m_filters->setSession(sessionId, tr("Session"));
+    // (A load can end within setSession: a continuation of a future that is already done runs at
+    // once.)
+    if (m_sessionToOpen == sessionId && m_activated && !m_model->isLoading()
+        && m_model->filter().sessionId == sessionId)
+        selectFirstAnswerOfSession();
     m_services.library
         ->run([sessionId](LibraryStore *store) { return store ? store->session(sessionId) : std::nullopt; })
         .then(this, [this, sessionId](const std::optional<SessionRecord> &session) {
             if (m_filters->sessionId() != sessionId)
                 return;
             m_filters->setSessionLabel(session && session->startedAt.isValid()
-                                           ? tr("Session of %1").arg(shortDateTime(session->startedAt))
+                                           ? tr("Session of %1").arg(LibraryFormat::dateTime(session->startedAt))
                                            : tr("Session %1").arg(sessionId));
         });
+}
+
+void LibraryPage::selectFirstAnswerOfSession()
+{
+    const QString sessionId = std::exchange(m_sessionToOpen, {});
+    const AnswerRow *first = nullptr;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const AnswerRow *candidate = m_model->rowAt(row);
+        if (candidate->sessionId == sessionId && (!first || candidate->answeredAt < first->answeredAt))
+            first = candidate;
+    }
+    if (first)
+        selectAnswer(first->id);
+    else
+        showNoAnswer(tr("Select an answer to see its ratings and listen to it."));
 }
 
 QList<QAction *> LibraryPage::fileActions() const
@@ -703,9 +568,9 @@ void LibraryPage::confirmDelete()
     QMessageBox box(QMessageBox::Warning, tr("Delete this answer?"),
                     detail.recording ? tr("Your answer to “%1” from %2, its ratings and its recording will be deleted "
                                           "for good.")
-                                           .arg(question, shortDateTime(detail.row.answeredAt))
+                                           .arg(question, LibraryFormat::dateTime(detail.row.answeredAt))
                                      : tr("Your answer to “%1” from %2 and its ratings will be deleted for good.")
-                                           .arg(question, shortDateTime(detail.row.answeredAt)),
+                                           .arg(question, LibraryFormat::dateTime(detail.row.answeredAt)),
                     QMessageBox::Cancel, this);
     box.setObjectName(u"deleteAnswerConfirmation"_s);
     QPushButton *remove = box.addButton(tr("Delete Answer"), QMessageBox::DestructiveRole);
@@ -809,172 +674,6 @@ void LibraryPage::reviewRecoveredTakes()
     m_recoveredDialog->open();
     m_recoveredDialog->raise();
     m_recoveredDialog->activateWindow();
-}
-
-QString LibraryPage::chooseSaveFile(const QString &title, const QString &fileName, const QString &filter)
-{
-    if (!s_filePathForTests.isEmpty())
-        return s_filePathForTests;
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    return QFileDialog::getSaveFileName(this, title, QDir(folder).filePath(fileName), filter);
-}
-
-QString LibraryPage::chooseOpenFile(const QString &title, const QString &filter)
-{
-    if (!s_filePathForTests.isEmpty())
-        return s_filePathForTests;
-    return QFileDialog::getOpenFileName(this, title,
-                                        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation), filter);
-}
-
-void LibraryPage::exportCsv()
-{
-    const QString path = chooseSaveFile(tr("Export Answers to CSV"),
-                                        u"mockloop-answers-%1.csv"_s.arg(QDate::currentDate().toString(Qt::ISODate)),
-                                        tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
-    AnswerFilter filter = m_filters->filter();
-    if (m_filters->recordingsOnly())
-        filter.hasRecording = true;
-    m_services.library
-        ->run([filter, path](LibraryStore *store) {
-            FileResult result;
-            if (!store) {
-                result.error = libraryNotOpen();
-                return result;
-            }
-            QSaveFile file(path);
-            if (!file.open(QIODevice::WriteOnly)) {
-                result.error = file.errorString();
-                return result;
-            }
-            if (!store->exportCsv(filter, &file)) {
-                file.cancelWriting();
-                result.error = store->lastError();
-                return result;
-            }
-            if (!file.commit()) {
-                result.error = file.errorString();
-                return result;
-            }
-            result.ok = true;
-            result.count = store->countAnswers(filter);
-            return result;
-        })
-        .then(this, [this, path](const FileResult &result) {
-            if (result.ok) {
-                showNotice(
-                    tr("Exported %n answer(s) to %1.", nullptr, result.count).arg(QDir::toNativeSeparators(path)));
-                return;
-            }
-            showError(tr("Answers not exported"),
-                      tr("Could not write %1: %2\n\nNothing was exported. Choose another folder, or free some disk "
-                         "space, then try again.")
-                          .arg(QDir::toNativeSeparators(path), result.error));
-        });
-}
-
-void LibraryPage::exportSession()
-{
-    const AnswerRow row = m_detail->detail().row;
-    if (m_shownAnswerId == 0 || row.sessionId.isEmpty())
-        return;
-    const QString path
-        = chooseSaveFile(tr("Export Session"),
-                         u"mockloop-session-%1.json"_s.arg(row.answeredAt.toLocalTime().toString(u"yyyy-MM-dd-HHmm"_s)),
-                         tr("MockLoop sessions (*.json)"));
-    if (path.isEmpty())
-        return;
-    const QString sessionId = row.sessionId;
-    m_services.library
-        ->run([sessionId, path](LibraryStore *store) {
-            FileResult result;
-            if (!store) {
-                result.error = libraryNotOpen();
-                return result;
-            }
-            const QByteArray json = store->exportSessionJson(sessionId);
-            if (json.isEmpty()) {
-                result.error = store->lastError();
-                return result;
-            }
-            QSaveFile file(path);
-            if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
-                result.error = file.errorString();
-                return result;
-            }
-            result.ok = true;
-            return result;
-        })
-        .then(this, [this, path](const FileResult &result) {
-            if (result.ok) {
-                showNotice(tr("Exported the session to %1. Its recordings stay in the library folder.")
-                               .arg(QDir::toNativeSeparators(path)));
-                return;
-            }
-            showError(tr("Session not exported"),
-                      tr("Could not export the session to %1: %2\n\nChoose another folder, or free some disk space, "
-                         "then try again.")
-                          .arg(QDir::toNativeSeparators(path), result.error));
-        });
-}
-
-void LibraryPage::importSession()
-{
-    const QString path = chooseOpenFile(tr("Import Session"), tr("MockLoop sessions (*.json);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    m_services.library
-        ->run([path](LibraryStore *store) {
-            FileResult result;
-            if (!store) {
-                result.error = libraryNotOpen();
-                return result;
-            }
-            QFile file(path);
-            if (!file.open(QIODevice::ReadOnly)) {
-                result.error = file.errorString();
-                return result;
-            }
-            if (file.size() > SessionImport::MaxFileBytes) {
-                result.error = QCoreApplication::translate("MockLoop::LibraryPage",
-                                                           "the file is far larger than a MockLoop session export.");
-                return result;
-            }
-            const std::optional<QString> id = store->importSessionJson(file.readAll());
-            if (!id) {
-                result.error = store->lastError();
-                return result;
-            }
-            AnswerFilter filter;
-            filter.sessionId = *id;
-            result.ok = true;
-            result.sessionId = *id;
-            result.count = store->countAnswers(filter);
-            return result;
-        })
-        .then(this, [this, path](const FileResult &result) {
-            if (!result.ok) {
-                showError(tr("Session not imported"),
-                          tr("Could not import %1: %2\n\nYour library is unchanged.")
-                              .arg(QDir::toNativeSeparators(path), result.error));
-                return;
-            }
-            showNotice(tr("Imported a session with %n answer(s); it is shown below.", nullptr, result.count));
-            m_appliedFilter = {}; // the answers are new to the table whatever the filter
-            showSession(result.sessionId);
-        });
-}
-
-void LibraryPage::openLibraryFolder()
-{
-    const QString folder = m_services.library->folder();
-    if (folder.isEmpty() || !QDesktopServices::openUrl(QUrl::fromLocalFile(folder))) {
-        showError(tr("Folder not opened"),
-                  tr("No file manager could open the library folder. It is:\n%1")
-                      .arg(folder.isEmpty() ? tr("(no library is open)") : QDir::toNativeSeparators(folder)));
-    }
 }
 
 void LibraryPage::showNotice(const QString &message)

@@ -14,15 +14,16 @@ class QLabel;
 class QPushButton;
 class QSplitter;
 class QStackedWidget;
-class QTableView;
 class QToolButton;
 
 namespace MockLoop {
 
 class AnswerDetailView;
 class AnswerSortProxy;
+class AnswerTableView;
 class AnswerTableModel;
 class LibraryFilterBar;
+class LibraryTransfers;
 
 // The practice library: every answer in a table with filters, and for the selected one its
 // question, both ratings, notes, a player over its waveform with the phase marks, re-rating after
@@ -77,23 +78,17 @@ private:
     void saveReplayRating(const Rating &rating);
     void confirmDelete();
     void selectProxyRow(int row);
+    void selectFirstAnswerOfSession();
     void showRecoveredScan(const RecoveredScan &scan);
     void updateRecoveredBanner();
     void reviewRecoveredTakes();
-    void exportCsv();
-    void exportSession();
-    void importSession();
-    void openLibraryFolder();
     void showNotice(const QString &text);
     void showError(const QString &title, const QString &text);
     void saveSplitterState();
-    QString chooseSaveFile(const QString &title, const QString &fileName, const QString &filter);
-    QString chooseOpenFile(const QString &title, const QString &filter);
 
     AppServices m_services;
     LoopCatalog m_catalog;
     AnswerTableModel *m_model;
-    AnswerSortProxy *m_proxy;
     QWidget *m_recoveredBanner;
     QLabel *m_recoveredText;
     QPushButton *m_reviewRecovered;
@@ -104,7 +99,8 @@ private:
     LibraryFilterBar *m_filters;
     QSplitter *m_splitter;
     QStackedWidget *m_tableStack;
-    QTableView *m_table;
+    AnswerTableView *m_table;
+    AnswerSortProxy *m_proxy; // the table's
     QWidget *m_emptyState;
     QLabel *m_emptyText;
     QPushButton *m_emptyClearFilters;
@@ -112,6 +108,7 @@ private:
     QStackedWidget *m_detailStack;
     QLabel *m_noAnswer;
     AnswerDetailView *m_detail;
+    LibraryTransfers *m_transfers;
     QAction *m_exportCsvAction;
     QAction *m_exportSessionAction;
     QAction *m_importSessionAction;
@@ -126,12 +123,12 @@ private:
     QString m_libraryProblem; // why the library could not be opened, if it could not
     qint64 m_shownAnswerId = 0;
     qint64 m_reselectAfterReset = 0;
+    QString m_sessionToOpen; // showSession() selects its first answer once it is in the table
     quint64 m_detailGeneration = 0; // details of answers shown before are dropped
     bool m_activated = false; // the table has been loaded once
     bool m_resetting = false;
     bool m_scanning = false;
     bool m_reviewAfterScan = false;
-    bool m_loopColumnChosen = false; // the person showed or hid it; otherwise it shows with several loops
 };
 
 } // namespace MockLoop

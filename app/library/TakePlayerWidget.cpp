@@ -310,7 +310,7 @@ void TakePlayerWidget::updatePlayButton()
 {
     const bool playing = isPlaying();
     m_playButton->setIcon(playbackIcon(playing));
-    m_playButton->setText(playing ? tr("&Pause") : tr("&Play"));
+    m_playButton->setText(playing ? tr("Pa&use") : tr("Pla&y"));
 }
 
 bool TakePlayerWidget::handleKey(QKeyEvent *event)

@@ -243,7 +243,7 @@ void MainWindow::createMenus()
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu *practice = m_practiceMenu = menuBar()->addMenu(tr("&Practice"));
-    m_startAction = practice->addAction(tr("&Start Practising"), this, [this] {
+    m_startAction = practice->addAction(tr("Start &Practising"), this, [this] {
         showPage(Page::Practice);
         if (!isSessionRunning())
             m_home->start();

@@ -1,5 +1,7 @@
 #include "PracticeHomePage.h"
 
+#include "LoopErrorsDialog.h"
+#include "LoopOverview.h"
 #include "SessionController.h"
 #include "common/AppSettings.h"
 #include "common/Format.h"
@@ -11,25 +13,16 @@
 
 #include <QButtonGroup>
 #include <QComboBox>
-#include <QDateEdit>
-#include <QDialog>
-#include <QDialogButtonBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QRandomGenerator>
-#include <QScrollArea>
-#include <QSettings>
 #include <QSpinBox>
-#include <QTabWidget>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -48,15 +41,15 @@ PracticeHomePage::PracticeHomePage(const AppServices &services, QWidget *parent)
     , m_services(services)
     , m_resumeBanner(new QWidget(this))
     , m_resumeText(new QLabel(m_resumeBanner))
-    , m_resumeButton(new QPushButton(tr("&Resume"), m_resumeBanner))
-    , m_discardButton(new QPushButton(tr("&Discard…"), m_resumeBanner))
+    , m_resumeButton(new QPushButton(tr("Re&sume"), m_resumeBanner))
+    , m_discardButton(new QPushButton(tr("Dis&card…"), m_resumeBanner))
     , m_loopChoice(new QComboBox(this))
     , m_loopOrigin(new QLabel(this))
     , m_openLoop(new QPushButton(tr("&Open Loop File…"), this))
     , m_levelChoice(new QComboBox(this))
     , m_levelDetails(new QLabel(this))
     , m_modes(new QButtonGroup(this))
-    , m_fullLoop(new QRadioButton(tr("&Full mock loop"), this))
+    , m_fullLoop(new QRadioButton(tr("Full &mock loop"), this))
     , m_oneRound(new QRadioButton(tr("One &round"), this))
     , m_singleQuestion(new QRadioButton(tr("Single &question"), this))
     , m_quickDrill(new QRadioButton(tr("Quick &drill"), this))
@@ -67,14 +60,7 @@ PracticeHomePage::PracticeHomePage(const AppServices &services, QWidget *parent)
     , m_drillCount(new QSpinBox(this))
     , m_startButton(new QPushButton(tr("S&tart"), this))
     , m_tip(new QLabel(this))
-    , m_loopTitle(new QLabel(this))
-    , m_loopDescription(new QLabel(this))
-    , m_rounds(new QTreeWidget(this))
-    , m_roundDetails(new QLabel(this))
-    , m_preparation(new QTreeWidget(this))
-    , m_interviewDate(new QDateEdit(this))
-    , m_countdownToInterview(new QLabel(this))
-    , m_tips(new QLabel(this))
+    , m_overview(new LoopOverview(services.clock, this))
 {
     setObjectName(u"practiceHomePage"_s);
     m_resumeBanner->setObjectName(u"resumeBanner"_s);
@@ -169,67 +155,10 @@ PracticeHomePage::PracticeHomePage(const AppServices &services, QWidget *parent)
     left->addWidget(m_tip);
     left->addStretch();
 
-    m_loopTitle->setObjectName(u"loopTitle"_s);
-    m_loopTitle->setFont(Typography::scaledBold(m_loopTitle->font(), 1.5));
-    m_loopTitle->setWordWrap(true);
-    m_loopDescription->setObjectName(u"loopDescription"_s);
-    m_loopDescription->setWordWrap(true);
-    m_rounds->setObjectName(u"roundList"_s);
-    m_rounds->setColumnCount(4);
-    m_rounds->setHeaderLabels({tr("Round"), tr("Interviewer"), tr("Length"), tr("Focus")});
-    m_rounds->setRootIsDecorated(false);
-    m_rounds->setUniformRowHeights(true);
-    m_rounds->header()->setSectionResizeMode(3, QHeaderView::Stretch);
-    m_rounds->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_roundDetails->setObjectName(u"roundDetails"_s);
-    m_roundDetails->setWordWrap(true);
-    m_roundDetails->setTextFormat(Qt::RichText);
-    m_roundDetails->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    auto *roundsTab = new QWidget(this);
-    auto *roundsLayout = new QVBoxLayout(roundsTab);
-    roundsLayout->addWidget(m_rounds, 2);
-    roundsLayout->addWidget(m_roundDetails, 3);
-    m_preparation->setObjectName(u"preparationPlan"_s);
-    m_preparation->setHeaderHidden(true);
-    m_preparation->setUniformRowHeights(false);
-    m_preparation->setWordWrap(true);
-    m_tips->setObjectName(u"loopTips"_s);
-    m_tips->setWordWrap(true);
-    m_tips->setTextFormat(Qt::RichText);
-    m_tips->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    auto *tipsScroll = new QScrollArea(this);
-    tipsScroll->setWidget(m_tips);
-    tipsScroll->setWidgetResizable(true);
-    tipsScroll->setFrameShape(QFrame::NoFrame);
-    // The plan's milestones are counted back from the interview, so the date makes them real.
-    m_interviewDate->setObjectName(u"interviewDate"_s);
-    m_interviewDate->setCalendarPopup(true);
-    m_interviewDate->setDisplayFormat(QLocale().dateFormat(QLocale::LongFormat));
-    m_countdownToInterview->setObjectName(u"interviewCountdown"_s);
-    auto *dateLabel = new QLabel(tr("&Interview on:"), this);
-    dateLabel->setBuddy(m_interviewDate);
-    auto *dateRow = new QHBoxLayout;
-    dateRow->addWidget(dateLabel);
-    dateRow->addWidget(m_interviewDate);
-    dateRow->addWidget(m_countdownToInterview, 1);
-    auto *preparationTab = new QWidget(this);
-    auto *preparationLayout = new QVBoxLayout(preparationTab);
-    preparationLayout->addLayout(dateRow);
-    preparationLayout->addWidget(m_preparation, 1);
-    auto *tabs = new QTabWidget(this);
-    tabs->setObjectName(u"loopTabs"_s);
-    tabs->addTab(roundsTab, tr("Rounds"));
-    tabs->addTab(preparationTab, tr("Preparation plan"));
-    tabs->addTab(tipsScroll, tr("What they look for"));
-    auto *right = new QVBoxLayout;
-    right->addWidget(m_loopTitle);
-    right->addWidget(m_loopDescription);
-    right->addWidget(tabs, 1);
-
     auto *columns = new QHBoxLayout;
     columns->addLayout(left, 2);
     columns->addSpacing(16);
-    columns->addLayout(right, 3);
+    columns->addWidget(m_overview, 3);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_resumeBanner);
     layout->addLayout(columns, 1);
@@ -238,26 +167,15 @@ PracticeHomePage::PracticeHomePage(const AppServices &services, QWidget *parent)
     connect(m_levelChoice, &QComboBox::currentIndexChanged, this, [this] {
         const auto loop = currentLoop();
         const Level *level = loop ? loop->level(m_levelChoice->currentData().toString()) : nullptr;
+        // Remembered for this loop only; a loop without levels leaves every other loop's choice.
+        if (level)
+            AppSettings::setLevelFor(loop->id, level->id);
         m_levelDetails->setText(level ? tr("%1 · %2 · %3").arg(level->teamInfluence, level->scope, level->focus)
                                       : QString());
     });
     connect(m_modes, &QButtonGroup::idToggled, this, &PracticeHomePage::updateModeControls);
-    connect(m_rounds, &QTreeWidget::currentItemChanged, this, &PracticeHomePage::showRoundDetails);
-    connect(m_roundChoice, &QComboBox::currentIndexChanged, this, [this](int index) {
-        if (index >= 0 && index < m_rounds->topLevelItemCount())
-            m_rounds->setCurrentItem(m_rounds->topLevelItem(index));
-    });
-    connect(m_interviewDate, &QDateEdit::dateChanged, this, [this](QDate date) {
-        if (const auto loop = currentLoop()) {
-            QSettings().setValue(u"preparation/%1/interviewDate"_s.arg(loop->id), date);
-            showPreparation(*loop);
-        }
-    });
-    connect(m_preparation, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem *item) {
-        const QString key = item->data(0, Qt::UserRole).toString();
-        if (!key.isEmpty())
-            QSettings().setValue(key, item->checkState(0) == Qt::Checked);
-    });
+    connect(m_roundChoice, &QComboBox::currentIndexChanged, this,
+            [this](int index) { m_overview->selectRound(index); });
     connect(m_pickChoice, &QComboBox::currentIndexChanged, this, &PracticeHomePage::updateModeControls);
     connect(m_startButton, &QPushButton::clicked, this, &PracticeHomePage::start);
     connect(m_resumeButton, &QPushButton::clicked, this, &PracticeHomePage::resume);
@@ -269,6 +187,7 @@ PracticeHomePage::PracticeHomePage(const AppServices &services, QWidget *parent)
             openLoopFile(path);
     });
 
+    m_wantedLoopId = AppSettings::lastLoopId();
     const auto mode = modeFromName(AppSettings::lastMode()).value_or(SessionMode::OneRound);
     m_modes->button(int(mode))->setChecked(true);
     updateModeControls();
@@ -277,11 +196,14 @@ PracticeHomePage::PracticeHomePage(const AppServices &services, QWidget *parent)
 void PracticeHomePage::setCatalog(const LoopCatalog &catalog)
 {
     m_catalog = catalog;
-    fillLoopChoice(AppSettings::lastLoopId());
+    // Loops arrive one by one: the loop chosen last time is kept as the wish until it arrives, not
+    // replaced by whichever loop came first.
+    fillLoopChoice(m_wantedLoopId);
 }
 
 void PracticeHomePage::fillLoopChoice(const QString &selectLoopId)
 {
+    m_wantedLoopId = selectLoopId;
     const QSignalBlocker blocker(m_loopChoice);
     m_loopChoice->clear();
     for (const CatalogEntry &entry : m_catalog.activeEntries())
@@ -300,13 +222,14 @@ void PracticeHomePage::showLoop()
 {
     const auto loop = currentLoop();
     m_startButton->setEnabled(loop != nullptr);
-    m_rounds->clear();
-    if (!loop) {
-        m_loopTitle->setText(tr("No loop"));
-        m_loopDescription->setText(tr("Open a loop file, or put one in %1.").arg(LoopCatalog::userLoopFolder()));
+    m_overview->showLoop(loop);
+    if (!loop)
         return;
+    // Remembered only once the loop wished for is there (or the person chose another).
+    if (loop->id == m_wantedLoopId || m_loopChoice->findData(m_wantedLoopId) >= 0) {
+        m_wantedLoopId = loop->id;
+        AppSettings::setLastLoopId(loop->id);
     }
-    AppSettings::setLastLoopId(loop->id);
     for (const CatalogEntry &entry : m_catalog.entries()) {
         if (entry.isActive() && entry.loop->id == loop->id) {
             QString origin = originName(entry.origin);
@@ -317,32 +240,6 @@ void PracticeHomePage::showLoop()
             m_loopOrigin->setText(origin);
         }
     }
-    m_loopTitle->setText(loop->title);
-    m_loopDescription->setText(loop->description);
-    for (const Round &round : loop->rounds) {
-        auto *item = new QTreeWidgetItem(
-            m_rounds,
-            {round.title, round.interviewer, Format::minutes(round.durationMinutes), round.focus.join(u", "_s)});
-        item->setToolTip(3, round.evaluates.join(u"\n"_s));
-    }
-    for (int column = 0; column < 3; ++column)
-        m_rounds->resizeColumnToContents(column);
-    showPreparation(*loop);
-    QString tips;
-    if (!loop->successFactors.isEmpty()) {
-        tips += u"<h3>%1</h3><ul>"_s.arg(
-            tr("What %1 values most").arg((loop->company.isEmpty() ? loop->title : loop->company).toHtmlEscaped()));
-        for (const SuccessFactor &factor : loop->successFactors)
-            tips += u"<li><b>%1</b>: %2</li>"_s.arg(factor.title.toHtmlEscaped(), factor.text.toHtmlEscaped());
-        tips += u"</ul>"_s;
-    }
-    if (!loop->tips.isEmpty()) {
-        tips += u"<h3>%1</h3><ul>"_s.arg(tr("Tips"));
-        for (const QString &tip : loop->tips)
-            tips += u"<li>%1</li>"_s.arg(tip.toHtmlEscaped());
-        tips += u"</ul>"_s;
-    }
-    m_tips->setText(tips);
     // A different tip each time the page shows a loop, as a nudge before starting.
     m_tip->setText(
         loop->tips.isEmpty()
@@ -350,10 +247,10 @@ void PracticeHomePage::showLoop()
             : tr("<b>Tip</b>: %1")
                   .arg(
                       loop->tips.at(int(QRandomGenerator::global()->bounded(int(loop->tips.size())))).toHtmlEscaped()));
-    m_fullLoop->setText(tr("&Full mock loop: %n round(s), ", nullptr, int(loop->rounds.size()))
+    m_fullLoop->setText(tr("Full &mock loop: %n round(s), ", nullptr, int(loop->rounds.size()))
                         + Format::minutes(loop->totalMinutes()) + tr(" plus breaks"));
 
-    const QString level = AppSettings::sessionSettings().levelId;
+    const QString level = AppSettings::levelFor(loop->id);
     {
         const QSignalBlocker blocker(m_levelChoice);
         m_levelChoice->clear();
@@ -375,69 +272,6 @@ void PracticeHomePage::showLoop()
     for (const Question &question : loop->questions)
         m_questionChoice->addItem(question.text, question.id);
     updateModeControls();
-}
-
-void PracticeHomePage::showRoundDetails()
-{
-    const auto loop = currentLoop();
-    QTreeWidgetItem *item = m_rounds->currentItem();
-    const int index = item ? m_rounds->indexOfTopLevelItem(item) : -1;
-    if (!loop || index < 0 || index >= loop->rounds.size()) {
-        m_roundDetails->clear();
-        return;
-    }
-    const Round &round = loop->rounds.at(index);
-    const auto bullets = [](const QStringList &items) -> QString { // not a QStringBuilder of a local
-        QString html = u"<ul>"_s;
-        for (const QString &entry : items)
-            html += u"<li>"_s + entry.toHtmlEscaped() + u"</li>"_s;
-        return html + u"</ul>"_s;
-    };
-    QString html = u"<b>%1</b> · %2 · %3"_s.arg(round.title.toHtmlEscaped(), round.interviewer.toHtmlEscaped(),
-                                                Format::minutes(round.durationMinutes));
-    if (!round.focus.isEmpty())
-        html += u"<p><b>%1</b></p>"_s.arg(tr("Focus")) + bullets(round.focus);
-    if (!round.evaluates.isEmpty())
-        html += u"<p><b>%1</b></p>"_s.arg(tr("What the interviewer evaluates")) + bullets(round.evaluates);
-    m_roundDetails->setText(html);
-}
-
-void PracticeHomePage::showPreparation(const Loop &loop)
-{
-    const QDate today = m_services.clock ? m_services.clock->wallTime().toLocalTime().date() : QDate::currentDate();
-    QDate interview = QSettings().value(u"preparation/%1/interviewDate"_s.arg(loop.id)).toDate();
-    if (!interview.isValid())
-        interview = today.addDays(56); // eight weeks out: the plan's first milestone is today
-    {
-        const QSignalBlocker dateBlocker(m_interviewDate);
-        m_interviewDate->setDate(interview);
-    }
-    const qint64 daysLeft = today.daysTo(interview);
-    m_countdownToInterview->setText(daysLeft > 0        ? tr("%n day(s) to go", nullptr, int(daysLeft))
-                                        : daysLeft == 0 ? tr("Today. Good luck.")
-                                                        : QString());
-    const QSignalBlocker blocker(m_preparation);
-    m_preparation->clear();
-    for (const PreparationMilestone &milestone : loop.preparation) {
-        const QDate from = interview.addDays(-milestone.daysBefore);
-        QString heading = tr("%1 (%2)").arg(milestone.title, QLocale().toString(from, QLocale::ShortFormat));
-        if (from <= today && (milestone.daysBefore == 0 || today < interview))
-            heading += tr(": now");
-        auto *group = new QTreeWidgetItem(m_preparation, {heading});
-        QFont bold = group->font(0);
-        bold.setBold(true);
-        group->setFont(0, bold);
-        group->setFlags(Qt::ItemIsEnabled);
-        for (qsizetype i = 0; i < milestone.items.size(); ++i) {
-            auto *item = new QTreeWidgetItem(group, {milestone.items.at(i)});
-            // Ticks are remembered per loop, milestone and item, across runs.
-            const QString key = u"preparation/%1/%2/%3"_s.arg(loop.id, milestone.id).arg(i);
-            item->setData(0, Qt::UserRole, key);
-            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
-            item->setCheckState(0, QSettings().value(key).toBool() ? Qt::Checked : Qt::Unchecked);
-        }
-        group->setExpanded(true);
-    }
 }
 
 void PracticeHomePage::updateModeControls()
@@ -499,7 +333,6 @@ void PracticeHomePage::start()
     }
     const SessionRequest wanted = request();
     SessionSettings remembered = AppSettings::sessionSettings();
-    remembered.levelId = wanted.settings.levelId;
     remembered.drillQuestionCount = wanted.settings.drillQuestionCount;
     AppSettings::setSessionSettings(remembered);
     AppSettings::setLastMode(modeName(wanted.mode));
@@ -564,7 +397,7 @@ void PracticeHomePage::showUnfinished(std::optional<SessionSnapshot> snapshot, c
         // read and dismiss.
         m_resumeText->setText(error);
         m_resumeButton->hide();
-        m_discardButton->setText(tr("&Dismiss"));
+        m_discardButton->setText(tr("&Got it"));
         m_discardButton->show();
         m_resumeBanner->show();
         Q_EMIT unfinishedSessionChanged(false);
@@ -592,7 +425,7 @@ void PracticeHomePage::showUnfinished(std::optional<SessionSnapshot> snapshot, c
         m_resumeText->setText(
             tr("<b>Unfinished session</b>: %1, %2, %n answer(s) so far, saved %3.", nullptr, int(saved.answers.size()))
                 .arg(title, where.toHtmlEscaped(), Format::relativeTime(saved.savedAt.toLocalTime())));
-    m_discardButton->setText(tr("&Discard…"));
+    m_discardButton->setText(tr("Dis&card…"));
     m_resumeButton->setVisible(loop != nullptr);
     m_resumeButton->setToolTip(loop ? QString() : tr("The loop %1 is no longer available").arg(saved.loopId));
     m_discardButton->show();
@@ -680,39 +513,7 @@ void PracticeHomePage::openLoopFile(const QString &path)
 
 void PracticeHomePage::showLoopErrors(const QString &path, const LoopDiagnostics &diagnostics)
 {
-    auto *dialog = new QDialog(this);
-    dialog->setObjectName(u"loopErrorsDialog"_s);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(containsErrors(diagnostics) ? tr("The loop file has errors")
-                                                       : tr("Warnings in the loop file"));
-    auto *intro
-        = new QLabel(containsErrors(diagnostics) ? tr("%1 could not be loaded. Fix these and open it again:").arg(path)
-                                                 : tr("%1 was loaded, with these warnings:").arg(path),
-                     dialog);
-    intro->setWordWrap(true);
-    auto *list = new QPlainTextEdit(dialog);
-    list->setObjectName(u"loopErrorsList"_s);
-    list->setReadOnly(true);
-    list->setLineWrapMode(QPlainTextEdit::NoWrap);
-    QStringList lines;
-    for (const LoopDiagnostic &diagnostic : diagnostics) {
-        const QString where
-            = diagnostic.line > 0 ? tr("line %1, column %2").arg(diagnostic.line).arg(diagnostic.column) : tr("file");
-        lines << u"%1: %2%3"_s.arg(where, diagnostic.fieldPath.isEmpty() ? QString() : diagnostic.fieldPath + u": "_s,
-                                   diagnostic.message);
-    }
-    list->setPlainText(lines.join(u'\n'));
-    QFont mono = list->font();
-    mono.setStyleHint(QFont::Monospace);
-    mono.setFamily(u"monospace"_s);
-    list->setFont(mono);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
-    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-    auto *layout = new QVBoxLayout(dialog);
-    layout->addWidget(intro);
-    layout->addWidget(list, 1);
-    layout->addWidget(buttons);
-    dialog->resize(760, 360);
+    auto *dialog = new LoopErrorsDialog(path, diagnostics, this);
     dialog->open();
     Q_EMIT loopErrorsShown();
 }

@@ -10,15 +10,14 @@
 
 class QButtonGroup;
 class QComboBox;
-class QDateEdit;
 class QLabel;
 class QPushButton;
 class QRadioButton;
 class QSpinBox;
-class QTreeWidget;
 
 namespace MockLoop {
 
+class LoopOverview;
 class SessionController;
 
 // Where practice starts: choose the loop, the level and the mode (the whole loop, one round, a
@@ -54,8 +53,6 @@ Q_SIGNALS:
 private:
     void fillLoopChoice(const QString &selectLoopId);
     void showLoop();
-    void showRoundDetails();
-    void showPreparation(const Loop &loop);
     void updateModeControls();
     std::shared_ptr<const Loop> currentLoop() const;
     SessionRequest request() const;
@@ -69,6 +66,8 @@ private:
     AppServices m_services;
     LoopCatalog m_catalog;
     std::optional<SessionSnapshot> m_unfinished;
+    // The loop to show: the one chosen last time until it has loaded, then the one chosen.
+    QString m_wantedLoopId;
 
     QWidget *m_resumeBanner;
     QLabel *m_resumeText;
@@ -91,14 +90,7 @@ private:
     QSpinBox *m_drillCount;
     QPushButton *m_startButton;
     QLabel *m_tip;
-    QLabel *m_loopTitle;
-    QLabel *m_loopDescription;
-    QTreeWidget *m_rounds;
-    QLabel *m_roundDetails;
-    QTreeWidget *m_preparation;
-    QDateEdit *m_interviewDate;
-    QLabel *m_countdownToInterview;
-    QLabel *m_tips;
+    LoopOverview *m_overview;
     bool m_starting = false;
 };
 

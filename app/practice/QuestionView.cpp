@@ -136,12 +136,15 @@ void QuestionView::showClocks(const SessionEngine &engine, const ClockReadings &
 void QuestionView::setRecording(bool recording, bool paused)
 {
     const QColor light = recording && !paused ? warningColour(palette()) : palette().color(QPalette::PlaceholderText);
-    m_recordingLight->setText(recording ? (paused ? tr("⏸ Recording paused") : tr("● Recording"))
-                                        : tr("○ Not recording"));
+    // The state in words, the symbol only beside them; symbols only from what Debian's default
+    // font (DejaVu Sans) draws: it has no U+23F8 pause sign, so a double bar stands for it.
+    const QString words = recording ? (paused ? tr("Recording paused") : tr("Recording")) : tr("Not recording");
+    const QString symbol = recording ? (paused ? u"‖"_s : u"●"_s) : u"○"_s;
+    m_recordingLight->setText(symbol + u' ' + words);
     QPalette colours = m_recordingLight->palette();
     colours.setColor(QPalette::WindowText, light);
     m_recordingLight->setPalette(colours);
-    m_recordingLight->setAccessibleName(m_recordingLight->text());
+    m_recordingLight->setAccessibleName(words);
     m_level->setVisible(recording);
     m_recordedTime->setVisible(recording);
     if (!recording)

@@ -1,12 +1,14 @@
 #include "SessionPage.h"
 
 #include "BriefingView.h"
+#include "PauseForDialogs.h"
 #include "QuestionView.h"
 #include "SessionController.h"
 #include "WrapUpView.h"
 #include "audio/TakePlayer.h"
 #include "common/Format.h"
 #include "common/Typography.h"
+#include "library/PracticeLibrary.h"
 #include "loops/Loop.h"
 #include "rating/RatingPanel.h"
 #include "widgets/CountdownLabel.h"
@@ -74,18 +76,19 @@ SessionPage::SessionPage(const AppServices &services, QWidget *parent)
     , m_break(new QWidget(m_stack))
     , m_breakText(new QLabel(m_break))
     , m_breakClock(new CountdownLabel(m_break))
+    , m_pauseForDialogs(new PauseForDialogs(this))
 {
     setObjectName(u"sessionPage"_s);
     m_actions.beginRound = makeAction(this, tr("&Begin Round"), Qt::Key_Return, u"beginRoundAction"_s);
     m_actions.startAnswer = makeAction(this, tr("&Start Answering"), Qt::Key_Return, u"startAnswerAction"_s);
     m_actions.nextPhase = makeAction(this, tr("&Next Phase"), Qt::Key_Space, u"nextPhaseAction"_s);
-    m_actions.finishAnswer = makeAction(this, tr("&Finish Answer"), Qt::Key_Return, u"finishAnswerAction"_s);
-    m_actions.pause = makeAction(this, tr("&Pause"), Qt::Key_P, u"pauseAction"_s);
+    m_actions.finishAnswer = makeAction(this, tr("Finish &Answer"), Qt::Key_Return, u"finishAnswerAction"_s);
+    m_actions.pause = makeAction(this, tr("Pa&use"), Qt::Key_P, u"pauseAction"_s);
     m_actions.skipQuestion = makeAction(this, tr("S&kip Question"), Qt::Key_S, u"skipQuestionAction"_s);
     m_actions.endRound = makeAction(this, tr("&End Round…"), QKeySequence(Qt::CTRL | Qt::Key_E), u"endRoundAction"_s);
     m_actions.continueSession = makeAction(this, tr("&Continue"), Qt::Key_Return, u"continueAction"_s);
     m_actions.abandon
-        = makeAction(this, tr("&Abandon Session…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X), u"abandonAction"_s);
+        = makeAction(this, tr("Aban&don Session…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X), u"abandonAction"_s);
 
     // Header: where we are, and the round clock, always visible.
     m_roundTitle->setObjectName(u"roundTitle"_s);
@@ -171,7 +174,7 @@ SessionPage::SessionPage(const AppServices &services, QWidget *parent)
     connect(m_actions.startAnswer, &QAction::triggered, this, [this] { m_controller->engine()->beginAnswer(); });
     connect(m_actions.nextPhase, &QAction::triggered, this, [this] { m_controller->engine()->markNextPhase(); });
     connect(m_actions.finishAnswer, &QAction::triggered, this, [this] { m_controller->engine()->finishAnswer(); });
-    connect(m_actions.skipQuestion, &QAction::triggered, this, [this] { m_controller->engine()->skipQuestion(); });
+    connect(m_actions.skipQuestion, &QAction::triggered, this, &SessionPage::skipQuestion);
     connect(m_actions.pause, &QAction::triggered, this, [this] {
         SessionEngine *engine = m_controller->engine();
         engine->isPaused() ? engine->resume() : engine->pause();
@@ -235,9 +238,9 @@ void SessionPage::run(std::unique_ptr<SessionController> controller)
 {
     stopReplay();
     m_controller = std::move(controller);
-    m_finalSummary.reset();
     SessionEngine *engine = m_controller->engine();
     m_sessionId = engine->sessionId();
+    m_pauseForDialogs->setEngine(engine);
     m_question->setStoryPhases(engine->loop().storyStructure.phases);
     connect(engine, &SessionEngine::stateChanged, this, &SessionPage::onStateChanged);
     connect(engine, &SessionEngine::pausedChanged, this, &SessionPage::onStateChanged);
@@ -265,8 +268,12 @@ void SessionPage::run(std::unique_ptr<SessionController> controller)
     connect(recorder, &AudioRecorder::levelMeasured, this,
             [this](const AudioLevel &level) { m_question->setLevel(level.rms, level.peak); });
     connect(recorder, &AudioRecorder::recordedTimeChanged, m_question, &QuestionView::setRecordedTime);
-    connect(m_controller.get(), &SessionController::sessionEnded, this,
-            [this](const SessionSummary &summary) { m_finalSummary = summary; });
+    // An abandoned session's last answer may reach the library after its summary shows.
+    connect(m_controller.get(), &SessionController::answerSaved, this, [this] {
+        const SessionEngine *finished = m_controller->engine();
+        if (finished->state() == SessionState::Finished && finished->summary().abandoned)
+            showWhatWasKept();
+    });
     showBanner(m_controller->recordingProblem(), true);
     // A save may have failed already, before this page was listening.
     if (!m_controller->saveProblem().isEmpty()) {
@@ -345,13 +352,39 @@ void SessionPage::onStateChanged()
         m_stack->setCurrentWidget(m_break);
         break;
     }
-    case SessionState::Finished:
+    case SessionState::Finished: {
         stopReplay();
-        m_wrapUp->showSession(engine->loop(), m_finalSummary.value_or(engine->summary()));
+        const SessionSummary summary = engine->summary();
+        m_wrapUp->showSession(engine->loop(), summary);
         m_stack->setCurrentWidget(m_wrapUp);
+        if (summary.abandoned)
+            showWhatWasKept();
         break;
     }
+    }
     onTick(engine->clocks());
+}
+
+void SessionPage::showWhatWasKept()
+{
+    const QString sessionId = m_sessionId;
+    m_services.library
+        ->run([sessionId](LibraryStore *store) {
+            KeptAnswers kept;
+            AnswerFilter filter;
+            filter.sessionId = sessionId;
+            for (const AnswerRow &row : store ? store->answers(filter) : QList<AnswerRow>()) {
+                ++kept.answers;
+                kept.skipped += row.skipped ? 1 : 0;
+                kept.unrated += !row.skipped && !row.firstScore ? 1 : 0;
+                kept.recordings += row.hasRecording ? 1 : 0;
+            }
+            return kept;
+        })
+        .then(this, [this, sessionId](const KeptAnswers &kept) {
+            if (sessionId == m_sessionId && m_controller && m_controller->engine()->state() == SessionState::Finished)
+                m_wrapUp->showKept(kept);
+        });
 }
 
 void SessionPage::onTick(const ClockReadings &clocks)
@@ -388,14 +421,14 @@ void SessionPage::updateActions()
                                     && !engine->loop().storyStructure.phases.isEmpty());
     m_actions.finishAnswer->setEnabled(state == SessionState::Answering && !paused);
     m_actions.pause->setEnabled(running && state != SessionState::NotStarted);
-    m_actions.pause->setText(paused ? tr("&Resume") : tr("&Pause"));
+    m_actions.pause->setText(paused ? tr("Res&ume") : tr("Pa&use"));
     m_actions.skipQuestion->setEnabled((state == SessionState::Thinking || state == SessionState::Answering)
                                        && !paused);
     m_actions.endRound->setEnabled(state == SessionState::Briefing || state == SessionState::Thinking
                                    || state == SessionState::Answering || state == SessionState::Rating);
     m_actions.continueSession->setEnabled(state == SessionState::RoundWrapUp || state == SessionState::Break
                                           || state == SessionState::Finished);
-    m_actions.continueSession->setText(state == SessionState::Break ? tr("S&kip Break") : tr("&Continue"));
+    m_actions.continueSession->setText(state == SessionState::Break ? tr("Sk&ip Break") : tr("&Continue"));
     m_actions.abandon->setEnabled(running);
 }
 
@@ -412,9 +445,10 @@ void SessionPage::showRating()
     QString detail = tr("Your answer: %1").arg(Format::duration(answer.answerTime()));
     if (answer.overtime().count() > 0)
         detail += tr(" (%1 over)").arg(Format::duration(answer.overtime()));
-    if (answer.parts.size() > 1)
-        detail += tr(", with %n follow-up(s)", nullptr, int(answer.parts.size() - 1));
+    if (const int followUps = answer.followUpsAnswered(); followUps > 0)
+        detail += tr(", with %n follow-up(s)", nullptr, followUps);
     m_rating->setQuestion(answer.questionText, detail);
+    m_rating->showAnswerReview(engine->loop(), answer);
     if (answer.draftRating)
         m_rating->setDraft(*answer.draftRating);
     const bool takeReady = !m_controller->currentTakePath().isEmpty();
@@ -480,6 +514,29 @@ void SessionPage::confirmEndRound()
     box.exec();
     if (box.clickedButton() == end)
         engine->endRound();
+}
+
+void SessionPage::skipQuestion()
+{
+    SessionEngine *engine = m_controller->engine();
+    // During the think time nothing has been said yet: skipping costs nothing, so it is immediate.
+    if (engine->state() != SessionState::Answering) {
+        engine->skipQuestion();
+        return;
+    }
+    const bool followUp = engine->followUpIndex() >= 0;
+    QMessageBox box(QMessageBox::Question, followUp ? tr("Skip this follow-up?") : tr("Skip this question?"),
+                    followUp ? tr("Your answer goes to rating as it stands; the follow-ups left are not asked.")
+                             : tr("What you said so far is kept in your library with its recording, as a skipped "
+                                  "answer that is not rated. The next question follows."),
+                    QMessageBox::Cancel, this);
+    box.setObjectName(u"skipQuestionConfirmation"_s);
+    QPushButton *skip
+        = box.addButton(followUp ? tr("Skip Follow-up") : tr("Skip Question"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() == skip)
+        engine->skipQuestion();
 }
 
 void SessionPage::confirmAbandon()

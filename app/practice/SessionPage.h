@@ -15,6 +15,7 @@ class QStackedWidget;
 namespace MockLoop {
 
 class BriefingView;
+class PauseForDialogs;
 class CountdownLabel;
 class QuestionView;
 class RatingPanel;
@@ -72,10 +73,13 @@ private:
     void updateRecordingLight();
     void showBanner(const QString &message, bool offerSettings);
     void showRating();
+    // For an abandoned session: asks the library what it keeps of it, and says so.
+    void showWhatWasKept();
     TakePlayer *replayer();
     void toggleReplay();
     void stopReplay();
     void confirmEndRound();
+    void skipQuestion();
     void confirmAbandon();
 
     AppServices m_services;
@@ -99,7 +103,7 @@ private:
     QLabel *m_breakText;
     CountdownLabel *m_breakClock;
     TakePlayer *m_replay = nullptr; // made on first replay
-    std::optional<SessionSummary> m_finalSummary;
+    PauseForDialogs *m_pauseForDialogs;
     QString m_sessionId;
     QString m_saveProblem; // the banner's message while the library refuses to save
 };

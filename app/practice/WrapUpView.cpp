@@ -37,6 +37,21 @@ QString timeUsed(const RoundSummary &summary)
         .arg(Format::duration(summary.used), Format::duration(summary.allotted));
 }
 
+QString roundOverview(const RoundSummary &summary)
+{
+    QString overview = summary.questionsPlanned > 0
+        ? QCoreApplication::translate("MockLoop::WrapUpView", "You answered %1 of %n question(s)", nullptr,
+                                      summary.questionsPlanned)
+              .arg(summary.questionsAnswered)
+        : QCoreApplication::translate("MockLoop::WrapUpView", "You answered %n question(s)", nullptr,
+                                      summary.questionsAnswered);
+    overview += QCoreApplication::translate("MockLoop::WrapUpView", " in %1.").arg(timeUsed(summary));
+    if (summary.questionsSkipped > 0)
+        overview += u' '
+            + QCoreApplication::translate("MockLoop::WrapUpView", "%n skipped.", nullptr, summary.questionsSkipped);
+    return overview;
+}
+
 } // namespace
 
 WrapUpView::WrapUpView(QWidget *parent)
@@ -98,40 +113,67 @@ void WrapUpView::fillRound(QTreeWidget *tree, const Loop &loop, const RoundSumma
     round->setExpanded(true);
 }
 
+void WrapUpView::showDetails(const Loop &loop, const QList<RoundSummary> &rounds)
+{
+    m_details->clear();
+    for (const RoundSummary &round : rounds)
+        fillRound(m_details, loop, round);
+    m_details->setVisible(!rounds.isEmpty());
+}
+
 void WrapUpView::showRound(const Loop &loop, const RoundSummary &summary, bool moreRounds, bool breakNext)
 {
     m_title->setText(tr("%1 — round complete").arg(summary.title));
-    QString overview = summary.questionsPlanned > 0
-        ? tr("You answered %1 of %n question(s)", nullptr, summary.questionsPlanned).arg(summary.questionsAnswered)
-        : tr("You answered %n question(s)", nullptr, summary.questionsAnswered);
-    overview += tr(" in %1.").arg(timeUsed(summary));
-    if (summary.questionsSkipped > 0)
-        overview += u' ' + tr("%n skipped.", nullptr, summary.questionsSkipped);
-    m_overview->setText(overview);
-    m_details->clear();
-    fillRound(m_details, loop, summary);
+    m_overview->setText(roundOverview(summary));
+    showDetails(loop, {summary});
     m_openLibrary->setVisible(false);
-    m_continue->setText(!moreRounds ? tr("&Finish") : breakNext ? tr("&Continue to the break") : tr("&Next round"));
+    m_continue->setText(!moreRounds ? tr("F&inish") : breakNext ? tr("&Continue to the break") : tr("&Next round"));
     m_continue->setFocus();
 }
 
 void WrapUpView::showSession(const Loop &loop, const SessionSummary &summary)
 {
-    m_title->setText(summary.abandoned ? tr("Session ended early") : tr("Session complete"));
     Milliseconds allotted{0};
     for (const RoundSummary &round : summary.rounds)
         allotted += round.allotted;
-    QString overview = tr("%n question(s) answered", nullptr, summary.questionsAnswered());
-    overview += allotted.count() > 0
-        ? tr(" in %1 of %2 of interview time.").arg(Format::duration(summary.timeUsed()), Format::duration(allotted))
-        : tr(" in %1.").arg(Format::duration(summary.timeUsed()));
-    m_overview->setText(overview);
-    m_details->clear();
-    for (const RoundSummary &round : summary.rounds)
-        fillRound(m_details, loop, round);
-    m_openLibrary->setVisible(true);
+    if (summary.abandoned) {
+        m_title->setText(tr("Session abandoned"));
+        m_overview->setText(tr("You abandoned the session. Looking at what your library keeps of it…"));
+    } else if (summary.rounds.size() == 1) {
+        m_title->setText(tr("%1 — complete").arg(summary.rounds.first().title));
+        m_overview->setText(roundOverview(summary.rounds.first()));
+    } else {
+        m_title->setText(tr("Session complete"));
+        QString overview = tr("%n question(s) answered", nullptr, summary.questionsAnswered());
+        overview += allotted.count() > 0 ? tr(" in %1 of %2 of interview time.")
+                                               .arg(Format::duration(summary.timeUsed()), Format::duration(allotted))
+                                         : tr(" in %1.").arg(Format::duration(summary.timeUsed()));
+        m_overview->setText(overview);
+    }
+    showDetails(loop, summary.rounds);
+    m_openLibrary->setVisible(!summary.abandoned);
     m_continue->setText(tr("&Done"));
     m_continue->setFocus();
+}
+
+void WrapUpView::showKept(const KeptAnswers &kept)
+{
+    if (kept.answers == 0) {
+        m_overview->setText(tr("You abandoned the session before answering a question, so your library has "
+                               "nothing from it."));
+        m_openLibrary->setVisible(false);
+        return;
+    }
+    QString text = tr("You abandoned the session. Your library keeps %n answer(s) from it", nullptr, kept.answers);
+    text += kept.recordings == 0 ? tr(", and no recording.") : tr(" and %n recording(s).", nullptr, kept.recordings);
+    if (kept.skipped > 0)
+        text += u' ' + tr("%n skipped question(s) among them.", nullptr, kept.skipped);
+    if (kept.unrated > 0)
+        text += u' '
+            + tr("%n answer(s) not rated yet: the Library lets you rate answers after a replay.", nullptr,
+                 kept.unrated);
+    m_overview->setText(text);
+    m_openLibrary->setVisible(true);
 }
 
 } // namespace MockLoop

@@ -1,5 +1,7 @@
 #include "RatingPanel.h"
 
+#include "AnswerReview.h"
+
 #include "common/Typography.h"
 #include "loops/Loop.h"
 
@@ -14,6 +16,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QStyle>
 #include <QStyleOptionFocusRect>
@@ -122,7 +125,9 @@ RatingPanel::RatingPanel(QWidget *parent)
     : QWidget(parent)
     , m_question(new QLabel(this))
     , m_detail(new QLabel(this))
+    , m_scroll(new QScrollArea(this))
     , m_dimensions(new QWidget(this))
+    , m_review(new AnswerReview(this))
     , m_redFlags(new QWidget(this))
     , m_notes(new QPlainTextEdit(this))
     , m_summary(new QLabel(this))
@@ -135,6 +140,7 @@ RatingPanel::RatingPanel(QWidget *parent)
     m_question->setObjectName(u"ratingQuestion"_s);
     m_question->setWordWrap(true);
     m_question->setFont(Typography::scaledBold(m_question->font(), 1.25));
+    m_detail->setObjectName(u"ratingDetail"_s);
     m_detail->setForegroundRole(QPalette::PlaceholderText);
     m_notes->setObjectName(u"ratingNotes"_s);
     m_notes->setPlaceholderText(tr("What to do differently next time…"));
@@ -147,15 +153,19 @@ RatingPanel::RatingPanel(QWidget *parent)
     m_submit->setToolTip(tr("Submit the rating (Ctrl+Return)"));
     m_summary->setObjectName(u"ratingSummary"_s);
 
+    // The rubric, and beside it what is known about the answer.
     auto *content = new QWidget;
-    auto *contentLayout = new QVBoxLayout(content);
-    contentLayout->addWidget(m_dimensions);
-    contentLayout->addWidget(m_redFlags);
-    contentLayout->addStretch();
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
+    auto *rubric = new QVBoxLayout;
+    rubric->addWidget(m_dimensions);
+    rubric->addWidget(m_redFlags);
+    rubric->addStretch();
+    auto *contentLayout = new QHBoxLayout(content);
+    contentLayout->addLayout(rubric, 3);
+    contentLayout->addWidget(m_review, 2, Qt::AlignTop);
+    m_scroll->setObjectName(u"ratingScroll"_s);
+    m_scroll->setWidget(content);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
 
     auto *notesLabel = new QLabel(tr("&Notes"), this);
     notesLabel->setBuddy(m_notes);
@@ -168,7 +178,7 @@ RatingPanel::RatingPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_question);
     layout->addWidget(m_detail);
-    layout->addWidget(scroll, 1);
+    layout->addWidget(m_scroll, 1);
     layout->addWidget(notesLabel);
     layout->addWidget(m_notes);
     layout->addLayout(buttons);
@@ -230,6 +240,7 @@ void RatingPanel::setRubric(const Loop &loop, const Round &round)
         }
         flagsLayout->addWidget(box);
     }
+    m_review->clear();
     m_notesEditDelay->stop();
     m_restoring = true;
     m_notes->clear();
@@ -257,6 +268,11 @@ void RatingPanel::setQuestion(const QString &question, const QString &detail)
     m_question->setText(question);
     m_detail->setText(detail);
     m_detail->setVisible(!detail.isEmpty());
+}
+
+void RatingPanel::showAnswerReview(const Loop &loop, const AnswerRecord &answer)
+{
+    m_review->showAnswer(loop, answer);
 }
 
 void RatingPanel::setReplayAvailable(bool available, const QString &whyNot)
@@ -290,6 +306,10 @@ Rating RatingPanel::rating() const
 
 void RatingPanel::focusFirstDimension()
 {
+    // Each rating starts at the top: the panel is reused, and a page left scrolled down by the
+    // last rating would hide the dimension that the digit keys rate.
+    m_scroll->verticalScrollBar()->setValue(0);
+    m_scroll->horizontalScrollBar()->setValue(0);
     if (!m_choices.isEmpty())
         m_choices.first()->setFocus(Qt::OtherFocusReason);
 }

@@ -9,10 +9,12 @@ class QCheckBox;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QScrollArea;
 class QTimer;
 
 namespace MockLoop {
 
+class AnswerReview;
 struct Loop;
 struct Round;
 struct RubricDimension;
@@ -56,6 +58,8 @@ public:
     // Builds the panel for one round of a loop; clears what was entered.
     void setRubric(const Loop &loop, const Round &round);
     void setQuestion(const QString &question, const QString &detail);
+    // Shows beside the rubric what is known about the answer being rated (after setRubric).
+    void showAnswerReview(const Loop &loop, const AnswerRecord &answer);
     void setReplayAvailable(bool available, const QString &whyNot = {});
     // Shows submit and skip (during a session) or only submit and cancel (re-rating).
     void setReRating(bool reRating);
@@ -80,7 +84,9 @@ private:
 
     QLabel *m_question;
     QLabel *m_detail;
+    QScrollArea *m_scroll;
     QWidget *m_dimensions;
+    AnswerReview *m_review;
     QList<DimensionChoice *> m_choices;
     QWidget *m_redFlags;
     QList<QCheckBox *> m_flagBoxes;

@@ -106,8 +106,8 @@ SettingsPage::SettingsPage(const AppServices &services, QWidget *parent)
     overtimeLayout->addWidget(d->overtimeHard);
     practiceLayout->addRow(tr("When an answer runs over:"), overtimeLayout);
     practiceLayout->addRow(tr("&Break between rounds:"), d->breakMinutes);
-    practiceLayout->addRow(tr("&Follow-up probes per question:"), d->followUps);
-    practiceLayout->addRow(tr("Answer time for a &probe:"), d->followUpSeconds);
+    practiceLayout->addRow(tr("Follow-up probes per &question:"), d->followUps);
+    practiceLayout->addRow(tr("Ans&wer time for a probe:"), d->followUpSeconds);
 
     // Library
     auto *libraryBox = new QGroupBox(tr("Practice library"), content);

@@ -53,6 +53,10 @@ void AnswerTableModel::reload()
 
 void AnswerTableModel::refreshAnswer(qint64 answerId)
 {
+    // Never loaded: its first load brings the answer with all the others. Listed alone, it would
+    // make the table look loaded with one answer among many.
+    if (m_generation == 0)
+        return;
     AnswerFilter filter = m_filter;
     filter.answerId = answerId;
     const quint64 generation = m_generation;

@@ -76,6 +76,7 @@ QString partsJson(const QList<AnswerPart> &parts)
                                  {u"limitMs"_s, qint64(part.limit.count())},
                                  {u"durationMs"_s, qint64(part.duration.count())},
                                  {u"stoppedAtLimit"_s, part.stoppedAtLimit},
+                                 {u"skipped"_s, part.skipped},
                                  {u"phaseMarks"_s, marks},
                                  {u"pauses"_s, pauses}});
     }
@@ -95,6 +96,7 @@ QList<AnswerPart> partsOf(const QString &json)
         part.limit = Milliseconds(object.value(u"limitMs"_s).toInteger());
         part.duration = Milliseconds(object.value(u"durationMs"_s).toInteger());
         part.stoppedAtLimit = object.value(u"stoppedAtLimit"_s).toBool();
+        part.skipped = object.value(u"skipped"_s).toBool(); // absent from answers kept before it was
         const QJsonArray marks = object.value(u"phaseMarks"_s).toArray();
         for (const QJsonValue &mark : marks)
             part.phaseMarks.append({mark[u"phase"_s].toInt(), Milliseconds(mark[u"atMs"_s].toInteger())});

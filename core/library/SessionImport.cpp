@@ -174,6 +174,7 @@ AnswerPart readPart(FieldReader &reader, const QJsonValue &value, const QString 
     part.limit = Milliseconds(reader.integer(object, path, u"limitMs"_s, 0, LongestMs, 0));
     part.duration = Milliseconds(reader.integer(object, path, u"durationMs"_s, 0, LongestMs, 0));
     part.stoppedAtLimit = reader.boolean(object, path, u"stoppedAtLimit"_s);
+    part.skipped = reader.boolean(object, path, u"skipped"_s);
     const QString marksPath = FieldReader::at(path, u"phaseMarks"_s);
     const QJsonArray marks = reader.array(object, path, u"phaseMarks"_s, SessionImport::MaxMarksPerPart, false);
     for (qsizetype i = 0; i < marks.size() && !reader.failed(); ++i) {

@@ -547,15 +547,16 @@ void SessionEngine::wrapUpRound(Milliseconds at)
 void SessionEngine::finishSession(Milliseconds at, bool abandoned)
 {
     m_paused = false;
+    // Known before stateChanged, so whoever shows the finished session reads it from summary().
+    m_abandoned = abandoned;
     setState(SessionState::Finished, at);
-    SessionSummary result = summary();
-    result.abandoned = abandoned;
-    Q_EMIT sessionFinished(result);
+    Q_EMIT sessionFinished(summary());
 }
 
 SessionSummary SessionEngine::summary() const
 {
     SessionSummary result;
+    result.abandoned = m_abandoned;
     result.rounds = m_roundSummaries;
     return result;
 }
@@ -669,6 +670,7 @@ bool SessionEngine::skipQuestion()
         return false;
     AnswerPart &part = m_current->parts.last();
     part.duration = m_answerClock.elapsed(at);
+    part.skipped = true;
     m_answerClock.pause(at);
     if (m_followUpIndex >= 0) {
         // The main answer stands; the remaining probes are dropped and it goes to rating.

@@ -214,6 +214,7 @@ private:
     bool m_endRoundRequested = false;
     bool m_overtimeReported = false;
     int m_phaseTargetReported = -1;
+    bool m_abandoned = false; // the session finished by abandon()
 
     std::optional<AnswerRecord> m_current;
     QList<AnswerRecord> m_answers;

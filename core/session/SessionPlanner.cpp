@@ -177,7 +177,6 @@ public:
         segment.roundId = round->id;
         segment.title = round->title;
         segment.hasBriefing = false;
-        segment.hasWrapUp = false;
         segment.questions.append(planQuestion(*question, *round));
         Result result;
         result.plan.segments.append(segment);
@@ -220,17 +219,24 @@ Result plan(const Loop &loop, const SessionRequest &request, const QHash<QString
 {
     SeededRandom random(request.seed);
     Planner planner(loop, request, random, stats, now);
-    switch (request.mode) {
-    case SessionMode::FullLoop:
-        return planner.fullLoop();
-    case SessionMode::OneRound:
-        return planner.oneRound();
-    case SessionMode::SingleQuestion:
-        return planner.singleQuestion();
-    case SessionMode::QuickDrill:
-        return planner.quickDrill();
-    }
-    return {{}, tr("Unknown session mode.")};
+    Result result = [&planner, &request]() -> Result {
+        switch (request.mode) {
+        case SessionMode::FullLoop:
+            return planner.fullLoop();
+        case SessionMode::OneRound:
+            return planner.oneRound();
+        case SessionMode::SingleQuestion:
+            return planner.singleQuestion();
+        case SessionMode::QuickDrill:
+            return planner.quickDrill();
+        }
+        return {{}, tr("Unknown session mode.")};
+    }();
+    // A session of one segment ends on the session's summary, which says all a round's wrap-up
+    // would: two near-identical pages in a row would be one too many.
+    if (result.plan.segments.size() == 1)
+        result.plan.segments.first().hasWrapUp = false;
+    return result;
 }
 
 } // namespace MockLoop::SessionPlanner

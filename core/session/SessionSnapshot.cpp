@@ -181,6 +181,7 @@ QJsonObject toJson(const AnswerPart &part)
             {u"limitMs"_s, ms(part.limit)},
             {u"durationMs"_s, ms(part.duration)},
             {u"stoppedAtLimit"_s, part.stoppedAtLimit},
+            {u"skipped"_s, part.skipped},
             {u"phaseMarks"_s,
              arrayOf(part.phaseMarks,
                      [](const PhaseMark &mark) {
@@ -201,6 +202,7 @@ AnswerPart partOf(const QJsonObject &object)
     part.limit = msOf(object.value(u"limitMs"_s));
     part.duration = msOf(object.value(u"durationMs"_s));
     part.stoppedAtLimit = object.value(u"stoppedAtLimit"_s).toBool();
+    part.skipped = object.value(u"skipped"_s).toBool(); // absent from files saved before it was kept
     part.phaseMarks = listOf<PhaseMark>(object.value(u"phaseMarks"_s), [](const QJsonObject &mark) {
         return PhaseMark{mark.value(u"phase"_s).toInt(), msOf(mark.value(u"atMs"_s))};
     });

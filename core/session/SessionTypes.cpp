@@ -1,5 +1,6 @@
 #include "SessionTypes.h"
 
+#include <algorithm>
 #include <numeric>
 
 namespace MockLoop {
@@ -28,6 +29,12 @@ QString AnswerRecord::defaultTakeFile() const
 {
     const QString question = questionId.isEmpty() ? QStringLiteral("answer") : questionId.left(64);
     return QStringLiteral("%1-%2.wav").arg(ordinal + 1, 2, 10, QChar(u'0')).arg(question);
+}
+
+int AnswerRecord::followUpsAnswered() const
+{
+    return int(std::count_if(parts.cbegin(), parts.cend(),
+                             [](const AnswerPart &part) { return part.followUpIndex >= 0 && !part.skipped; }));
 }
 
 int SessionSummary::questionsAnswered() const

@@ -115,6 +115,7 @@ struct AnswerPart
     Milliseconds limit{0};
     Milliseconds duration{0};
     bool stoppedAtLimit = false; // ended by the hard stop
+    bool skipped = false; // cut short by skipQuestion: a probe skipped is not one answered
     QList<PhaseMark> phaseMarks;
     QList<PauseMark> pauses;
 
@@ -166,6 +167,8 @@ struct AnswerRecord
     // <nn>-<question>.wav, nn counting the session's questions from 01: the name alone says which
     // answer of its session a take belongs to.
     QString defaultTakeFile() const;
+    // The follow-up probes answered, not counting one skipped.
+    int followUpsAnswered() const;
 };
 
 struct RoundSummary

@@ -2,9 +2,9 @@
 """The acceptance test for a crash never costing a take or its link to the answer.
 
 The real `mockloop` binary, with its real recorder on the audio rig's virtual microphone, is
-driven by keyboard under Xvfb (xdotool) through a scripted one-round session and killed with
-SIGKILL 20 times at random points: during think time, mid-answer, mid-follow-up, on the rating
-page and during the wrap-up. Each time it is started again and the session resumed
+driven by keyboard under Xvfb (xdotool) through a scripted session (a full loop of two short rounds,
+tests/data/crash-test/crash-test-loop.yaml) and killed with SIGKILL 20 times at random points:
+during think time, mid-answer, mid-follow-up, on the rating page and during the rounds' wrap-ups. Each time it is started again and the session resumed
 (Ctrl+Shift+R, then P). At the end the practice library must hold every answer with exactly one
 take, every take on disk must belong to an answer, and each crash may have cost at most about a
 second of audio.
@@ -36,7 +36,9 @@ import time
 # kernel has) and the sound server hands audio over every ~50 ms, plus the time a stream needs to
 # start delivering after a resume.
 MAX_LOST_PER_CRASH_S = 1.0
-ROUND_ID = "hiring-manager"
+LOOP_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "crash-test",
+                         "crash-test-loop.yaml")
+QUESTIONS = 6  # two rounds of three
 
 
 def log(message):
@@ -205,10 +207,12 @@ def main():
     data = os.path.join(home, ".local", "share")
     data_folder = os.path.join(data, "MockLoop")
     os.makedirs(os.path.join(config, "MockLoop"), exist_ok=True)
-    # Short think time; one follow-up per question; one round of the Netflix loop, chosen ahead.
+    # Short think time; one follow-up per question; the test's loop as a full loop, no breaks.
+    os.makedirs(os.path.join(data_folder, "interview_loops"), exist_ok=True)
+    shutil.copy(LOOP_FILE, os.path.join(data_folder, "interview_loops"))
     with open(os.path.join(config, "MockLoop", "MockLoop.conf"), "w", encoding="utf-8") as conf:
         conf.write("[practice]\nthinkSeconds=4\nfollowUpsPerQuestion=1\nfollowUpAnswerSeconds=30\n"
-                   f"breakMinutes=0\nmode=one-round\nroundId={ROUND_ID}\n")
+                   "breakMinutes=0\nmode=full-loop\nloopId=crash-test-loop\n")
 
     display = Display()
     environment = dict(os.environ, HOME=home, XDG_CONFIG_HOME=config, XDG_DATA_HOME=data, DISPLAY=display.name,
@@ -221,12 +225,13 @@ def main():
                                                                          "strict_string_checks=0")
     app = App(options.mockloop, environment, data_folder, os.path.join(root, "mockloop.log"))
 
-    # Which state visits get a kill: four of the five questions' think times, answers, follow-ups
-    # and rating pages each, and the rest in the wrap-up (killed, resumed, killed again).
+    # Which state visits get a kill: some of the six questions' think times, answers, follow-ups
+    # and rating pages each, and the rest in the two wrap-ups (killed, resumed, killed again).
     per_kind = options.kills // 5
-    kills_planned = {kind: set(rng.sample(range(5), per_kind)) for kind in ("thinking", "answering", "follow-up",
-                                                                             "rating")}
+    kills_planned = {kind: set(rng.sample(range(QUESTIONS), per_kind)) for kind in ("thinking", "answering",
+                                                                                     "follow-up", "rating")}
     wrap_up_kills = options.kills - 4 * per_kind
+    kills_per_wrap_up = [wrap_up_kills // 2, wrap_up_kills - wrap_up_kills // 2]
     delays = {"thinking": (0.3, 2.5), "answering": (0.8, 3.5), "follow-up": (0.8, 2.5), "rating": (0.2, 1.5),
               "round-wrap-up": (0.2, 1.0)}
 
@@ -243,10 +248,13 @@ def main():
         while True:
             session = app.session()
             phase = phase_of(session)
-            question = session["question"] if session else -1
+            segment = session["segment"] if session else -1
+            # Questions counted across the session: the first round's three, then the second's.
+            question = segment * 3 + session["question"] if session else -1
             visit = (phase, question)
             planned = (phase in kills_planned and question in kills_planned[phase] and visit not in done_visits) \
-                or (phase == "round-wrap-up" and sum(1 for k in kills if k[0] == phase) < wrap_up_kills)
+                or (phase == "round-wrap-up"
+                    and sum(1 for k in kills if k[0] == phase and k[1] // 3 == segment) < kills_per_wrap_up[segment])
             if planned:
                 done_visits.add(visit)
                 time.sleep(rng.uniform(*delays[phase]))
@@ -265,10 +273,9 @@ def main():
                 resume(app, before["savedAt"])
                 after = app.session()
                 resumes.append((phase_of(before), phase_of(after)))
-                if (phase_of(after), after["question"]) != (phase_of(before), before["question"]):
-                    failures.append(f"resume {len(resumes)}: stopped in {phase_of(before)} of question "
-                                    f"{before['question'] + 1}, resumed in {phase_of(after)} of question "
-                                    f"{after['question'] + 1}")
+                where = lambda saved: (phase_of(saved), saved["segment"], saved["question"])
+                if where(after) != where(before):
+                    failures.append(f"resume {len(resumes)}: stopped in {where(before)}, resumed in {where(after)}")
                 continue
 
             if phase == "briefing":
@@ -284,14 +291,16 @@ def main():
                 app.key("3")
                 app.key("ctrl+Return")
             elif phase == "round-wrap-up":
-                app.key("Return")  # the round is done: the session finishes
-                wait_for(lambda: app.session() is None, "the session file to go once the library holds it all")
-                break
+                app.key("Return")  # the next round, or the end of the session
+                if segment == 1:
+                    wait_for(lambda: app.session() is None, "the session file to go once the library holds it all")
+                    break
             elif phase == "none":
                 raise RuntimeError("the session file is gone before the session ended")
-            wait_for(lambda: phase_of(app.session()) != phase or app.session()["question"] != question,
+            wait_for(lambda: (lambda now: now is None or phase_of(now) != phase or now["segment"] != segment
+                              or now["question"] != session["question"])(app.session()),
                      f"the session to move on from {phase}")
-        app.key("Return")  # Done: back to the practice page
+        app.key("Return")  # Done: back to the practice page (the session's one summary)
         app.quit()
     finally:
         if app.process and app.process.poll() is None:
@@ -311,8 +320,9 @@ def main():
     answers = database.execute(
         "SELECT a.id, a.ordinal, a.question_id, a.answer_ms, a.has_recording, count(r.id), group_concat(r.path) "
         "FROM answers a LEFT JOIN recordings r ON r.answer_id = a.id GROUP BY a.id ORDER BY a.ordinal").fetchall()
-    if [row[1] for row in answers] != list(range(5)):
-        failures.append(f"the answers' ordinals are {[row[1] for row in answers]}, not 0-4: lost or doubled")
+    if [row[1] for row in answers] != list(range(QUESTIONS)):
+        failures.append(f"the answers' ordinals are {[row[1] for row in answers]}, not 0-{QUESTIONS - 1}: lost or "
+                        "doubled")
     paths = set()
     for answer_id, ordinal, question_id, answer_ms, has_recording, takes, path in answers:
         if takes != 1 or not has_recording:

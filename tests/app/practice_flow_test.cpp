@@ -1,3 +1,4 @@
+#include "PracticeWindow.h"
 #include "audio/AudioInputs.h"
 #include "audio/WavFormat.h"
 #include "common/ApplicationIdentity.h"
@@ -29,6 +30,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -45,7 +47,7 @@ using namespace std::chrono_literals;
 
 // The practice screens driven as a person would: real windows and widgets, found by objectName,
 // on a manual clock. No sound here (recording is off); the recording flows run on the audio rig.
-class PracticeFlowTest : public QObject
+class PracticeFlowTest : public QObject, protected PracticeWindow
 {
     Q_OBJECT
 
@@ -59,94 +61,25 @@ private Q_SLOTS:
     void pauseAndResume_stopTheClocks();
     void malformedLoop_showsItsErrorsWithLineAndColumn();
     void restart_offersTheUnfinishedSession_andResumesExactlyThere();
-    void endRound_asksFirst();
     void menus_showEveryActionWithItsKey_includingTheSessionControls();
     void noMicrophone_theRoundRunsUnderABanner_withAWayToSettings();
     void takeCutShortByACrash_isRepairedAtStart_andOfferedInTheLibrary();
     void preparationPlan_followsTheInterviewDate_andKeepsItsTicks();
-
-private:
-    void openWindow();
-    template<typename T> T *find(const QString &name) const
-    {
-        T *widget = m_window->findChild<T *>(name);
-        if (!widget)
-            qWarning("no widget %s", qPrintable(name));
-        return widget;
-    }
-    void choose(const QString &comboName, const QVariant &data);
-    void startSession();
-    void key(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
-    SessionEngine *engine() const { return m_window->sessionPage()->controller()->engine(); }
-    void answerAll(int score);
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ManualClock> m_clock;
-    std::unique_ptr<PracticeLibrary> m_library;
-    std::unique_ptr<MainWindow> m_window;
-    AppServices m_services;
 };
 
 void PracticeFlowTest::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    applyApplicationIdentity(*QCoreApplication::instance());
+    initFixture();
 }
 
 void PracticeFlowTest::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QSettings().clear();
-    m_clock = std::make_unique<ManualClock>();
-    m_library = std::make_unique<PracticeLibrary>();
-    m_library->open(m_dir->filePath(u"library"_s));
-    m_services = AppServices{};
-    m_services.clock = m_clock.get();
-    m_services.library = m_library.get();
-    m_services.sessionFilePath = m_dir->filePath(u"unfinished-session.json"_s);
-    m_services.recordAudio = false;
-    openWindow();
-}
-
-void PracticeFlowTest::openWindow()
-{
-    m_window = std::make_unique<MainWindow>(m_services);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->isCatalogLoaded(), 10000);
+    setUpWindow();
 }
 
 void PracticeFlowTest::cleanup()
 {
-    m_window.reset();
-    m_library.reset();
-    m_clock.reset();
-    m_dir.reset();
-}
-
-void PracticeFlowTest::choose(const QString &comboName, const QVariant &data)
-{
-    auto *combo = find<QComboBox>(comboName);
-    QVERIFY(combo);
-    const int index = combo->findData(data);
-    QVERIFY2(index >= 0, qPrintable(data.toString()));
-    combo->setCurrentIndex(index);
-}
-
-void PracticeFlowTest::startSession()
-{
-    QTest::mouseClick(find<QPushButton>(u"startButton"_s), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->sessionPage()->isVisible() && m_window->sessionPage()->controller(), 10000);
-}
-
-void PracticeFlowTest::key(Qt::Key key, Qt::KeyboardModifiers modifiers)
-{
-    // A window manager gives the window back its focus when a dialog closes; offscreen, we do.
-    if (!m_window->isActiveWindow()) {
-        m_window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    }
-    QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : m_window.get(), key, modifiers);
+    tearDownWindow();
 }
 
 void PracticeFlowTest::singleQuestion_fromStartToRating_landsInTheLibrary()
@@ -250,41 +183,14 @@ void PracticeFlowTest::fullRound_withOvertimeAndAPhaseMark()
     key(Qt::Key_Return);
     answerAll(2);
 
-    // Play the rest of the round, then see its wrap-up.
-    QTRY_COMPARE(engine()->state(), SessionState::RoundWrapUp);
+    // Play the rest of the round, then see its wrap-up: the session's summary.
+    QTRY_COMPARE(engine()->state(), SessionState::Finished);
     QVERIFY(find<QWidget>(u"wrapUpView"_s)->isVisible());
     const QString overview = find<QLabel>(u"wrapUpOverview"_s)->text();
     QVERIFY2(overview.contains(u"of 5 questions"_s), qPrintable(overview));
     const RoundSummary summary = engine()->roundSummaries().first();
     QCOMPARE(summary.questionsAnswered, 5);
     QVERIFY(!summary.dimensionAverages.isEmpty());
-}
-
-// Answers the rest of a round: each question a short answer, each probe at once, each rating with
-// the given score on every dimension.
-void PracticeFlowTest::answerAll(int score)
-{
-    for (int guard = 0; guard < 200; ++guard) {
-        switch (engine()->state()) {
-        case SessionState::Thinking:
-            m_clock->advance(5s);
-            key(Qt::Key_Return);
-            break;
-        case SessionState::Answering:
-            m_clock->advance(60s);
-            key(Qt::Key_Return);
-            break;
-        case SessionState::Rating: {
-            auto *panel = find<RatingPanel>(u"ratingPanel"_s);
-            for (DimensionChoice *choice : panel->findChildren<DimensionChoice *>())
-                choice->setScore(score);
-            QTest::keyClick(panel, Qt::Key_Return, Qt::ControlModifier);
-            break;
-        }
-        default:
-            return;
-        }
-    }
 }
 
 void PracticeFlowTest::pauseAndResume_stopTheClocks()
@@ -297,7 +203,7 @@ void PracticeFlowTest::pauseAndResume_stopTheClocks()
     key(Qt::Key_P);
     QVERIFY(engine()->isPaused());
     QVERIFY(find<QLabel>(u"pausedLabel"_s)->isVisible());
-    QCOMPARE(m_window->sessionPage()->actions().pause->text(), u"&Resume"_s);
+    QCOMPARE(m_window->sessionPage()->actions().pause->text(), u"Res&ume"_s);
     QVERIFY2(!m_window->sessionPage()->actions().finishAnswer->isEnabled(), "a paused answer cannot be finished");
     const QString roundClock = find<CountdownLabel>(u"roundClock"_s)->text();
     m_clock->advance(10min);
@@ -327,6 +233,14 @@ void PracticeFlowTest::malformedLoop_showsItsErrorsWithLineAndColumn()
                              "minutes, got 'forty-five'"_s),
              qPrintable(errors));
     QCOMPARE(errors.count(u'\n') + 1, 6);
+    // Long messages wrap: nothing to scroll sideways, even in a narrow dialog.
+    dialog->resize(480, 360);
+    auto *list = dialog->findChild<QPlainTextEdit *>(u"loopErrorsList"_s);
+    int longest = 0;
+    for (const QString &line : errors.split(u'\n'))
+        longest = std::max(longest, list->fontMetrics().horizontalAdvance(line));
+    QTRY_VERIFY(list->viewport()->width() > 0 && longest > list->viewport()->width());
+    QTRY_COMPARE(list->horizontalScrollBar()->maximum(), 0);
     dialog->close();
 
     // A valid file opens and becomes the chosen loop.
@@ -407,41 +321,6 @@ void PracticeFlowTest::menus_showEveryActionWithItsKey_includingTheSessionContro
     const QList<QAction *> sessionActions = m_window->sessionPage()->actionList();
     for (QAction *action : sessionActions)
         QVERIFY2(practice->actions().contains(action), qPrintable(action->text()));
-}
-
-void PracticeFlowTest::endRound_asksFirst()
-{
-    QTest::mouseClick(find<QRadioButton>(u"modeOneRound"_s), Qt::LeftButton);
-    startSession();
-    key(Qt::Key_Return); // begin round
-    bool asked = false;
-    // Clicks a button of the confirmation once it is up; a modal dialog blocks the test until then.
-    const auto answer = [&asked](const QString &button) {
-        auto *poll = new QTimer;
-        poll->setInterval(10);
-        QObject::connect(poll, &QTimer::timeout, [poll, &asked, button] {
-            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            if (!box)
-                return;
-            poll->stop();
-            poll->deleteLater();
-            asked = box->objectName() == u"endRoundConfirmation"_s;
-            for (QAbstractButton *candidate : box->buttons()) {
-                if (candidate->text() == button)
-                    candidate->click();
-            }
-        });
-        poll->start();
-    };
-    answer(u"Cancel"_s);
-    key(Qt::Key_E, Qt::ControlModifier);
-    QVERIFY(asked);
-    QCOMPARE(engine()->state(), SessionState::Thinking);
-    asked = false;
-    answer(u"End Round"_s);
-    key(Qt::Key_E, Qt::ControlModifier);
-    QVERIFY(asked);
-    QCOMPARE(engine()->state(), SessionState::RoundWrapUp);
 }
 
 void PracticeFlowTest::noMicrophone_theRoundRunsUnderABanner_withAWayToSettings()

@@ -368,8 +368,7 @@ void SessionRecoveryTest::libraryRefusingWrites_losesNothing_andSavesEverythingO
     QCOMPARE(sessions.size(), 1);
     QCOMPARE(sessions.first().id, engine()->sessionId());
     QVERIFY(engine()->skipQuestion());
-    QTRY_COMPARE(engine()->state(), SessionState::RoundWrapUp);
-    QVERIFY(engine()->continueSession());
+    QTRY_COMPARE(engine()->state(), SessionState::Finished); // a drill ends on its one summary
     QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(m_services.sessionFilePath), 10000);
     QCOMPARE(storedAnswers().size(), 3);
 }

@@ -177,6 +177,7 @@ void LibraryStoreTest::fill()
         = newAnswer(u"s1"_s, u"tl-design"_s, Monday.addSecs(1200), rating({{u"candor"_s, 4}, {u"ownership"_s, 3}}),
                     u"technical-leadership"_s);
     withRecording.record.notes = u"Forgot the 50% latency number"_s;
+    withRecording.record.parts.last().skipped = true; // the probe was skipped
     withRecording.recording
         = RecordingInfo{u"takes/s1/a2.wav"_s, u"WAV PCM 16-bit 16000 Hz mono"_s, 300s, 9600044, u"abc"_s, false};
     add(u"b"_s, withRecording);
@@ -228,6 +229,8 @@ void LibraryStoreTest::answer_keepsEverything_andTheFirstRatingNeverChanges()
     QCOMPARE(detail->record.parts.first().phaseMarks.at(1).at, Milliseconds(95s));
     QCOMPARE(detail->record.parts.first().pauses.first().length, Milliseconds(15s));
     QCOMPARE(detail->record.parts.at(1).prompt, u"What would you do differently?"_s);
+    QVERIFY(detail->record.parts.at(1).skipped);
+    QVERIFY(!detail->record.parts.first().skipped);
     QVERIFY(detail->rightAfter);
     QCOMPARE(detail->rightAfter->scores.value(u"candor"_s), 4);
     QCOMPARE(detail->afterReplay.size(), 1);
@@ -456,6 +459,21 @@ void LibraryStoreTest::sessionJson_roundTrips()
     QCOMPARE(fresh.store->exportSessionJson(u"s1"_s), exported);
     QCOMPARE(fresh.store->session(u"s1"_s)->seed, 0xFFFFFFFFFFFFFFF1ULL);
     QCOMPARE(fresh.store->countAnswers(), 2);
+
+    // An export from before parts said whether they were skipped: its probes read as answered.
+    QTemporaryDir older;
+    auto fromBefore = LibraryStore::open(older.path());
+    QVERIFY(fromBefore.store);
+    QByteArray withoutSkippedParts = exported;
+    QVERIFY(withoutSkippedParts.contains("\"skipped\": true,"));
+    withoutSkippedParts.replace("\"skipped\": true,", "").replace("\"skipped\": false,", "");
+    QVERIFY2(fromBefore.store->importSessionJson(withoutSkippedParts), qPrintable(fromBefore.store->lastError()));
+    AnswerFilter withRecording;
+    withRecording.hasRecording = true;
+    const QList<AnswerRow> rows = fromBefore.store->answers(withRecording);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(fromBefore.store->answer(rows.first().id)->record.parts.size(), 2);
+    QVERIFY(!fromBefore.store->answer(rows.first().id)->record.parts.at(1).skipped);
 
     QVERIFY(!fresh.store->importSessionJson("{\"something\": 1}"));
     QVERIFY(fresh.store->lastError().startsWith(u"This is not a session exported by MockLoop"_s));

@@ -58,6 +58,7 @@ private Q_SLOTS:
     void callsRunOffTheCallingThread();
     void model_loadsAndFollowsChanges_andPassesTheModelTester();
     void model_filterReloads_andSortProxySortsByValue();
+    void model_neverLoaded_listsNoLoneNewAnswer_andItsFirstLoadListsThemAll();
     void moveTo_movesDatabaseAndTakes();
     void damagedLibrary_reportsStatus_andStartFreshRecovers();
 
@@ -167,6 +168,26 @@ void PracticeLibraryTest::model_filterReloads_andSortProxySortsByValue()
     proxy.sort(AnswerTableModel::Score, Qt::DescendingOrder);
     QCOMPARE(proxy.index(0, AnswerTableModel::Question).data().toString(), u"Tell me about alpha"_s);
     QCOMPARE(proxy.index(2, AnswerTableModel::Question).data().toString(), u"Tell me about gamma"_s);
+}
+
+// The library page loads its table on its first visit, unless the table already has rows: answers
+// given before that visit must not make a table of one answer among many look loaded.
+void PracticeLibraryTest::model_neverLoaded_listsNoLoneNewAnswer_andItsFirstLoadListsThemAll()
+{
+    QVERIFY(wait(m_library->addAnswer(answerTo(u"earlier"_s, 30, 3))));
+    AnswerTableModel model(m_library.get()); // made after the library opened, and not loaded
+    QSignalSpy heard(m_library.get(), &PracticeLibrary::answerAdded);
+    QVERIFY(wait(m_library->addAnswer(answerTo(u"now"_s, 0, 2))));
+    QTRY_COMPARE(heard.size(), 1);
+    // Whatever the model asked the library on hearing of it is answered before a call made now.
+    bool caughtUp = false;
+    m_library->run([](LibraryStore *) { return 0; }).then(&model, [&caughtUp](int) { caughtUp = true; });
+    QTRY_VERIFY(caughtUp);
+    QCOMPARE(model.rowCount(), 0);
+
+    model.reload();
+    QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 10000);
+    QCOMPARE(model.rowCount(), 2);
 }
 
 void PracticeLibraryTest::moveTo_movesDatabaseAndTakes()

@@ -341,7 +341,8 @@ void SessionEngineTest::roundClockExpiringMidAnswer_finishesTheAnswerThenEndsThe
     QCOMPARE(engine->state(), SessionState::Rating); // its probes are dropped: time is up
     QCOMPARE(roundEnded.size(), 0);
     QVERIFY(engine->submitRating(scores({{u"ownership"_s, 2}})));
-    QCOMPARE(engine->state(), SessionState::RoundWrapUp);
+    // A session of one round ends on the session's summary; no round wrap-up repeats it.
+    QCOMPARE(engine->state(), SessionState::Finished);
     QCOMPARE(roundEnded.size(), 1);
     const RoundSummary summary = roundEnded.first().first().value<RoundSummary>();
     QCOMPARE(summary.allotted, Milliseconds(20min));
@@ -365,7 +366,7 @@ void SessionEngineTest::roundClockExpiringWhileThinking_endsTheRound()
     engine->skipRating();
     QCOMPARE(engine->state(), SessionState::Thinking);
     clock.advance(100s); // 18:30 + 90 s of thinking: the round ends before the answer would start
-    QCOMPARE(engine->state(), SessionState::RoundWrapUp);
+    QCOMPARE(engine->state(), SessionState::Finished);
     QCOMPARE(engine->roundSummaries().last().used, Milliseconds(20min));
     QCOMPARE(engine->answers().size(), 1);
 }
@@ -388,7 +389,7 @@ void SessionEngineTest::untilTimeIsUp_keepsAskingUntilTheRoundClockRunsOut()
     clock.advance(8min); // 16 of 15 minutes
     engine->finishAnswer();
     engine->skipRating();
-    QCOMPARE(engine->state(), SessionState::RoundWrapUp);
+    QCOMPARE(engine->state(), SessionState::Finished);
     QCOMPARE(engine->answers().size(), 2);
     QCOMPARE(engine->roundSummaries().last().questionsPlanned, 0);
 }
@@ -430,6 +431,9 @@ void SessionEngineTest::followUpProbes_areAnsweredInTurn_thenRated()
     QCOMPARE(answer.parts.at(1).prompt, planned.followUps.at(0));
     QCOMPARE(answer.parts.at(1).followUpIndex, 0);
     QCOMPARE(answer.answerTime(), Milliseconds(3min));
+    QVERIFY(!answer.parts.at(1).skipped);
+    QVERIFY(answer.parts.at(2).skipped);
+    QCOMPARE(answer.followUpsAnswered(), 1);
 
     QSignalSpy finished(engine.get(), &SessionEngine::sessionFinished);
     QVERIFY(engine->submitRating(scores({{u"ownership"_s, 4}, {u"numbers"_s, 3}}, {u"blame"_s})));
@@ -562,9 +566,8 @@ void SessionEngineTest::endRound_midAnswer_keepsTheAnswerForRating()
     QCOMPARE(engine->state(), SessionState::Rating);
     QCOMPARE(engine->currentAnswer()->parts.first().duration, Milliseconds(45s));
     QVERIFY(engine->submitRating(scores({{u"ownership"_s, 3}})));
-    QCOMPARE(engine->state(), SessionState::RoundWrapUp);
-    QVERIFY(engine->continueSession());
     QCOMPARE(engine->state(), SessionState::Finished);
+    QCOMPARE(engine->roundSummaries().size(), 1);
 }
 
 void SessionEngineTest::abandon_keepsWhatWasSaid()
@@ -573,11 +576,18 @@ void SessionEngineTest::abandon_keepsWhatWasSaid()
     auto engine = SessionEngine::create(m_timing, oneRound(u"manager"_s), clock);
     QSignalSpy recorded(engine.get(), &SessionEngine::answerRecorded);
     QSignalSpy finished(engine.get(), &SessionEngine::sessionFinished);
+    // What shows the finished session looks when the state changes, before sessionFinished.
+    bool abandonedWhenFinishedShows = false;
+    connect(engine.get(), &SessionEngine::stateChanged, this, [&](SessionState state) {
+        if (state == SessionState::Finished)
+            abandonedWhenFinishedShows = engine->summary().abandoned;
+    });
     engine->start();
     engine->beginRound();
     engine->beginAnswer();
     clock.advance(50s);
     QVERIFY(engine->abandon());
+    QVERIFY(abandonedWhenFinishedShows);
     QCOMPARE(engine->state(), SessionState::Finished);
     QCOMPARE(recorded.size(), 1);
     QCOMPARE(recorded.first().first().value<AnswerRecord>().answerTime(), Milliseconds(50s));

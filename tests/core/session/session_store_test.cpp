@@ -23,6 +23,7 @@ class SessionStoreTest : public QObject
 private Q_SLOTS:
     void initTestCase();
     void snapshot_survivesJsonUnchanged();
+    void skippedProbe_isKept_andFilesFromBeforeReadItAsAnswered();
     void store_writesAtomically_andClearRemovesTheFile();
     void damagedFile_isReportedNotThrown_data();
     void damagedFile_isReportedNotThrown();
@@ -102,6 +103,27 @@ void SessionStoreTest::snapshot_survivesJsonUnchanged()
     QCOMPARE(answer.parts.first().pauses.first().length, Milliseconds(1min));
     QCOMPARE(copy->current->notes, u"second answer notes"_s);
     QCOMPARE(copy->answerElapsed, Milliseconds(15s));
+}
+
+void SessionStoreTest::skippedProbe_isKept_andFilesFromBeforeReadItAsAnswered()
+{
+    SessionSnapshot snapshot = midSessionSnapshot();
+    snapshot.current->parts.last().skipped = true;
+    QString error;
+    const auto copy = SessionSnapshot::fromJson(snapshot.toJson(), &error);
+    QVERIFY2(copy, qPrintable(error));
+    QVERIFY(copy->current->parts.last().skipped);
+    QVERIFY(!copy->current->parts.first().skipped);
+
+    // A file written before parts said whether they were skipped.
+    QByteArray old = snapshot.toJson();
+    QVERIFY(old.contains("\"skipped\": true"));
+    old.replace("\"skipped\": true,", "").replace("\"skipped\": false,", "");
+    QVERIFY(!old.contains("\"skipped\": true"));
+    const auto fromBefore = SessionSnapshot::fromJson(old, &error);
+    QVERIFY2(fromBefore, qPrintable(error));
+    QVERIFY(!fromBefore->current->parts.last().skipped);
+    QCOMPARE(fromBefore->current->parts.size(), snapshot.current->parts.size());
 }
 
 void SessionStoreTest::store_writesAtomically_andClearRemovesTheFile()
