@@ -1,0 +1,277 @@
+#include "LibraryStore.h"
+
+#include "LibrarySql.h"
+
+// Listing, filtering, sorting and summing up the answers: what the Library page, the trends and
+// question selection read.
+
+using namespace Qt::StringLiterals;
+
+namespace MockLoop {
+
+using namespace LibrarySql;
+
+namespace {
+
+// The columns of AnswerRow, in the order rowOf() reads them.
+constexpr auto AnswerColumns = R"(
+    a.id, a.session_id, a.answered_at, s.loop_id, s.loop_title, a.round_id, a.round_title, a.question_id,
+    a.question_text, a.category_id, a.answer_ms, a.overtime_ms, a.skipped, a.first_score, a.latest_score,
+    a.latest_red_flags, a.has_recording, a.notes)"_L1;
+
+AnswerRow rowOf(const QSqlQuery &query)
+{
+    AnswerRow row;
+    row.id = query.value(0).toLongLong();
+    row.sessionId = query.value(1).toString();
+    row.answeredAt = timeOf(query.value(2));
+    row.loopId = query.value(3).toString();
+    row.loopTitle = query.value(4).toString();
+    row.roundId = query.value(5).toString();
+    row.roundTitle = query.value(6).toString();
+    row.questionId = query.value(7).toString();
+    row.questionText = query.value(8).toString();
+    row.categoryId = query.value(9).toString();
+    row.answerTime = Milliseconds(query.value(10).toLongLong());
+    row.overtime = Milliseconds(query.value(11).toLongLong());
+    row.skipped = query.value(12).toBool();
+    row.firstScore = optionalDouble(query.value(13));
+    row.latestScore = optionalDouble(query.value(14));
+    row.redFlagCount = query.value(15).toInt();
+    row.hasRecording = query.value(16).toBool();
+    row.notes = query.value(17).toString();
+    return row;
+}
+
+struct WhereClause
+{
+    QString sql;
+    QVariantList values;
+};
+
+WhereClause whereOf(const AnswerFilter &filter)
+{
+    QStringList conditions;
+    QVariantList values;
+    const auto add = [&](const QString &condition, const QVariant &value) {
+        conditions << condition;
+        values << value;
+    };
+    if (!filter.sessionId.isEmpty())
+        add(u"a.session_id = ?"_s, filter.sessionId);
+    if (!filter.loopId.isEmpty())
+        add(u"s.loop_id = ?"_s, filter.loopId);
+    if (!filter.roundId.isEmpty())
+        add(u"a.round_id = ?"_s, filter.roundId);
+    if (!filter.questionId.isEmpty())
+        add(u"a.question_id = ?"_s, filter.questionId);
+    if (!filter.categoryId.isEmpty())
+        add(u"a.category_id = ?"_s, filter.categoryId);
+    if (filter.from.isValid())
+        add(u"a.answered_at >= ?"_s, filter.from.startOfDay().toMSecsSinceEpoch());
+    if (filter.to.isValid())
+        add(u"a.answered_at < ?"_s, filter.to.addDays(1).startOfDay().toMSecsSinceEpoch());
+    if (filter.minScore)
+        add(u"a.latest_score >= ?"_s, *filter.minScore);
+    if (filter.maxScore)
+        add(u"a.latest_score <= ?"_s, *filter.maxScore);
+    if (filter.hasRecording)
+        add(u"a.has_recording = ?"_s, *filter.hasRecording ? 1 : 0);
+    if (filter.answerId)
+        add(u"a.id = ?"_s, *filter.answerId);
+    if (!filter.text.isEmpty()) {
+        const QString pattern = u'%'
+            + QString(filter.text).replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s) + u'%';
+        conditions << u"(a.question_text LIKE ? ESCAPE '\\' OR a.notes LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM "
+                      "ratings r WHERE r.answer_id = a.id AND r.notes LIKE ? ESCAPE '\\'))"_s;
+        values << pattern << pattern << pattern;
+    }
+    return {conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(u" AND "_s), values};
+}
+
+QString orderOf(AnswerSort sort, Qt::SortOrder order)
+{
+    const QString direction = order == Qt::AscendingOrder ? u" ASC"_s : u" DESC"_s;
+    QString column;
+    switch (sort) {
+    case AnswerSort::Date:
+        column = u"a.answered_at"_s;
+        break;
+    case AnswerSort::Loop:
+        column = u"s.loop_title COLLATE NOCASE"_s;
+        break;
+    case AnswerSort::Round:
+        column = u"a.round_title COLLATE NOCASE"_s;
+        break;
+    case AnswerSort::Question:
+        column = u"a.question_text COLLATE NOCASE"_s;
+        break;
+    case AnswerSort::Duration:
+        column = u"a.answer_ms"_s;
+        break;
+    case AnswerSort::Score:
+        // Unrated answers sort below every score, whichever the direction.
+        column = u"a.latest_score IS NULL, a.latest_score"_s;
+        break;
+    case AnswerSort::RedFlags:
+        column = u"a.latest_red_flags"_s;
+        break;
+    case AnswerSort::Recording:
+        column = u"a.has_recording"_s;
+        break;
+    }
+    return u" ORDER BY "_s + column + direction + u", a.answered_at DESC, a.id DESC"_s;
+}
+
+} // namespace
+
+QList<AnswerRow> LibraryStore::answers(const AnswerFilter &filter, AnswerSort sort, Qt::SortOrder order, int limit,
+                                       int offset)
+{
+    QList<AnswerRow> rows;
+    const WhereClause where = whereOf(filter);
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT "_s + AnswerColumns + u" FROM answers a JOIN sessions s ON s.id = a.session_id"_s + where.sql
+                  + orderOf(sort, order) + u" LIMIT ? OFFSET ?"_s);
+    QVariantList values = where.values;
+    values << limit << offset;
+    if (!execute(query, values)) {
+        failSql(query);
+        return rows;
+    }
+    while (query.next())
+        rows.append(rowOf(query));
+    return rows;
+}
+
+int LibraryStore::countAnswers(const AnswerFilter &filter)
+{
+    const WhereClause where = whereOf(filter);
+    QSqlQuery query(database());
+    query.prepare(u"SELECT count(*) FROM answers a JOIN sessions s ON s.id = a.session_id"_s + where.sql);
+    if (!execute(query, where.values) || !query.next()) {
+        failSql(query);
+        return 0;
+    }
+    return query.value(0).toInt();
+}
+
+std::optional<AnswerDetail> LibraryStore::answer(qint64 answerId)
+{
+    QSqlDatabase db = database();
+    QSqlQuery query(db);
+    query.prepare(
+        u"SELECT "_s + AnswerColumns
+        + u", a.segment, a.think_ms, a.parts, a.ordinal FROM answers a JOIN sessions s ON s.id = a.session_id "
+          "WHERE a.id = ?"_s);
+    if (!execute(query, {answerId}) || !query.next())
+        return std::nullopt;
+    AnswerDetail detail;
+    detail.row = rowOf(query);
+    AnswerRecord &record = detail.record;
+    record.segmentIndex = query.value(18).toInt();
+    record.roundId = detail.row.roundId;
+    record.questionId = detail.row.questionId;
+    record.questionText = detail.row.questionText;
+    record.thinkTime = Milliseconds(query.value(19).toLongLong());
+    record.parts = partsOf(query.value(20).toString());
+    record.ordinal = query.value(21).isNull() ? -1 : query.value(21).toInt();
+    record.skipped = detail.row.skipped;
+    record.notes = detail.row.notes;
+
+    QSqlQuery ratings(db);
+    ratings.prepare(u"SELECT id, kind, rated_at, notes FROM ratings WHERE answer_id = ? ORDER BY rated_at, id"_s);
+    execute(ratings, {answerId});
+    QSqlQuery scores(db);
+    scores.prepare(u"SELECT dimension_id, score FROM rating_scores WHERE rating_id = ?"_s);
+    QSqlQuery flags(db);
+    flags.prepare(u"SELECT flag_id FROM rating_red_flags WHERE rating_id = ? ORDER BY flag_id"_s);
+    while (ratings.next()) {
+        Rating rating;
+        const qint64 ratingId = ratings.value(0).toLongLong();
+        rating.when = ratings.value(1).toInt() == 0 ? Rating::When::RightAfter : Rating::When::AfterReplay;
+        rating.ratedAt = timeOf(ratings.value(2));
+        rating.notes = ratings.value(3).toString();
+        execute(scores, {ratingId});
+        while (scores.next())
+            rating.scores.insert(scores.value(0).toString(), scores.value(1).toInt());
+        execute(flags, {ratingId});
+        while (flags.next())
+            rating.redFlagIds << flags.value(0).toString();
+        if (rating.when == Rating::When::RightAfter)
+            detail.rightAfter = rating;
+        else
+            detail.afterReplay.append(rating);
+    }
+    record.rating = detail.rightAfter;
+    record.ratingSkipped = !detail.rightAfter;
+
+    QSqlQuery recording(db);
+    recording.prepare(u"SELECT path, format, duration_ms, size_bytes, checksum, recovered FROM recordings "
+                      "WHERE answer_id = ? ORDER BY id LIMIT 1"_s);
+    if (execute(recording, {answerId}) && recording.next()) {
+        detail.recording = RecordingInfo{recording.value(0).toString(),
+                                         recording.value(1).toString(),
+                                         Milliseconds(recording.value(2).toLongLong()),
+                                         recording.value(3).toLongLong(),
+                                         recording.value(4).toString(),
+                                         recording.value(5).toBool()};
+    }
+    return detail;
+}
+
+QList<AnswerRow> LibraryStore::takesOf(const QString &loopId, const QString &questionId)
+{
+    AnswerFilter filter;
+    filter.loopId = loopId;
+    filter.questionId = questionId;
+    return answers(filter, AnswerSort::Date, Qt::DescendingOrder);
+}
+
+QList<DimensionAverage> LibraryStore::dimensionAverages(const QString &loopId)
+{
+    QList<DimensionAverage> averages;
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    query.prepare(uR"(SELECT week_start, dimension_id, CAST(score_sum AS REAL) / score_count, score_count
+                      FROM dimension_week_totals
+                      WHERE loop_id = ? AND score_count > 0
+                      ORDER BY week_start, dimension_id)"_s);
+    if (!execute(query, {loopId})) {
+        failSql(query);
+        return averages;
+    }
+    while (query.next()) {
+        averages.append({QDate::fromString(query.value(0).toString(), Qt::ISODate), query.value(1).toString(),
+                         query.value(2).toDouble(), query.value(3).toInt()});
+    }
+    return averages;
+}
+
+QHash<QString, QuestionStats> LibraryStore::questionStats(const QString &loopId) const
+{
+    QHash<QString, QuestionStats> stats;
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    // The newest answer of each question carries the last practice time and score.
+    query.prepare(uR"(SELECT a.question_id, count(*), max(a.answered_at),
+                             (SELECT latest.latest_score FROM answers latest
+                              WHERE latest.question_id = a.question_id AND latest.skipped = 0
+                                AND latest.session_id IN (SELECT id FROM sessions WHERE loop_id = ?)
+                              ORDER BY latest.answered_at DESC, latest.id DESC LIMIT 1)
+                      FROM answers a JOIN sessions s ON s.id = a.session_id
+                      WHERE s.loop_id = ? AND a.skipped = 0 AND a.question_id <> ''
+                      GROUP BY a.question_id)"_s);
+    if (!execute(query, {loopId, loopId})) {
+        failSql(query);
+        return stats;
+    }
+    while (query.next()) {
+        stats.insert(query.value(0).toString(),
+                     QuestionStats{query.value(1).toInt(), optionalDouble(query.value(3)), timeOf(query.value(2))});
+    }
+    return stats;
+}
+
+} // namespace MockLoop
