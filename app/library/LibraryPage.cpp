@@ -94,10 +94,7 @@ LibraryPage::LibraryPage(const AppServices &services, QWidget *parent)
     : QWidget(parent)
     , m_services(services)
     , m_model(new AnswerTableModel(services.library, this))
-    , m_recoveredBanner(bannerWidget(this, u"recoveredBanner"_s, palette().color(QPalette::Highlight)))
-    , m_recoveredText(new QLabel(m_recoveredBanner))
-    , m_reviewRecovered(new QPushButton(tr("Revie&w…"), m_recoveredBanner))
-    , m_dismissRecovered(new QToolButton(m_recoveredBanner))
+    , m_recoveredBanner(new RecoveredTakesBanner(services.library, services.sessionFilePath, this))
     , m_notice(bannerWidget(this, u"libraryNotice"_s, palette().color(QPalette::Highlight)))
     , m_noticeText(new QLabel(m_notice))
     , m_dismissNotice(new QToolButton(m_notice))
@@ -129,20 +126,7 @@ LibraryPage::LibraryPage(const AppServices &services, QWidget *parent)
     setObjectName(u"libraryPage"_s);
     const int line = fontMetrics().height();
 
-    // Banners: recordings recovered after a crash, and what the last file action did.
-    m_recoveredText->setObjectName(u"recoveredBannerText"_s);
-    m_recoveredText->setWordWrap(true);
-    m_reviewRecovered->setObjectName(u"reviewRecoveredButton"_s);
-    m_dismissRecovered->setObjectName(u"dismissRecoveredButton"_s);
-    m_dismissRecovered->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
-    m_dismissRecovered->setAutoRaise(true);
-    m_dismissRecovered->setToolTip(tr("Hide this message (File ▸ Review Recovered Takes shows the recordings again)"));
-    m_dismissRecovered->setAccessibleName(tr("Hide"));
-    auto *recoveredLayout = new QHBoxLayout(m_recoveredBanner);
-    recoveredLayout->addWidget(m_recoveredText, 1);
-    recoveredLayout->addWidget(m_reviewRecovered);
-    recoveredLayout->addWidget(m_dismissRecovered);
-    m_recoveredBanner->hide();
+    // Banners: recordings recovered after a crash (their own widget), and what the last file action did.
 
     m_noticeText->setObjectName(u"libraryNoticeText"_s);
     m_noticeText->setWordWrap(true);
@@ -214,8 +198,7 @@ LibraryPage::LibraryPage(const AppServices &services, QWidget *parent)
     layout->addWidget(m_splitter, 1);
 
     // Tab goes filters → table → detail.
-    setTabOrder(m_reviewRecovered, m_dismissRecovered);
-    setTabOrder(m_dismissRecovered, m_filters->firstFocusWidget());
+    setTabOrder(m_recoveredBanner->lastFocusWidget(), m_filters->firstFocusWidget());
     setTabOrder(m_filters->lastFocusWidget(), m_table);
     setTabOrder(m_table, m_detail->firstFocusWidget());
 
@@ -246,8 +229,16 @@ LibraryPage::LibraryPage(const AppServices &services, QWidget *parent)
         showSession(sessionId);
     });
     connect(m_reviewRecoveredAction, &QAction::triggered, this, [this] { lookForRecoveredTakes(true); });
-    connect(m_reviewRecovered, &QPushButton::clicked, this, &LibraryPage::reviewRecoveredTakes);
-    connect(m_dismissRecovered, &QToolButton::clicked, m_recoveredBanner, &QWidget::hide);
+    connect(m_recoveredBanner, &RecoveredTakesBanner::takesFound, this, &LibraryPage::recoveredTakesFound);
+    connect(m_recoveredBanner, &RecoveredTakesBanner::nothingToReview, this,
+            [this] { showNotice(tr("No recordings are waiting to be recovered.")); });
+    connect(m_recoveredBanner, &RecoveredTakesBanner::takeKept, this, [this](qint64 answerId) {
+        // Keeping has no signal of its own: the table loads again, keeping its selection, and an
+        // answer shown that just got its recording back shows it.
+        m_model->reload();
+        if (answerId == m_shownAnswerId)
+            loadDetail(answerId);
+    });
 
     connect(m_filters, &LibraryFilterBar::filterChanged, this, &LibraryPage::applyFilter);
     connect(m_emptyClearFilters, &QPushButton::clicked, m_filters, &LibraryFilterBar::clearFilters);
@@ -603,77 +594,7 @@ void LibraryPage::confirmDelete()
 
 void LibraryPage::lookForRecoveredTakes(bool review)
 {
-    m_reviewAfterScan = m_reviewAfterScan || review;
-    if (m_scanning)
-        return;
-    m_scanning = true;
-    m_services.library
-        ->run([sessionFile = m_services.sessionFilePath](LibraryStore *store) {
-            return scanForRecoveredTakes(store, sessionFile);
-        })
-        .then(this, [this](const RecoveredScan &scan) { showRecoveredScan(scan); });
-}
-
-void LibraryPage::showRecoveredScan(const RecoveredScan &scan)
-{
-    m_scanning = false;
-    m_recovered = scan;
-    updateRecoveredBanner();
-    if (m_recoveredDialog)
-        m_recoveredDialog->setScan(scan);
-    if (std::exchange(m_reviewAfterScan, false))
-        reviewRecoveredTakes();
-}
-
-void LibraryPage::updateRecoveredBanner()
-{
-    const int takes = int(m_recovered.takes.size());
-    const int problems = int(m_recovered.problems.size());
-    QStringList message;
-    if (takes > 0)
-        message << tr("MockLoop found %n recording(s) left behind by a crash.", nullptr, takes);
-    if (problems > 0)
-        message << tr("%n interrupted recording(s) could not be repaired.", nullptr, problems);
-    m_recoveredText->setText(message.join(u' '));
-    m_recoveredBanner->setVisible(!message.isEmpty());
-    Q_EMIT recoveredTakesFound(takes);
-}
-
-void LibraryPage::reviewRecoveredTakes()
-{
-    if (m_recovered.takes.isEmpty() && m_recovered.problems.isEmpty()) {
-        showNotice(tr("No recordings are waiting to be recovered."));
-        return;
-    }
-    if (!m_recoveredDialog) {
-        m_recoveredDialog = new RecoveredTakesDialog(m_services.library, this);
-        m_recoveredDialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(m_recoveredDialog, &RecoveredTakesDialog::takeKept, this, [this](qint64 answerId) {
-            // Keeping has no signal of its own: the table loads again, keeping its selection, and
-            // an answer shown that just got its recording back shows it.
-            m_model->reload();
-            if (answerId == m_shownAnswerId)
-                loadDetail(answerId);
-        });
-        connect(m_recoveredDialog, &RecoveredTakesDialog::takesChanged, this, [this](int remaining) {
-            if (!m_recoveredDialog)
-                return;
-            QList<RecoveredTakeItem> left;
-            for (const RecoveredTakeItem &item : std::as_const(m_recovered.takes)) {
-                if (left.size() < remaining)
-                    left.append(item);
-            }
-            // The banner counts what is left; the next search brings the exact list.
-            m_recovered.takes = left;
-            if (remaining == 0)
-                m_recovered.problems.clear();
-            updateRecoveredBanner();
-        });
-    }
-    m_recoveredDialog->setScan(m_recovered);
-    m_recoveredDialog->open();
-    m_recoveredDialog->raise();
-    m_recoveredDialog->activateWindow();
+    m_recoveredBanner->lookForTakes(review);
 }
 
 void LibraryPage::showNotice(const QString &message)

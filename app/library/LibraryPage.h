@@ -1,7 +1,7 @@
 #pragma once
 
 #include "AppServices.h"
-#include "RecoveredTakesDialog.h"
+#include "RecoveredTakesBanner.h"
 #include "library/LibraryTypes.h"
 #include "loops/LoopCatalog.h"
 
@@ -79,9 +79,6 @@ private:
     void confirmDelete();
     void selectProxyRow(int row);
     void selectFirstAnswerOfSession();
-    void showRecoveredScan(const RecoveredScan &scan);
-    void updateRecoveredBanner();
-    void reviewRecoveredTakes();
     void showNotice(const QString &text);
     void showError(const QString &title, const QString &text);
     void saveSplitterState();
@@ -89,10 +86,7 @@ private:
     AppServices m_services;
     LoopCatalog m_catalog;
     AnswerTableModel *m_model;
-    QWidget *m_recoveredBanner;
-    QLabel *m_recoveredText;
-    QPushButton *m_reviewRecovered;
-    QToolButton *m_dismissRecovered;
+    RecoveredTakesBanner *m_recoveredBanner;
     QWidget *m_notice;
     QLabel *m_noticeText;
     QToolButton *m_dismissNotice;
@@ -114,11 +108,9 @@ private:
     QAction *m_importSessionAction;
     QAction *m_openFolderAction;
     QAction *m_reviewRecoveredAction;
-    QPointer<RecoveredTakesDialog> m_recoveredDialog;
     QTimer m_noticeTimer;
     QTimer m_splitterSave;
 
-    RecoveredScan m_recovered; // the last search for recovered takes
     AnswerFilter m_appliedFilter;
     QString m_libraryProblem; // why the library could not be opened, if it could not
     qint64 m_shownAnswerId = 0;
@@ -127,8 +119,6 @@ private:
     quint64 m_detailGeneration = 0; // details of answers shown before are dropped
     bool m_activated = false; // the table has been loaded once
     bool m_resetting = false;
-    bool m_scanning = false;
-    bool m_reviewAfterScan = false;
 };
 
 } // namespace MockLoop
