@@ -63,7 +63,9 @@ Expected<AnswerAnalysis> analyzeFile(const QString &path, SpeechModel &model, co
     }
     const PcmFormat format = layout->format;
     const qint64 presentBytes = Wav::presentDataBytes(*layout, file.size());
-    const bool truncated = layout->declaredDataBytes > presentBytes;
+    // Cut short, or never finished (a crash leaves the sizes at 0 until a repair).
+    const bool truncated
+        = layout->declaredDataBytes > presentBytes || (layout->declaredDataBytes == 0 && presentBytes > 0);
     const qint64 totalMs = format.framesToMs(presentBytes / format.bytesPerFrame());
 
     Expected<DecoderLease> lease = model.acquire(stop);
@@ -134,7 +136,7 @@ QFuture<Expected<AnswerAnalysis>> analyzeFileInBackground(QThreadPool &pool, con
                   promise->setProgressValue(int(analysedMs));
               });
         if (!result)
-            qCInfo(lcAnalysis).noquote() << "analysing" << path << ":" << result.error().message;
+            qCDebug(lcAnalysis).noquote() << "analysing" << path << ":" << result.error().message;
         promise->addResult(std::move(result));
         promise->finish();
     });

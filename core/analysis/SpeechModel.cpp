@@ -179,7 +179,7 @@ struct DecoderLease::Pool
         timer.start();
         if (!filesChecked) {
             if (std::optional<AnalysisError> problem = checkModelFiles(paths)) {
-                qCWarning(lcAnalysis).noquote() << problem->message;
+                qCDebug(lcAnalysis).noquote() << problem->message;
                 return *problem;
             }
             filesChecked = true;

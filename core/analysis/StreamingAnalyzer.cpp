@@ -113,7 +113,7 @@ void StreamingAnalyzer::Worker::run(std::stop_token stop)
     if (stop.stop_requested())
         return; // the analyzer is going away; its destructor cancels the future
     if (!result)
-        qCInfo(lcAnalysis).noquote() << "streaming analysis:" << result.error().message;
+        qCDebug(lcAnalysis).noquote() << "streaming analysis:" << result.error().message;
     promise.addResult(std::move(result));
     promise.finish();
 }

@@ -1,10 +1,13 @@
 #include "AccuracyMeasures.h"
 
+#include <QHash>
+
 #include <algorithm>
 #include <cmath>
 #include <vector>
 
 using MockLoop::TimeRange;
+using namespace Qt::StringLiterals;
 
 namespace AccuracyMeasures {
 
@@ -15,8 +18,14 @@ WordErrors &WordErrors::operator+=(const WordErrors &other)
     return *this;
 }
 
-WordErrors wordErrors(const QStringList &reference, const QStringList &hypothesis)
+WordErrors wordErrors(const QStringList &reference, const QStringList &spoken)
 {
+    // The dictionary's abbreviations are the words a reader says.
+    static const QHash<QString, QString> spelledOut{
+        {u"mr"_s, u"mister"_s}, {u"mrs"_s, u"missus"_s}, {u"dr"_s, u"doctor"_s}, {u"st"_s, u"saint"_s}};
+    QStringList hypothesis;
+    for (const QString &word : spoken)
+        hypothesis.append(spelledOut.value(word, word));
     std::vector<int> previous(size_t(hypothesis.size()) + 1);
     std::vector<int> current(previous.size());
     for (size_t j = 0; j < previous.size(); ++j)

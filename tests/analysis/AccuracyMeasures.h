@@ -16,8 +16,8 @@ struct WordErrors
     WordErrors &operator+=(const WordErrors &other);
 };
 
-// Levenshtein distance over words.
-WordErrors wordErrors(const QStringList &reference, const QStringList &hypothesis);
+// Levenshtein distance over words, after spelling out the dictionary's abbreviations ("mr").
+WordErrors wordErrors(const QStringList &reference, const QStringList &spoken);
 
 // The recognised words a listener would count, likely fillers left out.
 QStringList spokenWords(const MockLoop::AnswerAnalysis &analysis);
