@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 #include <cmath>
 
@@ -94,6 +95,7 @@ private Q_SLOTS:
     void modelDamagedInside_caughtBeforePocketsphinxReadsIt();
     void cancelled_stopsAndSaysSo();
     void progress_countsUpToTheLength();
+    void inBackground_reportsProgress_andCancels();
 
 private:
     QString write(const QString &name, const std::vector<qint16> &samples);
@@ -318,6 +320,27 @@ void AnalysisFaultsTest::progress_countsUpToTheLength()
     QCOMPARE(reported.size(), 12);
     QVERIFY(std::is_sorted(reported.cbegin(), reported.cend()));
     QCOMPARE(reported.constLast(), 12000);
+}
+
+void AnalysisFaultsTest::inBackground_reportsProgress_andCancels()
+{
+    QThreadPool pool; // one take at a time, as the app's re-analysis of old takes
+    pool.setMaxThreadCount(1);
+    QFuture<Expected<AnswerAnalysis>> done
+        = analyzeFileInBackground(pool, write(u"six-seconds.wav"_s, noise(6 * 16000, 30)), m_model);
+    done.waitForFinished();
+    QCOMPARE(done.resultCount(), 1);
+    QVERIFY(done.result().ok());
+    QCOMPARE(done.progressMaximum(), 6000);
+    QCOMPARE(done.progressValue(), 6000);
+
+    QFuture<Expected<AnswerAnalysis>> cancelled
+        = analyzeFileInBackground(pool, write(u"ten-minutes.wav"_s, noise(600 * 16000, 30)), m_model);
+    cancelled.cancel();
+    cancelled.waitForFinished();
+    QVERIFY(cancelled.isCanceled());
+    QVERIFY(pool.waitForDone(60000));
+    QVERIFY(cancelled.progressValue() < 600000);
 }
 
 QTEST_GUILESS_MAIN(AnalysisFaultsTest)
