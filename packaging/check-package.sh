@@ -38,6 +38,14 @@ echo "$reported"
 [ "$reported" = "MockLoop $version" ] || { echo "the installed program says '$reported'" >&2; exit 1; }
 step "mockloop --validate the installed Netflix loop"
 run mockloop --validate /usr/share/mockloop/interview_loops/netflix-engineering-leadership.yaml
+step "mockloop --analyze, with the model the package depends on"
+clip=/usr/share/pocketsphinx/test/data/librivox/sense_and_sensibility_01_austen_64kb-0880.wav
+if [ -f "$clip" ]; then
+    run mockloop --analyze "$clip" | tee "$home/analysis.txt"
+    grep -q "Transcript" "$home/analysis.txt"
+else
+    echo "skipped: $clip (pocketsphinx-testdata) is not installed"
+fi
 step "offscreen start and quit"
 run env QT_QPA_PLATFORM=offscreen timeout 60 mockloop --quit-when-shown
 step "man page"

@@ -1,5 +1,6 @@
 #include "CommandLine.h"
 
+#include "AnalyzeCommand.h"
 #include "common/DisplayText.h"
 
 #include "loops/LoopCatalog.h"
@@ -40,6 +41,24 @@ const QCommandLineOption &listLoopsOption()
     return option;
 }
 
+const QCommandLineOption &analyzeOption()
+{
+    static const QCommandLineOption option(u"analyze"_s,
+                                           tr("Analyse the given recordings (WAV): speaking time, pauses, pace, likely "
+                                              "fillers, pitch spread, the numbers and hedges heard, and the "
+                                              "transcript (automatic and approximate). Exits 1 if a file cannot be "
+                                              "analysed."));
+    return option;
+}
+
+const QCommandLineOption &jsonOption()
+{
+    static const QCommandLineOption option(u"json"_s,
+                                           tr("With --analyze: print one JSON object a line for each file (the "
+                                              "layout is in README, \"Analysing a recording\")."));
+    return option;
+}
+
 void configure(QCommandLineParser &parser)
 {
     parser.setApplicationDescription(
@@ -48,7 +67,11 @@ void configure(QCommandLineParser &parser)
     parser.addVersionOption();
     parser.addOption(validateOption());
     parser.addOption(listLoopsOption());
-    parser.addPositionalArgument(u"files"_s, tr("Loop files (YAML) to open, or to check with --validate."),
+    parser.addOption(analyzeOption());
+    parser.addOption(jsonOption());
+    parser.addPositionalArgument(u"files"_s,
+                                 tr("Loop files (YAML) to open, or to check with --validate; recordings (WAV) to "
+                                    "analyse with --analyze."),
                                  u"[FILE...]"_s);
 }
 
@@ -125,7 +148,7 @@ int listLoops(QTextStream &out)
 bool isConsoleInvocation(int argc, const char *const *argv)
 {
     static constexpr const char *ConsoleArguments[]
-        = {"--validate", "--list-loops", "-h", "--help", "--help-all", "-v", "--version", "-?"};
+        = {"--validate", "--list-loops", "--analyze", "-h", "--help", "--help-all", "-v", "--version", "-?"};
     for (int i = 1; i < argc; ++i) {
         for (const char *consoleArgument : ConsoleArguments) {
             if (std::strcmp(argv[i], consoleArgument) == 0)
@@ -147,6 +170,8 @@ int run(const QStringList &arguments)
         return validate(parser.positionalArguments(), out, err);
     if (parser.isSet(listLoopsOption()))
         return listLoops(out);
+    if (parser.isSet(analyzeOption()))
+        return AnalyzeCommand::run(parser.positionalArguments(), parser.isSet(jsonOption()), out, err);
     parser.showHelp(2);
 }
 

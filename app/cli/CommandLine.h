@@ -6,6 +6,7 @@
 //   mockloop [FILE...]              open the app, with these loop files opened
 //   mockloop --validate FILE...     check loop files: FILE:LINE:COL: error: FIELD: message, exit 1
 //   mockloop --list-loops           every loop found, its id, title and where it came from
+//   mockloop --analyze FILE.wav... [--json]  speech analysis of recordings (AnalyzeCommand.h)
 //   mockloop --help | --version
 namespace MockLoop::CommandLine {
 

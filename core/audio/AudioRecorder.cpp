@@ -89,8 +89,8 @@ bool AudioRecorder::start(const QString &wavPath, const TakeSubject &subject, Ta
     setState(State::Starting);
     QMetaObject::invokeMethod(
         m_worker,
-        [worker = m_worker, wavPath, device, timeout = m_stallTimeout, subject, mode] {
-            worker->start(wavPath, device, timeout, subject, mode == TakeMode::Continue);
+        [worker = m_worker, wavPath, device, timeout = m_stallTimeout, subject, mode, sink = m_pcmSink] {
+            worker->start(wavPath, device, timeout, subject, mode == TakeMode::Continue, sink);
         },
         Qt::QueuedConnection);
     return true;

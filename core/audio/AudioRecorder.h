@@ -1,6 +1,7 @@
 #pragma once
 
 #include "LevelMeter.h"
+#include "PcmSink.h"
 #include "TakeInfo.h"
 
 #include <QAudioDevice>
@@ -8,6 +9,7 @@
 #include <QTimer>
 
 #include <chrono>
+#include <memory>
 
 class QThread;
 
@@ -58,6 +60,9 @@ public:
     QAudioDevice device() const { return m_device; }
     // A device that sends nothing for this long while recording counts as disconnected.
     void setStallTimeout(std::chrono::milliseconds timeout) { m_stallTimeout = timeout; }
+    // Takes started from now on hand their PCM to sink as it is written, on the capture thread
+    // (see PcmSink); null: none. The speech analysis listens this way (StreamingAnalyzer).
+    void setPcmSink(std::shared_ptr<PcmSink> sink) { m_pcmSink = std::move(sink); }
 
     enum class TakeMode {
         New, // wavPath must not exist
@@ -109,6 +114,7 @@ private:
     QAudioDevice m_device;
     QAudioDevice m_recordingDevice;
     std::chrono::milliseconds m_stallTimeout = DefaultStallTimeout;
+    std::shared_ptr<PcmSink> m_pcmSink;
     State m_state = State::Idle;
     QString m_takePath;
     qint64 m_recordedMs = 0;

@@ -80,7 +80,7 @@ QAudioFormat CaptureWorker::openWriter(const QString &wavPath, const QAudioDevic
 }
 
 void CaptureWorker::start(const QString &wavPath, const QAudioDevice &device, std::chrono::milliseconds stallTimeout,
-                          const TakeSubject &subject, bool continueTake)
+                          const TakeSubject &subject, bool continueTake, std::shared_ptr<PcmSink> sink)
 {
     if (m_active)
         finishTake();
@@ -151,6 +151,9 @@ void CaptureWorker::start(const QString &wavPath, const QAudioDevice &device, st
     m_active = true;
     m_sinceData.start();
     m_stallTimer.start();
+    m_sink = std::move(sink);
+    if (m_sink)
+        m_sink->pcmStarted(stored, m_writer.frames());
     qCInfo(lcAudio) << (m_take.resumptions.isEmpty() ? "recording" : "continuing") << wavPath << "from" << device.id()
                     << captured;
     Q_EMIT started(m_take);
@@ -232,6 +235,8 @@ void CaptureWorker::consume(const qint16 *buffer, qint64 bytes)
         fail(AudioRecorder::Error::WriteFailed, m_writer.errorString());
         return;
     }
+    if (m_sink)
+        m_sink->pcmCaptured(samples, count);
     m_meter.process(samples, count, [this](const AudioLevel &level) { Q_EMIT levelMeasured(level); });
 }
 
@@ -312,6 +317,8 @@ void CaptureWorker::finishTake()
     m_active = false;
     m_stallTimer.stop();
     m_stopTimer.stop();
+    if (const std::shared_ptr<PcmSink> sink = std::exchange(m_sink, nullptr))
+        sink->pcmFinished(); // closeSource() gave it the last of the audio
 
     const qint64 frames = m_writer.frames();
     if (frames == 0 && m_writer.discardEmpty()) {

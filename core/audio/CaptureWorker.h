@@ -14,6 +14,7 @@
 #include <QTimer>
 
 #include <chrono>
+#include <memory>
 #include <vector>
 
 class QAudioSource;
@@ -34,8 +35,9 @@ public:
     ~CaptureWorker() override;
 
     // continueTake: go on with the take at wavPath if there is one (AudioRecorder::TakeMode).
+    // sink: told of the take's PCM as it is written, if the take begins.
     void start(const QString &wavPath, const QAudioDevice &device, std::chrono::milliseconds stallTimeout,
-               const TakeSubject &subject, bool continueTake);
+               const TakeSubject &subject, bool continueTake, std::shared_ptr<PcmSink> sink = {});
     void pause();
     void resume();
     void stop();
@@ -74,6 +76,7 @@ private:
     QPointer<QIODevice> m_io;
     QAudioFormat::SampleFormat m_sampleFormat = QAudioFormat::Int16; // as the device delivers it
     WavWriter m_writer;
+    std::shared_ptr<PcmSink> m_sink; // while a take it was given to is open
     LevelMeter m_meter;
     TakeInfo m_take;
     std::vector<qint16> m_buffer; // what the device delivers (in its sample format), read as bytes

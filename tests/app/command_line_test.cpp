@@ -2,6 +2,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -34,9 +37,15 @@ private Q_SLOTS:
     void listLoops_showsBuiltInAndUserLoops_andOverrides();
     void listLoops_hostileUserLoop_isReportedPromptly();
     void version_and_help();
+    void analyze_recording_printsMetricsAndAnApproximateTranscript();
+    void analyze_json_oneDocumentedObjectPerFile_exitsOneForABadFile();
+    void analyze_withoutTheModel_saysWhatToInstall();
+    void analyze_withoutFiles_isAUsageError();
 
 private:
-    Run mockloop(const QStringList &arguments);
+    Run mockloop(const QStringList &arguments, const QStringList &environment = {});
+    // A LibriVox clip of pocketsphinx-testdata (or skips without it, unless audio is required).
+    QString readSpeech();
     QString fixture(const QString &name) const;
 
     QTemporaryDir m_home;
@@ -48,7 +57,7 @@ void CommandLineTest::init()
     QDir().mkpath(m_home.path());
 }
 
-Run CommandLineTest::mockloop(const QStringList &arguments)
+Run CommandLineTest::mockloop(const QStringList &arguments, const QStringList &extraEnvironment)
 {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -59,6 +68,8 @@ Run CommandLineTest::mockloop(const QStringList &arguments)
     environment.insert(u"HOME"_s, m_home.path());
     environment.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
     environment.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"config"_s));
+    for (const QString &variable : extraEnvironment)
+        environment.insert(variable.section(u'=', 0, 0), variable.section(u'=', 1));
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(MOCKLOOP_EXECUTABLE), arguments);
     if (!process.waitForFinished(30000) || process.exitStatus() != QProcess::NormalExit) {
@@ -195,6 +206,96 @@ void CommandLineTest::version_and_help()
     QCOMPARE(help.exitCode, 0);
     QVERIFY(help.out.contains(u"--validate"_s));
     QVERIFY(help.out.contains(u"--list-loops"_s));
+}
+
+QString CommandLineTest::readSpeech()
+{
+    const QString clip = u"/usr/share/pocketsphinx/test/data/librivox/sense_and_sensibility_01_austen_64kb-0880.wav"_s;
+    if (!QFile::exists(clip) || !QFile::exists(u"/usr/share/pocketsphinx/model/en-us/en-us/mdef"_s)) {
+        if (qEnvironmentVariableIntValue("MOCKLOOP_REQUIRE_AUDIO") == 1)
+            qFatal("pocketsphinx-testdata and pocketsphinx-en-us are needed");
+        return {};
+    }
+    return clip;
+}
+
+void CommandLineTest::analyze_recording_printsMetricsAndAnApproximateTranscript()
+{
+    const QString clip = readSpeech();
+    if (clip.isEmpty())
+        QSKIP("pocketsphinx-testdata or pocketsphinx-en-us is not installed");
+    const Run run = mockloop({u"--analyze"_s, clip});
+    QCOMPARE(run.err, QString());
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.startsWith(clip + u'\n'), qPrintable(run.out));
+    for (const QString &figure : {u"speaking"_s, u"words per minute"_s, u"syllables per second"_s, u"Pauses"_s,
+                                  u"Likely fillers"_s, u"Pitch spread"_s, u"Numbers heard"_s, u"Hedges"_s})
+        QVERIFY2(run.out.contains(figure), qPrintable(figure + u" is missing from: "_s + run.out));
+    QVERIFY2(run.out.contains(u"Transcript (automatic and approximate"_s), qPrintable(run.out));
+    // "he was not an ill disposed young man": the recogniser gets most of it.
+    QVERIFY2(run.out.contains(u"young man"_s), qPrintable(run.out));
+}
+
+void CommandLineTest::analyze_json_oneDocumentedObjectPerFile_exitsOneForABadFile()
+{
+    const QString clip = readSpeech();
+    if (clip.isEmpty())
+        QSKIP("pocketsphinx-testdata or pocketsphinx-en-us is not installed");
+    const QString notAudio = fixture(u"valid-complete"_s);
+    const Run run = mockloop({u"--analyze"_s, u"--json"_s, clip, notAudio});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(u"mockloop: "_s + notAudio + u" cannot be analysed: the file is not a WAV file"_s),
+             qPrintable(run.err));
+    const QStringList lines = run.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+
+    QJsonParseError error;
+    const QJsonObject analysis = QJsonDocument::fromJson(lines[0].toUtf8(), &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(analysis.value(u"formatVersion"_s).toInt(), 1);
+    QCOMPARE(analysis.value(u"file"_s).toString(), clip);
+    for (const QString &number : {u"durationMs"_s, u"speakingMs"_s, u"wordsPerMinute"_s, u"articulationRate"_s,
+                                  u"syllablesPerSecond"_s, u"pitchSpreadSemitones"_s, u"fillersPerMinute"_s})
+        QVERIFY2(analysis.value(number).isDouble(), qPrintable(number));
+    QVERIFY(analysis.value(u"durationMs"_s).toInteger() > 2500);
+    QVERIFY(analysis.value(u"transcript"_s).toString().contains(u"young man"_s));
+    QVERIFY(analysis.value(u"pauses"_s).isArray());
+    QVERIFY(analysis.value(u"numbersHeard"_s).isArray());
+    const QJsonArray words = analysis.value(u"words"_s).toArray();
+    QVERIFY(words.size() >= 5);
+    for (const QJsonValue &value : words) {
+        const QJsonObject word = value.toObject();
+        QVERIFY(word.value(u"text"_s).isString());
+        QVERIFY(word.value(u"startMs"_s).toInteger() < word.value(u"endMs"_s).toInteger());
+        QVERIFY(word.value(u"confidence"_s).isDouble());
+        QVERIFY(word.value(u"filler"_s).isBool());
+    }
+
+    const QJsonObject failure = QJsonDocument::fromJson(lines[1].toUtf8()).object();
+    QCOMPARE(failure.value(u"file"_s).toString(), notAudio);
+    QCOMPARE(failure.value(u"error"_s).toString(), u"fileNotAudio"_s);
+    QVERIFY(failure.value(u"message"_s).toString().contains(u"not a WAV file"_s));
+}
+
+void CommandLineTest::analyze_withoutTheModel_saysWhatToInstall()
+{
+    const QString clip = readSpeech();
+    if (clip.isEmpty())
+        QSKIP("pocketsphinx-testdata is not installed");
+    const QString nowhere = m_home.filePath(u"no-model"_s);
+    const Run run = mockloop({u"--analyze"_s, clip}, {u"MOCKLOOP_SPEECH_MODEL="_s + nowhere});
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(run.out, QString());
+    QVERIFY2(run.err.startsWith(u"mockloop: The speech model is not installed: "_s + nowhere), qPrintable(run.err));
+    QVERIFY2(run.err.contains(u"sudo apt-get install pocketsphinx-en-us"_s), qPrintable(run.err));
+}
+
+void CommandLineTest::analyze_withoutFiles_isAUsageError()
+{
+    const Run run = mockloop({u"--analyze"_s});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.err.contains(u"needs at least one WAV file"_s));
+    QVERIFY(mockloop({u"--help"_s}).out.contains(u"--analyze"_s));
 }
 
 QTEST_GUILESS_MAIN(CommandLineTest)

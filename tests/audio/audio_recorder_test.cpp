@@ -20,6 +20,8 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <mutex>
+#include <thread>
 #include <vector>
 
 using namespace MockLoop;
@@ -89,6 +91,41 @@ struct RecorderLog
     QList<TakeInfo> takes;
 };
 
+// A listener to the recorder's PCM (the speech analysis, in the app), noting what it is told and
+// from which thread.
+class RecordingSink : public PcmSink
+{
+public:
+    void pcmStarted(const PcmFormat &format, qint64 framesAlreadyInTake) override
+    {
+        const std::lock_guard lock(mutex);
+        ++starts;
+        startFormat = format;
+        startFrames = framesAlreadyInTake;
+        threads.push_back(std::this_thread::get_id());
+    }
+    void pcmCaptured(const qint16 *samples, qsizetype sampleCount) override
+    {
+        const std::lock_guard lock(mutex);
+        pcm.append(reinterpret_cast<const char *>(samples), sampleCount * 2);
+        threads.push_back(std::this_thread::get_id());
+    }
+    void pcmFinished() override
+    {
+        const std::lock_guard lock(mutex);
+        ++finishes;
+        threads.push_back(std::this_thread::get_id());
+    }
+
+    std::mutex mutex;
+    int starts = 0;
+    int finishes = 0;
+    PcmFormat startFormat{0, 0, 0};
+    qint64 startFrames = -1;
+    QByteArray pcm;
+    std::vector<std::thread::id> threads;
+};
+
 } // namespace
 
 class AudioRecorderTest : public QObject
@@ -99,7 +136,7 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void cleanup();
-    void pipeSource_capturesBitExactly();
+    void pipeSource_capturesBitExactly_andTellsThePcmSink();
     void speech_keepsDurationOnsetAndLevels();
     void pause_leavesOutWhatIsSaidWhilePaused();
     void microphoneRemoved_stopsWithErrorAndKeepsValidWav();
@@ -149,14 +186,16 @@ void AudioRecorderTest::cleanup()
     m_modules.unloadAll();
 }
 
-void AudioRecorderTest::pipeSource_capturesBitExactly()
+void AudioRecorderTest::pipeSource_capturesBitExactly_andTellsThePcmSink()
 {
     const QAudioDevice pipe = inputById("pipemic");
     QVERIFY(!pipe.isNull());
     const QString path = m_dir->filePath(u"answer.wav"_s);
+    auto sink = std::make_shared<RecordingSink>();
     AudioRecorder recorder;
     RecorderLog log(recorder);
     recorder.setDevice(pipe);
+    recorder.setPcmSink(sink);
     QVERIFY(recorder.start(path));
     QTRY_COMPARE_WITH_TIMEOUT(recorder.state(), AudioRecorder::State::Recording, 10000);
 
@@ -192,6 +231,18 @@ void AudioRecorderTest::pipeSource_capturesBitExactly()
     QCOMPARE(sidecar->sha256, take.sha256);
     QCOMPARE(recorder.lastTake().path, path);
     QCOMPARE(recorder.state(), AudioRecorder::State::Idle);
+
+    // The sink (the speech analysis, in the app) was told exactly what the take holds, from one
+    // thread, the recorder's, never this (the GUI) thread.
+    const std::lock_guard lock(sink->mutex);
+    QCOMPARE(sink->starts, 1);
+    QCOMPARE(sink->finishes, 1);
+    QCOMPARE(sink->startFormat, (PcmFormat{16000, 1, 16}));
+    QCOMPARE(sink->startFrames, 0);
+    QVERIFY2(sink->pcm == captured, "the sink heard something else than the take holds");
+    QVERIFY(std::all_of(sink->threads.begin(), sink->threads.end(),
+                        [&](std::thread::id id) { return id == sink->threads.front(); }));
+    QVERIFY(sink->threads.front() != std::this_thread::get_id());
 }
 
 void AudioRecorderTest::speech_keepsDurationOnsetAndLevels()

@@ -10,6 +10,7 @@
 // second. Target: flat within 2 MB after the first seconds.
 // device (default: the rig's "mic").
 
+#include "BenchProcess.h"
 #include "audio/AudioRecorder.h"
 #include "audio/MultimediaBackend.h"
 #include "common/ApplicationIdentity.h"
@@ -25,15 +26,11 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
-#include <spawn.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
 #include <vector>
 
-extern char **environ;
-
+using namespace BenchProcess;
 using namespace MockLoop;
 using namespace Qt::StringLiterals;
 
@@ -59,48 +56,6 @@ int recordChild(const QString &path, double seconds, const QByteArray &deviceId)
     if (!recorder.start(path))
         return 1;
     return QCoreApplication::exec();
-}
-
-pid_t spawn(const std::vector<QByteArray> &arguments)
-{
-    std::vector<char *> argv;
-    for (const QByteArray &argument : arguments)
-        argv.push_back(const_cast<char *>(argument.constData()));
-    argv.push_back(nullptr);
-    pid_t pid = 0;
-    if (posix_spawnp(&pid, argv[0], nullptr, nullptr, argv.data(), environ) != 0) {
-        std::fprintf(stderr, "capture_bench: cannot run %s\n", argv[0]);
-        return -1;
-    }
-    return pid;
-}
-
-struct Finished
-{
-    bool ok = false;
-    double cpuSeconds = 0;
-};
-
-Finished reap(pid_t pid)
-{
-    int status = 0;
-    rusage usage{};
-    if (pid <= 0 || wait4(pid, &status, 0, &usage) != pid)
-        return {};
-    const auto seconds = [](const timeval &t) { return double(t.tv_sec) + double(t.tv_usec) / 1e6; };
-    return {WIFEXITED(status) && WEXITSTATUS(status) == 0, seconds(usage.ru_utime) + seconds(usage.ru_stime)};
-}
-
-qint64 residentKiB(pid_t pid)
-{
-    QFile status(u"/proc/%1/status"_s.arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
 }
 
 double audioSeconds(const QString &wavPath)
@@ -158,7 +113,7 @@ int main(int argc, char *argv[])
         std::vector<qint64> samples; // KiB, one per second
         for (int second = 1; second < int(rssSeconds); ++second) {
             std::this_thread::sleep_for(std::chrono::seconds(1));
-            if (const qint64 kib = residentKiB(child); kib > 0)
+            if (const qint64 kib = statusKiB(child, "VmRSS"); kib > 0)
                 samples.push_back(kib);
         }
         const Finished run = reap(child);

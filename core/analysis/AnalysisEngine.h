@@ -1,0 +1,53 @@
+#pragma once
+
+#include "AnswerAnalysis.h"
+#include "PcmNormalizer.h"
+#include "PitchTracker.h"
+#include "SpeechFrames.h"
+#include "UtteranceSegmenter.h"
+#include "VoiceActivityDetector.h"
+
+#include <vector>
+
+namespace MockLoop {
+
+class PocketsphinxDecoder;
+
+// What the audio of a take gave, before it is turned into an AnswerAnalysis (AnswerAssembler).
+struct AudioFindings
+{
+    std::vector<SpeechFrames::Features> frames; // one for each 10 ms of the take
+    QList<RecognizedWord> words; // as recognised, times from the start of the take
+    int inputSampleRate = SpeechFrames::SampleRate;
+};
+
+// The analysis of one take as a pipeline fed in any chunk sizes: PCM in its own format is turned
+// into 16 kHz mono; each 10 ms frame gets its voice activity, level and pitch; utterances are
+// recognised as soon as they end. Synchronous and single-threaded: StreamingAnalyzer runs it on
+// its worker thread, the file analysis on the caller's. Internal to core/analysis.
+class AnalysisEngine
+{
+public:
+    // decoder: lent by SpeechModel, used in the calling thread only.
+    AnalysisEngine(int sampleRate, int channelCount, PocketsphinxDecoder &decoder);
+
+    void feed(const qint16 *interleaved, qsizetype sampleCount);
+    // Recognises the last utterance and hands everything over; the engine is spent afterwards.
+    AudioFindings finish();
+
+    qint64 framesAnalysed() const { return qint64(m_findings.frames.size()); }
+
+private:
+    void analyseFrames();
+    void recognize(const UtteranceSegmenter::Utterance &utterance);
+
+    PocketsphinxDecoder &m_decoder;
+    PcmNormalizer m_normalizer;
+    VoiceActivityDetector m_voiceActivity;
+    PitchTracker m_pitch;
+    UtteranceSegmenter m_segmenter;
+    std::vector<qint16> m_pending; // 16 kHz mono not yet making a whole frame
+    AudioFindings m_findings;
+};
+
+} // namespace MockLoop

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "AnalysisError.h"
+
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <stop_token>
+
+namespace MockLoop {
+
+class PocketsphinxDecoder;
+
+// Where the speech model's files are: by default those of the Debian package pocketsphinx-en-us
+// (CMU Sphinx's US English model: acoustic model, language model and pronouncing dictionary).
+struct SpeechModelPaths
+{
+    QString acousticModel; // folder: mdef, means, variances, transition_matrices, sendump, ...
+    QString languageModel; // en-us.lm.bin
+    QString dictionary; // cmudict-en-us.dict
+    // dpkg's checksums of the package, to tell a damaged model before pocketsphinx reads it (it
+    // ends the process on some damaged files instead of reporting them); paths in it are relative
+    // to checksumRoot. Files it does not list are checked by their headers only.
+    QString checksumList;
+    QString checksumRoot;
+
+    // /usr/share/pocketsphinx/model/en-us, or the folder in $MOCKLOOP_SPEECH_MODEL (laid out the
+    // same way: en-us/, en-us.lm.bin, cmudict-en-us.dict).
+    static SpeechModelPaths debianDefault();
+    static SpeechModelPaths inFolder(const QString &folder);
+};
+
+// Lends a decoder for the time it is held; moves, does not copy.
+class DecoderLease
+{
+public:
+    DecoderLease(DecoderLease &&other) noexcept;
+    DecoderLease &operator=(DecoderLease &&other) noexcept;
+    ~DecoderLease(); // gives the decoder back
+    PocketsphinxDecoder &decoder() const { return *m_decoder; }
+
+private:
+    friend class SpeechModel;
+    struct Pool;
+    DecoderLease(std::shared_ptr<Pool> pool, std::unique_ptr<PocketsphinxDecoder> decoder);
+
+    std::shared_ptr<Pool> m_pool;
+    std::unique_ptr<PocketsphinxDecoder> m_decoder;
+};
+
+// The speech model, loaded once and shared: create one for the app (or use shared()) and hand it
+// to every analyser. Loading is lazy (about a second and 100 MB, on the first analysis, in that
+// analysis's thread) and thread-safe. Each analysis running at the same time needs a decoder of
+// its own (pocketsphinx decoders cannot be shared between threads): the model keeps the ones made
+// and lends them out, making a new one only when all are in use, up to maxDecoders.
+class SpeechModel
+{
+public:
+    static constexpr int DefaultMaxDecoders = 2; // a live answer and one take in the background
+
+    explicit SpeechModel(SpeechModelPaths paths = SpeechModelPaths::debianDefault(),
+                         int maxDecoders = DefaultMaxDecoders);
+    ~SpeechModel();
+    Q_DISABLE_COPY_MOVE(SpeechModel)
+
+    // The process-wide model on the default paths (the command line uses it).
+    static std::shared_ptr<SpeechModel> shared();
+
+    const SpeechModelPaths &paths() const { return m_paths; }
+
+    // Checks the files and loads the model now, if it is not loaded yet: for warming it up in the
+    // background. Returns what is wrong (missing package, damaged file) or nothing. A failed
+    // load is tried again next time (the package may have been installed meanwhile).
+    std::optional<AnalysisError> load();
+
+    // A decoder for one analysis; loads the model first if need be. Waits while maxDecoders are
+    // lent out, until one comes back or stop is requested (Cancelled).
+    Expected<DecoderLease> acquire(std::stop_token stop = {});
+
+private:
+    SpeechModelPaths m_paths;
+    std::shared_ptr<DecoderLease::Pool> m_pool;
+};
+
+} // namespace MockLoop

@@ -1,0 +1,200 @@
+#include "StreamingAnalyzer.h"
+
+#include "AnalysisEngine.h"
+#include "AnalysisLogging.h"
+#include "AnswerAssembler.h"
+
+#include <QCoreApplication>
+#include <QPromise>
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+namespace MockLoop {
+
+namespace {
+
+struct StreamingText
+{
+    Q_DECLARE_TR_FUNCTIONS(MockLoop::StreamingAnalyzer)
+};
+
+// How far the worker may fall behind before the analysis gives up (a starved CPU): five minutes
+// of 16 kHz mono, 9.6 MB.
+constexpr qint64 MaximumBacklogMs = 5 * 60 * 1000;
+
+} // namespace
+
+struct StreamingAnalyzer::Worker
+{
+    std::shared_ptr<SpeechModel> model;
+
+    mutable std::mutex mutex;
+    std::condition_variable_any wake;
+    PcmFormat format;
+    std::deque<std::vector<qint16>> queue;
+    qint64 queuedSamples = 0;
+    bool inputEnded = false;
+    bool fellBehind = false;
+    bool partialTake = false;
+    AnswerContext context;
+
+    std::atomic<qint64> receivedFrames = 0; // in the input's own format
+    std::atomic<qint64> analysedMs = 0;
+    QPromise<Expected<AnswerAnalysis>> promise;
+    QFuture<Expected<AnswerAnalysis>> future;
+    std::jthread thread;
+
+    void run(std::stop_token stop);
+    Expected<AnswerAnalysis> analyse(std::stop_token stop);
+    // The next chunk to analyse, or nothing once the input has ended and all was taken.
+    std::optional<std::vector<qint16>> next(std::stop_token stop);
+};
+
+std::optional<std::vector<qint16>> StreamingAnalyzer::Worker::next(std::stop_token stop)
+{
+    std::unique_lock lock(mutex);
+    wake.wait(lock, stop, [this] { return !queue.empty() || inputEnded; });
+    if (queue.empty() || stop.stop_requested())
+        return std::nullopt;
+    std::vector<qint16> chunk = std::move(queue.front());
+    queue.pop_front();
+    queuedSamples -= qint64(chunk.size());
+    return chunk;
+}
+
+Expected<AnswerAnalysis> StreamingAnalyzer::Worker::analyse(std::stop_token stop)
+{
+    const AnalysisError cancelled{AnalysisError::Kind::Cancelled, StreamingText::tr("The analysis was cancelled.")};
+    Expected<DecoderLease> lease = model->acquire(stop);
+    if (!lease) {
+        // Nothing can be recognised; the input is still taken so the recorder never waits.
+        while (next(stop)) { }
+        return lease.error();
+    }
+    // The format is known once the first audio (or the end) has arrived.
+    {
+        std::unique_lock lock(mutex);
+        wake.wait(lock, stop, [this] { return !queue.empty() || inputEnded; });
+    }
+    PcmFormat input;
+    {
+        const std::lock_guard lock(mutex);
+        input = format;
+    }
+    AnalysisEngine engine(input.sampleRate, input.channelCount, lease.value().decoder());
+    while (std::optional<std::vector<qint16>> chunk = next(stop)) {
+        engine.feed(chunk->data(), qsizetype(chunk->size()));
+        analysedMs = SpeechFrames::frameToMs(engine.framesAnalysed());
+    }
+    if (stop.stop_requested())
+        return cancelled;
+
+    const std::lock_guard lock(mutex);
+    if (fellBehind || partialTake) {
+        return AnalysisError{AnalysisError::Kind::StreamIncomplete,
+                             fellBehind ? StreamingText::tr("The analysis could not keep up with the recording. "
+                                                            "Analyse the take from its file instead.")
+                                        : StreamingText::tr("This take was continued after an interruption, so "
+                                                            "the analysis saw only part of it. Analyse the take "
+                                                            "from its file instead.")};
+    }
+    return AnswerAssembler::assemble(engine.finish(), context);
+}
+
+void StreamingAnalyzer::Worker::run(std::stop_token stop)
+{
+    Expected<AnswerAnalysis> result = analyse(stop);
+    if (stop.stop_requested())
+        return; // the analyzer is going away; its destructor cancels the future
+    if (!result)
+        qCDebug(lcAnalysis).noquote() << "streaming analysis:" << result.error().message;
+    promise.addResult(std::move(result));
+    promise.finish();
+}
+
+StreamingAnalyzer::StreamingAnalyzer(std::shared_ptr<SpeechModel> model, const PcmFormat &format)
+    : m_worker(std::make_unique<Worker>())
+{
+    m_worker->model = std::move(model);
+    m_worker->format = format;
+    m_worker->future = m_worker->promise.future();
+    m_worker->promise.start();
+    m_worker->thread = std::jthread([worker = m_worker.get()](std::stop_token stop) { worker->run(stop); });
+}
+
+StreamingAnalyzer::~StreamingAnalyzer()
+{
+    m_worker->thread.request_stop();
+    m_worker->thread.join();
+    // A promise destroyed unfinished cancels its future.
+}
+
+void StreamingAnalyzer::pcmStarted(const PcmFormat &format, qint64 framesAlreadyInTake)
+{
+    const std::lock_guard lock(m_worker->mutex);
+    if (m_worker->receivedFrames == 0 && format.isValid() && format.bitsPerSample == 16)
+        m_worker->format = format;
+    if (framesAlreadyInTake > 0)
+        m_worker->partialTake = true;
+}
+
+void StreamingAnalyzer::pcmCaptured(const qint16 *samples, qsizetype sampleCount)
+{
+    if (sampleCount <= 0)
+        return;
+    {
+        const std::lock_guard lock(m_worker->mutex);
+        if (m_worker->inputEnded || m_worker->fellBehind)
+            return;
+        const qint64 channels = std::max(m_worker->format.channelCount, 1);
+        m_worker->receivedFrames += sampleCount / channels;
+        const qint64 backlogMs = m_worker->queuedSamples / channels * 1000 / std::max(m_worker->format.sampleRate, 1);
+        if (backlogMs > MaximumBacklogMs) {
+            qCWarning(lcAnalysis) << "the streaming analysis fell" << backlogMs << "ms behind; giving up";
+            m_worker->fellBehind = true;
+            m_worker->queue.clear();
+            m_worker->queuedSamples = 0;
+        } else {
+            m_worker->queue.emplace_back(samples, samples + sampleCount);
+            m_worker->queuedSamples += sampleCount;
+        }
+    }
+    m_worker->wake.notify_all();
+}
+
+void StreamingAnalyzer::pcmFinished()
+{
+    // The take is closed; the caller's finish() brings the context.
+}
+
+QFuture<Expected<AnswerAnalysis>> StreamingAnalyzer::finish(const AnswerContext &context)
+{
+    {
+        const std::lock_guard lock(m_worker->mutex);
+        if (!m_worker->inputEnded) {
+            m_worker->inputEnded = true;
+            m_worker->context = context;
+        }
+    }
+    m_worker->wake.notify_all();
+    return m_worker->future;
+}
+
+qint64 StreamingAnalyzer::receivedMs() const
+{
+    const std::lock_guard lock(m_worker->mutex);
+    return m_worker->format.framesToMs(m_worker->receivedFrames);
+}
+
+qint64 StreamingAnalyzer::analysedMs() const
+{
+    return m_worker->analysedMs;
+}
+
+} // namespace MockLoop

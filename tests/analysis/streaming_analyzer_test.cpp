@@ -1,0 +1,198 @@
+#include "AccuracyMeasures.h"
+#include "SpeechFixtures.h"
+#include "analysis/Analysis.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <thread>
+
+using namespace MockLoop;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr qsizetype ChunkSamples = 800; // 50 ms at 16 kHz, what the recorder hands over
+
+// Feeds samples as the recorder's capture thread would: from a thread of its own, in small chunks.
+void feedFromCaptureThread(StreamingAnalyzer &analyzer, const std::vector<qint16> &samples, const PcmFormat &format,
+                           qint64 framesAlreadyInTake = 0)
+{
+    std::thread capture([&] {
+        analyzer.pcmStarted(format, framesAlreadyInTake);
+        for (size_t at = 0; at < samples.size(); at += ChunkSamples)
+            analyzer.pcmCaptured(samples.data() + at, qsizetype(std::min<size_t>(ChunkSamples, samples.size() - at)));
+        analyzer.pcmFinished();
+    });
+    capture.join();
+}
+
+Expected<AnswerAnalysis> resultOf(QFuture<Expected<AnswerAnalysis>> future)
+{
+    future.waitForFinished();
+    if (future.resultCount() == 0)
+        return AnalysisError{AnalysisError::Kind::Cancelled, u"no result"_s};
+    return future.result();
+}
+
+QString messageOf(const Expected<AnswerAnalysis> &result)
+{
+    return result.ok() ? u"(analysed)"_s : result.error().message;
+}
+
+} // namespace
+
+// StreamingAnalyzer as the recorder feeds it: from another thread, in 50 ms chunks, with finish()
+// bringing the phase marks and excluded stretches once the answer is over.
+class StreamingAnalyzerTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void fedWhileRecording_givesWhatTheFileGives();
+    void otherRateAndChannels_analysedAlike();
+    void continuedTake_asksForTheFile();
+    void missingModel_reportedThroughTheFuture();
+    void nothingFed_noSpeechFound();
+    void finishTwice_sameResult_laterAudioIgnored();
+    void destroyedUnfinished_cancelsQuietly();
+
+private:
+    QTemporaryDir m_folder;
+    std::shared_ptr<SpeechModel> m_model;
+    SpeechFixtures::ReadSpeech m_clip;
+    std::vector<qint16> m_samples;
+};
+
+void StreamingAnalyzerTest::initTestCase()
+{
+    const bool required = qEnvironmentVariableIntValue("MOCKLOOP_REQUIRE_AUDIO") == 1;
+    const QList<SpeechFixtures::ReadSpeech> clips = SpeechFixtures::libriVoxClips();
+    m_model = std::make_shared<SpeechModel>();
+    const std::optional<AnalysisError> problem = m_model->load();
+    QString why = problem ? problem->message : QString();
+    if (clips.isEmpty())
+        why = u"the LibriVox clips of pocketsphinx-testdata are not installed"_s;
+    if (!why.isEmpty()) {
+        if (required)
+            QFAIL(qPrintable(why));
+        QSKIP(qPrintable(why));
+    }
+    m_clip = clips.constFirst(); // 7 s, three utterances
+    m_samples = SpeechFixtures::readWav(m_clip.wavPath);
+    QVERIFY(m_samples.size() > 16000);
+}
+
+void StreamingAnalyzerTest::fedWhileRecording_givesWhatTheFileGives()
+{
+    AnswerContext context;
+    context.phaseMarks = {{0, 0}, {1, 3000}};
+    context.phaseTargetSeconds = {30, 60};
+    context.excluded = {{5000, 5600}};
+
+    StreamingAnalyzer analyzer(m_model);
+    feedFromCaptureThread(analyzer, m_samples, PcmFormat{});
+    QCOMPARE(analyzer.receivedMs(), qint64(m_samples.size()) / 16);
+    const Expected<AnswerAnalysis> streamed = resultOf(analyzer.finish(context));
+    QVERIFY2(streamed.ok(), qPrintable(messageOf(streamed)));
+    QCOMPARE(analyzer.analysedMs(), streamed->durationMs);
+
+    Expected<AnswerAnalysis> fromFile = analyzeFile(m_clip.wavPath, *m_model, context);
+    QVERIFY2(fromFile.ok(), qPrintable(messageOf(fromFile)));
+    fromFile.value().file.clear(); // the one thing a stream cannot know
+    QCOMPARE(streamed->transcript(), fromFile->transcript());
+    QCOMPARE(*streamed, *fromFile);
+    QCOMPARE(streamed->phases.size(), 2);
+    QCOMPARE(streamed->excluded, context.excluded);
+    QVERIFY(streamed->words.size() >= 10);
+}
+
+void StreamingAnalyzerTest::otherRateAndChannels_analysedAlike()
+{
+    // What a microphone that cannot do 16 kHz mono gives: 44.1 kHz stereo.
+    const QString converted = m_folder.filePath(u"stereo-44k.wav"_s);
+    QProcess sox;
+    sox.start(u"sox"_s, {m_clip.wavPath, u"-r"_s, u"44100"_s, u"-c"_s, u"2"_s, converted});
+    if (!sox.waitForFinished() || sox.exitCode() != 0)
+        QSKIP("sox is not available to make the 44.1 kHz stereo copy");
+    int rate = 0;
+    const std::vector<qint16> stereo = SpeechFixtures::readWav(converted, &rate);
+    QCOMPARE(rate, 44100);
+
+    StreamingAnalyzer analyzer(m_model);
+    feedFromCaptureThread(analyzer, stereo, PcmFormat{44100, 2, 16});
+    const Expected<AnswerAnalysis> streamed = resultOf(analyzer.finish());
+    QVERIFY2(streamed.ok(), qPrintable(messageOf(streamed)));
+    const Expected<AnswerAnalysis> original = analyzeFile(m_clip.wavPath, *m_model);
+    QVERIFY(original.ok());
+    QVERIFY2(std::abs(streamed->durationMs - original->durationMs) <= 10,
+             qPrintable(u"%1 ms against %2 ms"_s.arg(streamed->durationMs).arg(original->durationMs)));
+    QVERIFY2(std::abs(AccuracyMeasures::percentError(double(streamed->speakingMs), double(original->speakingMs))) <= 3,
+             qPrintable(u"%1 ms against %2 ms"_s.arg(streamed->speakingMs).arg(original->speakingMs)));
+    // Resampled audio is not the same audio: the transcript may differ a little, no more.
+    const auto words = AccuracyMeasures::wordErrors(AccuracyMeasures::spokenWords(*original),
+                                                    AccuracyMeasures::spokenWords(*streamed));
+    QVERIFY2(words.rate() <= 0.2, qPrintable(streamed->transcript() + u" / "_s + original->transcript()));
+}
+
+void StreamingAnalyzerTest::continuedTake_asksForTheFile()
+{
+    StreamingAnalyzer analyzer(m_model);
+    feedFromCaptureThread(analyzer, m_samples, PcmFormat{}, 48000);
+    const Expected<AnswerAnalysis> result = resultOf(analyzer.finish());
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind, AnalysisError::Kind::StreamIncomplete);
+    QVERIFY2(result.error().message.contains(u"from its file"_s), qPrintable(result.error().message));
+}
+
+void StreamingAnalyzerTest::missingModel_reportedThroughTheFuture()
+{
+    const QString nowhere = m_folder.filePath(u"no-model-here"_s);
+    StreamingAnalyzer analyzer(std::make_shared<SpeechModel>(SpeechModelPaths::inFolder(nowhere)));
+    feedFromCaptureThread(analyzer, m_samples, PcmFormat{});
+    const Expected<AnswerAnalysis> result = resultOf(analyzer.finish());
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind, AnalysisError::Kind::ModelMissing);
+    QVERIFY2(result.error().message.contains(nowhere), qPrintable(result.error().message));
+    QVERIFY2(result.error().message.contains(u"pocketsphinx-en-us"_s), qPrintable(result.error().message));
+}
+
+void StreamingAnalyzerTest::nothingFed_noSpeechFound()
+{
+    StreamingAnalyzer analyzer(m_model);
+    const Expected<AnswerAnalysis> result = resultOf(analyzer.finish());
+    QVERIFY2(result.ok(), qPrintable(messageOf(result)));
+    QVERIFY(!result->speechFound);
+    QCOMPARE(result->durationMs, 0);
+}
+
+void StreamingAnalyzerTest::finishTwice_sameResult_laterAudioIgnored()
+{
+    StreamingAnalyzer analyzer(m_model);
+    const std::vector<qint16> firstSecond(m_samples.begin(), m_samples.begin() + 16000);
+    feedFromCaptureThread(analyzer, firstSecond, PcmFormat{});
+    const QFuture<Expected<AnswerAnalysis>> first = analyzer.finish();
+    analyzer.pcmCaptured(m_samples.data(), qsizetype(m_samples.size())); // too late
+    const Expected<AnswerAnalysis> result = resultOf(analyzer.finish());
+    QVERIFY2(result.ok(), qPrintable(messageOf(result)));
+    QCOMPARE(result->durationMs, 1000);
+    QCOMPARE(resultOf(first).value(), result.value());
+}
+
+void StreamingAnalyzerTest::destroyedUnfinished_cancelsQuietly()
+{
+    QFuture<Expected<AnswerAnalysis>> future;
+    {
+        StreamingAnalyzer analyzer(m_model);
+        feedFromCaptureThread(analyzer, m_samples, PcmFormat{});
+        future = analyzer.finish();
+        // Gone before (or while) its worker finishes: it must neither hang nor crash.
+    }
+    future.waitForFinished();
+    QVERIFY(future.isFinished());
+}
+
+QTEST_GUILESS_MAIN(StreamingAnalyzerTest)
+#include "streaming_analyzer_test.moc"
