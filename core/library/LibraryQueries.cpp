@@ -17,7 +17,9 @@ namespace {
 constexpr auto AnswerColumns = R"(
     a.id, a.session_id, a.answered_at, s.loop_id, s.loop_title, a.round_id, a.round_title, a.question_id,
     a.question_text, a.category_id, a.answer_ms, a.overtime_ms, a.skipped, a.first_score, a.latest_score,
-    a.latest_red_flags, a.has_recording, a.notes)"_L1;
+    a.latest_red_flags, a.has_recording, a.notes, a.analyzer_version, a.words_per_minute, a.fillers_per_minute,
+    a.longest_pause_ms)"_L1;
+constexpr int AnswerColumnCount = 22;
 
 AnswerRow rowOf(const QSqlQuery &query)
 {
@@ -40,7 +42,26 @@ AnswerRow rowOf(const QSqlQuery &query)
     row.redFlagCount = query.value(15).toInt();
     row.hasRecording = query.value(16).toBool();
     row.notes = query.value(17).toString();
+    row.analyzerVersion = query.value(18).toInt();
+    row.wordsPerMinute = optionalDouble(query.value(19));
+    row.fillersPerMinute = optionalDouble(query.value(20));
+    if (!query.value(21).isNull())
+        row.longestPauseMs = query.value(21).toLongLong();
     return row;
+}
+
+// What a person typed, as a full-text query of the transcripts: each word a prefix, all of them
+// required, quoted so that nothing typed is taken as FTS5 syntax. Empty when nothing is left.
+QString fullTextQuery(const QString &text)
+{
+    QStringList terms;
+    for (const QString &word : text.split(u' ', Qt::SkipEmptyParts)) {
+        QString term = word;
+        term.remove(u'"');
+        if (!term.isEmpty())
+            terms << u'"' + term + u"\"*"_s;
+    }
+    return terms.join(u' ');
 }
 
 struct WhereClause
@@ -79,12 +100,26 @@ WhereClause whereOf(const AnswerFilter &filter)
         add(u"a.has_recording = ?"_s, *filter.hasRecording ? 1 : 0);
     if (filter.answerId)
         add(u"a.id = ?"_s, *filter.answerId);
+    if (filter.minWordsPerMinute)
+        add(u"a.words_per_minute >= ?"_s, *filter.minWordsPerMinute);
+    if (filter.maxWordsPerMinute)
+        add(u"a.words_per_minute <= ?"_s, *filter.maxWordsPerMinute);
+    if (filter.maxFillersPerMinute)
+        add(u"a.fillers_per_minute <= ?"_s, *filter.maxFillersPerMinute);
+    if (filter.minLongestPauseMs)
+        add(u"a.longest_pause_ms >= ?"_s, *filter.minLongestPauseMs);
     if (!filter.text.isEmpty()) {
         const QString pattern = u'%'
             + QString(filter.text).replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s) + u'%';
         conditions << u"(a.question_text LIKE ? ESCAPE '\\' OR a.notes LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM "
-                      "ratings r WHERE r.answer_id = a.id AND r.notes LIKE ? ESCAPE '\\'))"_s;
+                      "ratings r WHERE r.answer_id = a.id AND r.notes LIKE ? ESCAPE '\\')"_s
+                + (fullTextQuery(filter.text).isEmpty()
+                       ? QString()
+                       : u" OR a.id IN (SELECT rowid FROM answer_transcripts WHERE answer_transcripts MATCH ?)"_s)
+                + u')';
         values << pattern << pattern << pattern;
+        if (!fullTextQuery(filter.text).isEmpty())
+            values << fullTextQuery(filter.text);
     }
     return {conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(u" AND "_s), values};
 }
@@ -118,6 +153,16 @@ QString orderOf(AnswerSort sort, Qt::SortOrder order)
         break;
     case AnswerSort::Recording:
         column = u"a.has_recording"_s;
+        break;
+    // Answers not analysed sort below every figure, whichever the direction.
+    case AnswerSort::Pace:
+        column = u"a.words_per_minute IS NULL, a.words_per_minute"_s;
+        break;
+    case AnswerSort::Fillers:
+        column = u"a.fillers_per_minute IS NULL, a.fillers_per_minute"_s;
+        break;
+    case AnswerSort::LongestPause:
+        column = u"a.longest_pause_ms IS NULL, a.longest_pause_ms"_s;
         break;
     }
     return u" ORDER BY "_s + column + direction + u", a.answered_at DESC, a.id DESC"_s;
@@ -170,13 +215,14 @@ std::optional<AnswerDetail> LibraryStore::answer(qint64 answerId)
     AnswerDetail detail;
     detail.row = rowOf(query);
     AnswerRecord &record = detail.record;
-    record.segmentIndex = query.value(18).toInt();
+    record.segmentIndex = query.value(AnswerColumnCount).toInt();
     record.roundId = detail.row.roundId;
     record.questionId = detail.row.questionId;
     record.questionText = detail.row.questionText;
-    record.thinkTime = Milliseconds(query.value(19).toLongLong());
-    record.parts = partsOf(query.value(20).toString());
-    record.ordinal = query.value(21).isNull() ? -1 : query.value(21).toInt();
+    record.thinkTime = Milliseconds(query.value(AnswerColumnCount + 1).toLongLong());
+    record.parts = partsOf(query.value(AnswerColumnCount + 2).toString());
+    const QVariant ordinal = query.value(AnswerColumnCount + 3);
+    record.ordinal = ordinal.isNull() ? -1 : ordinal.toInt();
     record.skipped = detail.row.skipped;
     record.notes = detail.row.notes;
 
@@ -218,6 +264,7 @@ std::optional<AnswerDetail> LibraryStore::answer(qint64 answerId)
                                          recording.value(4).toString(),
                                          recording.value(5).toBool()};
     }
+    detail.analysis = analysisOf(answerId);
     return detail;
 }
 

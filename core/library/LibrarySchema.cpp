@@ -175,6 +175,36 @@ CREATE UNIQUE INDEX answers_by_session_ordinal ON answers (session_id, ordinal) 
 ;;
 UPDATE answers SET overtime_ms = 0 WHERE round_id = ''
 )",
+    // 3: the speech analysis of each take. Its figures sit on the answer, to list, sort and filter
+    // by without a join; the whole result beside it; the transcript in a full-text index.
+    R"(
+ALTER TABLE answers ADD COLUMN analyzer_version INTEGER
+;;
+ALTER TABLE answers ADD COLUMN words_per_minute REAL
+;;
+ALTER TABLE answers ADD COLUMN fillers_per_minute REAL
+;;
+ALTER TABLE answers ADD COLUMN longest_pause_ms INTEGER
+;;
+CREATE TABLE analyses (
+    answer_id INTEGER PRIMARY KEY REFERENCES answers (id) ON DELETE CASCADE,
+    analysed_at INTEGER NOT NULL,
+    result TEXT NOT NULL
+)
+;;
+CREATE VIRTUAL TABLE answer_transcripts USING fts5(transcript, tokenize = 'unicode61')
+;;
+CREATE TRIGGER answer_transcript_removed AFTER DELETE ON answers
+BEGIN
+    DELETE FROM answer_transcripts WHERE rowid = OLD.id;
+END
+;;
+CREATE INDEX answers_to_analyse ON answers (analyzer_version) WHERE has_recording = 1
+;;
+CREATE INDEX answers_by_pace ON answers (words_per_minute)
+;;
+CREATE INDEX answers_by_fillers ON answers (fillers_per_minute)
+)",
 };
 
 } // namespace

@@ -25,7 +25,7 @@ class LibraryStore : public PracticeHistory
     Q_DECLARE_TR_FUNCTIONS(MockLoop::LibraryStore)
 
 public:
-    static constexpr int SchemaVersion = 2; // the number of migrations in LibrarySchema
+    static constexpr int SchemaVersion = 3; // the number of migrations in LibrarySchema
 
     enum class OpenError {
         None,
@@ -98,6 +98,12 @@ public:
     // A rating given after replaying the take; the first rating stays as it was.
     bool addReplayRating(qint64 answerId, const Rating &rating);
     bool setNotes(qint64 answerId, const QString &notes);
+    // Keeps the speech analysis of an answer's take, replacing an older one.
+    bool setAnalysis(qint64 answerId, const AnalysisRecord &analysis);
+    // Takes with no analysis, or one older than analyzerVersion: newest first, at most limit.
+    QList<TakeToAnalyse> takesToAnalyse(int analyzerVersion, int limit = -1);
+    int countTakesToAnalyse(int analyzerVersion);
+    std::optional<AnalysisRecord> analysisOf(qint64 answerId);
     // Deletes the answer, its ratings and recording row, then its audio file.
     bool deleteAnswer(qint64 answerId);
 

@@ -2,6 +2,7 @@
 
 #include "session/SessionTypes.h"
 
+#include <QByteArray>
 #include <QDate>
 #include <QDateTime>
 #include <QList>
@@ -59,6 +60,33 @@ struct AnswerRow
     int redFlagCount = 0; // in the newest rating
     bool hasRecording = false;
     QString notes;
+    // From the speech analysis of its take, when it has been analysed (measured, approximate).
+    int analyzerVersion = 0; // 0: not analysed
+    std::optional<double> wordsPerMinute;
+    std::optional<double> fillersPerMinute; // likely fillers
+    std::optional<qint64> longestPauseMs;
+};
+
+// The speech analysis of an answer's take, as the library keeps it: the figures the Library lists
+// and sorts by, the approximate transcript it searches, and the whole result (core/analysis's
+// AnswerAnalysis as JSON) for the views that show it.
+struct AnalysisRecord
+{
+    int analyzerVersion = 0;
+    QDateTime analysedAt;
+    std::optional<double> wordsPerMinute;
+    std::optional<double> fillersPerMinute;
+    std::optional<qint64> longestPauseMs;
+    QString transcript;
+    QByteArray resultJson;
+};
+
+// A take whose analysis is missing or was made by an older analyser.
+struct TakeToAnalyse
+{
+    qint64 answerId = 0;
+    QString relativePath; // of the take
+    AnswerRecord record; // its parts, for the phase marks
 };
 
 // An answer with everything the library holds about it.
@@ -68,6 +96,7 @@ struct AnswerDetail
     AnswerRecord record; // parts with their phase and pause marks
     std::optional<Rating> rightAfter; // the first rating; never changed once given
     QList<Rating> afterReplay; // oldest first
+    std::optional<AnalysisRecord> analysis;
     std::optional<RecordingInfo> recording;
 };
 
@@ -83,11 +112,29 @@ struct AnswerFilter
     std::optional<double> minScore; // on the newest rating's average
     std::optional<double> maxScore;
     std::optional<bool> hasRecording;
-    QString text; // in the question or the notes, any case
+    QString text; // in the question, the notes or the transcript, any case
+    // The take's measured figures (answers not analysed never pass a bound on them).
+    std::optional<double> minWordsPerMinute;
+    std::optional<double> maxWordsPerMinute;
+    std::optional<double> maxFillersPerMinute;
+    std::optional<qint64> minLongestPauseMs;
     std::optional<qint64> answerId; // just this answer, if it passes the rest of the filter
 };
 
-enum class AnswerSort { Date, Loop, Round, Question, Duration, Score, RedFlags, Recording };
+// Pace, Fillers and LongestPause sort answers not analysed last, whichever the direction.
+enum class AnswerSort {
+    Date,
+    Loop,
+    Round,
+    Question,
+    Duration,
+    Score,
+    RedFlags,
+    Recording,
+    Pace,
+    Fillers,
+    LongestPause
+};
 
 // The average score of one rubric dimension over one period.
 struct DimensionAverage

@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -249,14 +250,27 @@ void LibraryOpenTest::heavyDamage_givesOneShortMessage()
     const QString folder = createLibrary(400);
     QVERIFY(!folder.isEmpty());
     const QString path = QDir(folder).filePath(LibraryStore::databaseFileName());
-    // Garbage in the cell pointers of every page after the first two: quick_check lists dozens of
-    // problems, one line each.
+    // Garbage in the cell pointers of every page of the sessions table (the schema left whole):
+    // quick_check lists dozens of problems, one line each.
+    QList<qint64> pages;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"pages"_s);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery query(u"SELECT pageno FROM dbstat WHERE name = 'sessions' "
+                        "AND pagetype = 'leaf'"_s,
+                        db);
+        QVERIFY2(query.isActive(), qPrintable(query.lastError().text()));
+        while (query.next())
+            pages << query.value(0).toLongLong();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"pages"_s);
+    QVERIFY2(pages.size() > 20, qPrintable(u"the library has pages enough to damage: %1"_s.arg(pages.size())));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadWrite));
-    const qint64 size = file.size();
-    QVERIFY(size > 40 * 4096);
-    for (qint64 page = 2 * 4096; page + 4096 <= size; page += 4096) {
-        file.seek(page + 100);
+    for (const qint64 page : std::as_const(pages)) {
+        file.seek((page - 1) * 4096 + 8);
         file.write(QByteArray(24, '\xFF'));
     }
     file.close();

@@ -122,6 +122,7 @@ private Q_SLOTS:
     void recoveredTake_attachedToItsAnswer_isItsRecording();
     void answerSavedTwice_isStoredOnce_andGainsItsMissingRecording();
     void upgradeFromTheFirstLibrary_keepsAnswers_andRecoveredRowsLoseOvertime();
+    void analysis_isKept_searchable_sortable_andFilterable();
     void corruptDatabase_isNeverOverwritten();
     void newerLibrary_isRefused_unchanged();
     void otherProgramsDatabase_isRefused();
@@ -762,6 +763,89 @@ void LibraryStoreTest::upgrade_backsUpFirst_andRollsBackAFailedMigration()
 void LibraryStoreTest::schemaVersion_matchesTheMigrations()
 {
     QCOMPARE(LibrarySchema::migrations().size(), LibraryStore::SchemaVersion);
+}
+
+void LibraryStoreTest::analysis_isKept_searchable_sortable_andFilterable()
+{
+    fill();
+    const auto analysis = [](double pace, double fillers, qint64 longestPause, const QString &transcript) {
+        AnalysisRecord record;
+        record.analyzerVersion = 3;
+        record.analysedAt = Monday.addDays(20);
+        record.wordsPerMinute = pace;
+        record.fillersPerMinute = fillers;
+        record.longestPauseMs = longestPause;
+        record.transcript = transcript;
+        record.resultJson = R"({"formatVersion": 1})";
+        return record;
+    };
+    // Only b has a recording: it is the one take waiting for an analysis.
+    QCOMPARE(m_store->countTakesToAnalyse(3), 1);
+    QCOMPARE(m_store->takesToAnalyse(3).first().answerId, m_ids.value(u"b"_s));
+    QCOMPARE(m_store->takesToAnalyse(3).first().relativePath, u"takes/s1/a2.wav"_s);
+    QVERIFY(m_store->setAnalysis(
+        m_ids.value(u"b"_s), analysis(172, 9.5, 4200, u"we cut the p99 latency by forty percent um for members"_s)));
+    QVERIFY(m_store->setAnalysis(m_ids.value(u"c"_s), analysis(128, 1.0, 900, u"i decided to roll back"_s)));
+    QCOMPARE(m_store->countTakesToAnalyse(3), 0);
+    QCOMPARE(m_store->countTakesToAnalyse(4), 1); // a better analyser redoes it
+
+    const auto detail = m_store->answer(m_ids.value(u"b"_s));
+    QVERIFY(detail->analysis);
+    QCOMPARE(detail->analysis->wordsPerMinute, 172.0);
+    QCOMPARE(detail->analysis->transcript, u"we cut the p99 latency by forty percent um for members"_s);
+    QCOMPARE(detail->analysis->resultJson, QByteArray(R"({"formatVersion": 1})"));
+    QCOMPARE(detail->row.fillersPerMinute, 9.5);
+    QCOMPARE(detail->row.longestPauseMs, 4200);
+
+    // The search box finds words of the transcript, by their beginnings, all of them.
+    const auto ids = [this](const AnswerFilter &filter, AnswerSort sort = AnswerSort::Date,
+                            Qt::SortOrder order = Qt::DescendingOrder) {
+        QList<qint64> found;
+        for (const AnswerRow &row : m_store->answers(filter, sort, order))
+            found << row.id;
+        return found;
+    };
+    AnswerFilter search;
+    search.text = u"laten forty"_s;
+    QCOMPARE(ids(search), QList<qint64>{m_ids.value(u"b"_s)});
+    search.text = u"roll \"back"_s; // quotes typed are words, not syntax
+    QCOMPARE(ids(search), QList<qint64>{m_ids.value(u"c"_s)});
+    search.text = u"latency roll"_s;
+    QVERIFY(ids(search).isEmpty());
+
+    // Sorted by pace, answers not analysed last either way; filtered by the figures.
+    const QList<qint64> byPace = ids({}, AnswerSort::Pace, Qt::AscendingOrder);
+    QCOMPARE(byPace.mid(0, 2), (QList<qint64>{m_ids.value(u"c"_s), m_ids.value(u"b"_s)}));
+    QCOMPARE(ids({}, AnswerSort::Pace, Qt::DescendingOrder).mid(0, 2),
+             (QList<qint64>{m_ids.value(u"b"_s), m_ids.value(u"c"_s)}));
+    AnswerFilter calm;
+    calm.maxFillersPerMinute = 5;
+    QCOMPARE(ids(calm), QList<qint64>{m_ids.value(u"c"_s)});
+    AnswerFilter pausing;
+    pausing.minLongestPauseMs = 2000;
+    QCOMPARE(ids(pausing), QList<qint64>{m_ids.value(u"b"_s)});
+
+    // A newer analysis replaces the old one; a deleted answer takes its transcript with it.
+    QVERIFY(m_store->setAnalysis(m_ids.value(u"b"_s), analysis(150, 2, 1000, u"a calmer answer"_s)));
+    search.text = u"forty"_s;
+    QVERIFY(ids(search).isEmpty());
+    search.text = u"calmer"_s;
+    QCOMPARE(ids(search), QList<qint64>{m_ids.value(u"b"_s)});
+    QVERIFY(m_store->deleteAnswer(m_ids.value(u"c"_s)));
+    QVERIFY(m_store->setAnalysis(m_ids.value(u"a"_s), analysis(140, 3, 800, u"nothing about rolling"_s)));
+    search.text = u"roll"_s;
+    QCOMPARE(ids(search), QList<qint64>{m_ids.value(u"a"_s)});
+    // c's transcript went with it: the index holds a's and b's only.
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"look"_s);
+        db.setDatabaseName(m_store->databasePath());
+        QVERIFY(db.open());
+        QSqlQuery query(u"SELECT count(*) FROM answer_transcripts"_s, db);
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toInt(), 2);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"look"_s);
 }
 
 QTEST_GUILESS_MAIN(LibraryStoreTest)
