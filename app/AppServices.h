@@ -4,6 +4,7 @@
 
 namespace MockLoop {
 
+class AnalysisService;
 class AudioInputs;
 class Clock;
 class PracticeLibrary;
@@ -15,6 +16,7 @@ struct AppServices
     Clock *clock = nullptr;
     PracticeLibrary *library = nullptr;
     AudioInputs *audioInputs = nullptr;
+    AnalysisService *analysis = nullptr; // null: answers are not analysed
     QString sessionFilePath; // the unfinished session
     bool recordAudio = true; // off in tests that have no sound server
 };

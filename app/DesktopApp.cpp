@@ -1,6 +1,7 @@
 #include "DesktopApp.h"
 
 #include "AppServices.h"
+#include "analysis/AnalysisService.h"
 #include "audio/AudioInputs.h"
 #include "audio/MultimediaBackend.h"
 #include "common/AppSettings.h"
@@ -26,11 +27,13 @@ int runDesktopApp(QApplication &application, const QStringList &loopFiles, bool 
     PracticeLibrary library;
     library.open(AppSettings::libraryFolder());
     AudioInputs audioInputs;
+    AnalysisService analysis(&library);
 
     AppServices services;
     services.clock = &clock;
     services.library = &library;
     services.audioInputs = &audioInputs;
+    services.analysis = &analysis;
     services.sessionFilePath = FileSessionStore::defaultFilePath();
 
     MainWindow window(services, loopFiles);

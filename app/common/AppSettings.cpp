@@ -55,6 +55,16 @@ void setLibraryFolder(const QString &folder)
     setValue(u"library/folder"_s, folder);
 }
 
+bool analysisEnabled()
+{
+    return value(u"analysis/enabled"_s, true).toBool();
+}
+
+void setAnalysisEnabled(bool enabled)
+{
+    setValue(u"analysis/enabled"_s, enabled);
+}
+
 QString lastLoopId()
 {
     return value(u"practice/loopId"_s).toString();

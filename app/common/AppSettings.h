@@ -28,6 +28,10 @@ void setLastRoundId(const QString &roundId);
 QString levelFor(const QString &loopId);
 void setLevelFor(const QString &loopId, const QString &levelId);
 
+// Whether answers are analysed (transcript, pace, pauses...): on unless turned off in Settings.
+bool analysisEnabled();
+void setAnalysisEnabled(bool enabled);
+
 QByteArray windowGeometry();
 void setWindowGeometry(const QByteArray &geometry);
 QByteArray windowState();

@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "analysis/AnalysisService.h"
+
 #include "common/AppSettings.h"
 #include "library/LibraryPage.h"
 #include "library/PracticeLibrary.h"
@@ -297,6 +299,8 @@ void MainWindow::showCatalog(const LoopCatalog &catalog)
     m_home->setCatalog(merged);
     if (m_library)
         m_library->setCatalog(merged);
+    if (m_services.analysis)
+        m_services.analysis->setCatalog(merged); // the story phases' targets of old takes
 }
 
 void MainWindow::finishCatalog(const QStringList &loopFiles)

@@ -1,5 +1,6 @@
 #include "SessionController.h"
 
+#include "analysis/AnalysisService.h"
 #include "audio/AudioInputs.h"
 #include "audio/TakeRepair.h"
 #include "library/PracticeLibrary.h"
@@ -251,6 +252,11 @@ void SessionController::startTakeAs(const QString &fileName, AudioRecorder::Take
     m_engine->setTakeFile(fileName);
     const TakeSubject subject{m_engine->sessionId(), answer.ordinal, answer.questionId, answer.questionText};
     m_recorder->setDevice(device);
+    // The analysis listens as the take is written (on the capture thread), so its feedback is
+    // ready seconds after the answer ends.
+    m_analyzer = m_services.analysis ? m_services.analysis->newStreamingAnalyzer() : nullptr;
+    m_recorder->setPcmSink(m_analyzer);
+    m_takeOrdinal = answer.ordinal;
     if (m_recorder->start(takePath(fileName), subject, mode)) {
         m_takeRunning = true;
         setRecordingProblem({});
@@ -269,6 +275,80 @@ void SessionController::onTakeFinished(const TakeInfo &take)
     m_takeRunning = false;
     m_finishedTake = take;
     Q_EMIT takeReady(take.path);
+    // A fault ended the take mid-answer: the answer goes on, and the take may yet be continued;
+    // it is analysed once the answer is over (from its file).
+    const AnswerRecord *current = m_engine->currentAnswer() ? &*m_engine->currentAnswer() : nullptr;
+    if (m_engine->state() == SessionState::Answering && current && current->ordinal == m_takeOrdinal) {
+        m_analyzer.reset();
+        return;
+    }
+    finishAnalysis(m_takeOrdinal, take.path);
+}
+
+const AnswerRecord *SessionController::answerByOrdinal(int ordinal) const
+{
+    if (m_engine->currentAnswer() && m_engine->currentAnswer()->ordinal == ordinal)
+        return &*m_engine->currentAnswer();
+    for (auto it = m_engine->answers().crbegin(); it != m_engine->answers().crend(); ++it) {
+        if (it->ordinal == ordinal)
+            return &*it;
+    }
+    return nullptr;
+}
+
+std::optional<AnswerAnalysis> SessionController::analysisOf(int ordinal) const
+{
+    const auto it = m_analyses.constFind(ordinal);
+    return it == m_analyses.cend() ? std::nullopt : std::optional<AnswerAnalysis>(*it);
+}
+
+void SessionController::finishAnalysis(int ordinal, const QString &takePath)
+{
+    const AnswerRecord *answer = answerByOrdinal(ordinal);
+    if (!m_services.analysis || !m_services.analysis->isEnabled() || !answer)
+        return;
+    const AnswerContext context = AnalysisService::contextOf(*answer, m_loop.get());
+    std::shared_ptr<StreamingAnalyzer> analyzer = std::exchange(m_analyzer, nullptr);
+    if (!analyzer) {
+        analyseTakeFile(ordinal, takePath, context);
+        return;
+    }
+    // The analyser is kept alive by the continuation until its result is in.
+    analyzer->finish(context).then(
+        this, [this, analyzer, ordinal, takePath, context](const Expected<AnswerAnalysis> &result) {
+            if (result)
+                onAnalysed(ordinal, *result);
+            else if (result.error().kind == AnalysisError::Kind::StreamIncomplete)
+                analyseTakeFile(ordinal, takePath, context); // a take continued after a crash, say
+            else
+                Q_EMIT analysisFailed(ordinal, result.error().message);
+        });
+}
+
+void SessionController::analyseTakeFile(int ordinal, const QString &takePath, const AnswerContext &context)
+{
+    QFuture<Expected<AnswerAnalysis>> future = m_services.analysis->analyseTake(takePath, context);
+    if (!future.isValid())
+        return;
+    future.then(this, [this, ordinal](const Expected<AnswerAnalysis> &result) {
+        if (result)
+            onAnalysed(ordinal, *result);
+        else if (result.error().kind != AnalysisError::Kind::Cancelled)
+            Q_EMIT analysisFailed(ordinal, result.error().message);
+    });
+}
+
+void SessionController::onAnalysed(int ordinal, const AnswerAnalysis &analysis)
+{
+    m_analyses.insert(ordinal, analysis);
+    Q_EMIT analysisReady(ordinal, analysis);
+    // Into the library now if the answer is there; else it goes in with the answer (saveAnswer).
+    const QString sessionId = m_engine->sessionId();
+    const AnalysisRecord record = AnalysisService::recordOf(analysis, m_services.clock->wallTime());
+    m_services.library->run([sessionId, ordinal, record](LibraryStore *store) {
+        const auto held = store ? store->findAnswer(sessionId, ordinal) : std::nullopt;
+        return held && store->setAnalysis(held->id, record);
+    });
 }
 
 void SessionController::onRecorderIdle()
@@ -347,8 +427,11 @@ void SessionController::saveAnswer(const AnswerRecord &answer)
     if (m_finishedTake && !takePath.isEmpty()
         && QFileInfo(m_finishedTake->path).completeBaseName() == QFileInfo(takePath).completeBaseName())
         known = m_finishedTake;
+    std::optional<AnalysisRecord> analysis;
+    if (const auto measured = analysisOf(answer.ordinal))
+        analysis = AnalysisService::recordOf(*measured, m_services.clock->wallTime());
     m_services.library
-        ->run([stored, session, takePath, known](LibraryStore *store) -> SaveResult {
+        ->run([stored, session, takePath, known, analysis](LibraryStore *store) -> SaveResult {
             if (!store)
                 return {false, tr("the library is not open")};
             // Each save carries its session (stored once): a session whose first save failed is
@@ -364,8 +447,11 @@ void SessionController::saveAnswer(const AnswerRecord &answer)
             LibraryStore::NewAnswer withTake = stored;
             if (take)
                 withTake.recording = recordingOf(*take, store->folder());
-            if (!store->addAnswer(withTake))
+            const std::optional<qint64> id = store->addAnswer(withTake);
+            if (!id)
                 return {false, store->lastError()};
+            if (analysis)
+                store->setAnalysis(*id, *analysis); // measured, not the person's: not worth failing for
             return {true, {}};
         })
         .then(this, [this, answer](const SaveResult &result) {

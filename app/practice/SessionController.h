@@ -1,12 +1,15 @@
 #pragma once
 
 #include "AppServices.h"
+#include "analysis/AnswerAnalysis.h"
+#include "analysis/StreamingAnalyzer.h"
 #include "audio/AudioRecorder.h"
 #include "library/LibraryStore.h"
 #include "session/PracticeHistory.h"
 #include "session/SessionEngine.h"
 #include "session/SessionStore.h"
 
+#include <QHash>
 #include <QObject>
 #include <QTimer>
 
@@ -64,6 +67,8 @@ public:
     bool hasTakeToContinue() const { return m_continueTake; }
     // Where the takes of answer go: <library>/takes/<session id>/<file>.
     QString takePath(const QString &fileName) const;
+    // The speech analysis of the answer with that ordinal, once ready (analysisReady()).
+    std::optional<AnswerAnalysis> analysisOf(int ordinal) const;
 
 Q_SIGNALS:
     void sessionStarted();
@@ -82,6 +87,10 @@ Q_SIGNALS:
     void sessionEnded(const MockLoop::SessionSummary &summary, const QString &sessionId);
     // Everything the session holds is in the library (after it ended).
     void allSaved();
+    // The measured feedback on an answer (by its ordinal), seconds after it ended.
+    void analysisReady(int ordinal, const MockLoop::AnswerAnalysis &analysis);
+    // The answer could not be analysed: message says why and what to do.
+    void analysisFailed(int ordinal, const QString &message);
 
 private:
     class DeferredClearStore;
@@ -99,6 +108,10 @@ private:
     void startTakeAs(const QString &fileName, AudioRecorder::TakeMode mode = AudioRecorder::TakeMode::New);
     void stopTake();
     void linkTakeOfRatedAnswer();
+    const AnswerRecord *answerByOrdinal(int ordinal) const;
+    void finishAnalysis(int ordinal, const QString &takePath);
+    void analyseTakeFile(int ordinal, const QString &takePath, const AnswerContext &context);
+    void onAnalysed(int ordinal, const AnswerAnalysis &analysis);
     void saveAnswer(const AnswerRecord &answer);
     struct SaveResult
     {
@@ -128,6 +141,10 @@ private:
     // Restored mid-answer: the next recording continues the take begun before MockLoop stopped.
     bool m_continueTake = false;
     std::optional<TakeInfo> m_finishedTake;
+    int m_takeOrdinal = -1; // the answer the take being recorded belongs to
+    // Analysis: the analyser listening to the take being recorded, and the results by ordinal.
+    std::shared_ptr<StreamingAnalyzer> m_analyzer;
+    QHash<int, AnswerAnalysis> m_analyses;
     // An answer done while its take was still being completed on the capture thread.
     std::optional<AnswerRecord> m_answerAwaitingTake;
     // Saving: writes in flight, answers the library refused (tried again), whether it holds the

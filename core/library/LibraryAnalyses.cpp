@@ -76,7 +76,8 @@ QList<TakeToAnalyse> LibraryStore::takesToAnalyse(int analyzerVersion, int limit
     QList<TakeToAnalyse> takes;
     QSqlQuery query(database());
     query.setForwardOnly(true);
-    query.prepare(u"SELECT a.id, r.path, a.parts FROM answers a JOIN recordings r ON r.answer_id = a.id "
+    query.prepare(u"SELECT a.id, r.path, a.parts, a.question_id, s.loop_id FROM answers a "
+                  "JOIN recordings r ON r.answer_id = a.id JOIN sessions s ON s.id = a.session_id "
                   "WHERE a.has_recording = 1 AND coalesce(a.analyzer_version, 0) < ? "
                   "ORDER BY a.answered_at DESC, a.id DESC LIMIT ?"_s);
     if (!execute(query, {analyzerVersion, limit})) {
@@ -88,9 +89,18 @@ QList<TakeToAnalyse> LibraryStore::takesToAnalyse(int analyzerVersion, int limit
         take.answerId = query.value(0).toLongLong();
         take.relativePath = query.value(1).toString();
         take.record.parts = partsOf(query.value(2).toString());
+        take.record.questionId = query.value(3).toString();
+        take.loopId = query.value(4).toString();
         takes.append(take);
     }
     return takes;
+}
+
+bool LibraryStore::forgetAnalysisVersions()
+{
+    // The results stay, shown until better ones replace them.
+    QSqlQuery query(database());
+    return query.exec(u"UPDATE answers SET analyzer_version = 0 WHERE analyzer_version > 0"_s) || failSql(query);
 }
 
 int LibraryStore::countTakesToAnalyse(int analyzerVersion)

@@ -103,6 +103,8 @@ public:
     // Takes with no analysis, or one older than analyzerVersion: newest first, at most limit.
     QList<TakeToAnalyse> takesToAnalyse(int analyzerVersion, int limit = -1);
     int countTakesToAnalyse(int analyzerVersion);
+    // Every take is to be analysed again (its result stays until replaced).
+    bool forgetAnalysisVersions();
     std::optional<AnalysisRecord> analysisOf(qint64 answerId);
     // Deletes the answer, its ratings and recording row, then its audio file.
     bool deleteAnswer(qint64 answerId);

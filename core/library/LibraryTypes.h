@@ -85,8 +85,9 @@ struct AnalysisRecord
 struct TakeToAnalyse
 {
     qint64 answerId = 0;
+    QString loopId;
     QString relativePath; // of the take
-    AnswerRecord record; // its parts, for the phase marks
+    AnswerRecord record; // its question and parts, for the phase marks
 };
 
 // An answer with everything the library holds about it.
