@@ -95,6 +95,32 @@ int Loop::suggestedAnswerSeconds(const Question &question, const Round *round) c
     return storySeconds > 0 ? storySeconds : FallbackAnswerSeconds;
 }
 
+QStringList Loop::interruptionLines(const Round &round, const QString &phaseId) const
+{
+    if (!round.interruptsOverruns)
+        return {};
+    for (const PhaseInterruptions &own : round.interruptions) {
+        if (own.phaseId == phaseId)
+            return own.lines;
+    }
+    const auto phase = std::find_if(storyStructure.phases.cbegin(), storyStructure.phases.cend(),
+                                    [&phaseId](const StoryPhase &candidate) { return candidate.id == phaseId; });
+    return phase == storyStructure.phases.cend() ? QStringList() : phase->interruptions;
+}
+
+QStringList Loop::spokenLines(const Round &round) const
+{
+    QStringList lines;
+    if (!round.opening.isEmpty())
+        lines.append(round.opening);
+    for (const StoryPhase &phase : storyStructure.phases)
+        lines.append(interruptionLines(round, phase.id));
+    if (!round.closing.isEmpty())
+        lines.append(round.closing);
+    lines.removeDuplicates();
+    return lines;
+}
+
 int Loop::totalMinutes() const
 {
     return std::accumulate(rounds.cbegin(), rounds.cend(), 0,

@@ -31,6 +31,9 @@ struct StoryPhase
     int targetSeconds = 0;
     QString purpose;
     QString prompt;
+    // Short lines the interviewer may break in with when an answer runs well past this phase's
+    // target, in rounds that interrupt ("What did you decide?").
+    QStringList interruptions;
 };
 
 struct StoryStructure
@@ -102,6 +105,13 @@ struct Question
     QStringList strongAnswer;
 };
 
+// A round's own interruption lines for one story phase, replacing the story structure's there.
+struct PhaseInterruptions
+{
+    QString phaseId;
+    QStringList lines;
+};
+
 struct Round
 {
     QString id;
@@ -117,6 +127,12 @@ struct Round
     QStringList followUps; // probes the interviewer may add to any question of this round
     QStringList rubricDimensionIds;
     QStringList redFlagGroupIds; // empty: every group applies
+    QString opening; // what the interviewer says to begin the round; empty: nothing
+    QString closing; // what the interviewer says to end it; empty: nothing
+    // Whether the interviewer breaks in when a story phase runs well past its target (the threshold
+    // is a setting), with the phase's interruption lines.
+    bool interruptsOverruns = false;
+    QList<PhaseInterruptions> interruptions;
 
     bool untilTimeIsUp() const { return !questionCount.has_value(); }
 };
@@ -174,6 +190,13 @@ struct Loop
     // The answer time the loop suggests: the question's own, else the round's, else the length
     // of the story structure.
     int suggestedAnswerSeconds(const Question &question, const Round *round = nullptr) const;
+
+    // The lines the interviewer may break in with when phaseId runs over in round: the round's own
+    // for that phase, else the story structure's. Empty when the round does not interrupt.
+    QStringList interruptionLines(const Round &round, const QString &phaseId) const;
+    // What the interviewer may say in round besides its questions and probes, in the order it is
+    // likely to be said (opening, interruptions, closing), each line once: to render ahead.
+    QStringList spokenLines(const Round &round) const;
 
     int totalMinutes() const;
 };

@@ -102,6 +102,7 @@ private:
     void readQuestion(const Node &node, const QString &path, Loop &loop);
     void readRound(const Node &node, const QString &path, Loop &loop);
     void readMilestone(const Node &node, const QString &path, Loop &loop);
+    void readRoundInterruptions(FieldReader &fields, const Loop &loop, Round &round);
     void readSuccessFactor(const Node &node, const QString &path, Loop &loop);
 
     void checkReferences();
@@ -226,6 +227,7 @@ void LoopParser::readStoryStructure(const Node &node, const QString &path, Loop 
                 = phaseFields.positiveInt("target_seconds", Required, MOCKLOOP_LOADER_TEXT("seconds")).value_or(0);
             phase.purpose = phaseFields.text("purpose", Optional);
             phase.prompt = phaseFields.text("prompt", Optional);
+            phase.interruptions = phaseFields.textList("interruptions", Optional);
             loop.storyStructure.phases.append(phase);
         });
 }
@@ -362,6 +364,9 @@ void LoopParser::readRound(const Node &node, const QString &path, Loop &loop)
     round.followUps = fields.textList("follow_ups", Optional);
     round.rubricDimensionIds = referenceIds(fields, "rubric", Required, m_dimensionIds);
     round.redFlagGroupIds = referenceIds(fields, "red_flags", Optional, m_redFlagGroupIds);
+    round.opening = fields.text("opening", Optional);
+    round.closing = fields.text("closing", Optional);
+    readRoundInterruptions(fields, loop, round);
 
     const Yaml::Expectation countExpectation(
         MOCKLOOP_LOADER_TEXT("a positive number of questions or 'until_time_is_up'"));
@@ -387,6 +392,61 @@ void LoopParser::readRound(const Node &node, const QString &path, Loop &loop)
         }
     }
     loop.rounds.append(round);
+}
+
+// interrupt_overruns (the round's opt-in) and interruptions, a mapping from story phase ids to the
+// round's own lines for them. The story structure is read before the rounds, whatever the order of
+// the file, so whether any phase has lines is known here.
+void LoopParser::readRoundInterruptions(FieldReader &fields, const Loop &loop, Round &round)
+{
+    const std::optional<bool> interrupts = fields.boolean("interrupt_overruns", Optional);
+    const Node &optIn = fields.field("interrupt_overruns", Optional, "");
+    const bool optInReported = !optIn.isAbsent() && !interrupts; // not true or false: already an error
+    round.interruptsOverruns = interrupts.value_or(false);
+    const Node &node = fields.field("interruptions", Optional,
+                                    MOCKLOOP_LOADER_TEXT("a mapping from story phase ids to lists of short lines"));
+    const QString path = fields.pathOf("interruptions");
+    if (node.isDefined() && !node.isNull() && !node.isMap()) {
+        m_sink.error(node.mark(), path,
+                     tr("expected a mapping from story phase ids to lists of short lines, got %1")
+                         .arg(Yaml::describeNode(node)));
+    } else if (node.isMap()) {
+        QHash<QString, int> lineOfPhase;
+        for (const auto &[keyNode, value] : node.entries()) {
+            if (m_sink.shouldStopReading())
+                return;
+            auto phaseId = Yaml::readId(m_sink, *keyNode, path);
+            if (!phaseId)
+                continue;
+            phaseId->fieldPath = path + u'.' + phaseId->id;
+            if (const auto first = lineOfPhase.constFind(phaseId->id); first != lineOfPhase.cend()) {
+                m_sink.error(phaseId->mark, phaseId->fieldPath,
+                             tr("story phase given twice (first on line %1)").arg(*first));
+                continue;
+            }
+            lineOfPhase.insert(phaseId->id, phaseId->mark.line);
+            m_references.append({&m_phaseIds, *phaseId});
+            round.interruptions.append(
+                {phaseId->id, Yaml::readTextList(m_sink, *value, phaseId->fieldPath, Presence::Required)});
+        }
+        if (!round.interruptsOverruns && !optInReported && !round.interruptions.isEmpty()) {
+            m_sink.warning(node.mark(), path,
+                           tr("the round never interrupts, so these lines are not used: add "
+                              "'interrupt_overruns: true' to the round"));
+        }
+    }
+
+    if (!round.interruptsOverruns)
+        return;
+    const bool anyLines = std::any_of(round.interruptions.cbegin(), round.interruptions.cend(),
+                                      [](const PhaseInterruptions &phase) { return !phase.lines.isEmpty(); })
+        || std::any_of(loop.storyStructure.phases.cbegin(), loop.storyStructure.phases.cend(),
+                       [](const StoryPhase &phase) { return !phase.interruptions.isEmpty(); });
+    if (!anyLines && !node.isMap()) { // a mapping without lines has its own errors
+        m_sink.error(optIn.mark(), fields.pathOf("interrupt_overruns"),
+                     tr("the round interrupts overrunning phases, but no phase has lines to interrupt with: add "
+                        "'interruptions' to the story phases, or to the round"));
+    }
 }
 
 void LoopParser::readMilestone(const Node &node, const QString &path, Loop &loop)

@@ -204,6 +204,37 @@ std::optional<LocatedId> readId(DiagnosticSink &sink, const Node &node, const QS
     return std::nullopt;
 }
 
+void forEachItem(DiagnosticSink &sink, const Node &node, const QString &listPath, Presence presence,
+                 const Expectation &expectation,
+                 const std::function<void(const Node &item, const QString &itemPath)> &readItem)
+{
+    if (!node.isSequence()) {
+        sink.error(node.mark(), listPath, tr("expected %1, got %2").arg(expectation.toString(), describeNode(node)));
+        return;
+    }
+    if (presence == Presence::Required && node.size() == 0) {
+        sink.error(node.mark(), listPath, tr("expected %1, got an empty list").arg(expectation.toString()));
+        return;
+    }
+    std::size_t index = 0;
+    for (const Node *item : node.items()) {
+        if (sink.shouldStopReading())
+            return;
+        readItem(*item, indexPath(listPath, index++));
+    }
+}
+
+QStringList readTextList(DiagnosticSink &sink, const Node &node, const QString &listPath, Presence presence)
+{
+    QStringList items;
+    forEachItem(sink, node, listPath, presence, MOCKLOOP_LOADER_TEXT("a list of texts"),
+                [&](const Node &item, const QString &itemPath) {
+                    if (const auto text = readText(sink, item, itemPath))
+                        items.append(*text);
+                });
+    return items;
+}
+
 FieldReader::FieldReader(DiagnosticSink &sink, const Node &node, QString path)
     : m_sink(sink)
     , m_path(std::move(path))
@@ -283,12 +314,10 @@ QString FieldReader::text(std::string_view key, Presence presence)
 
 QStringList FieldReader::textList(std::string_view key, Presence presence)
 {
-    QStringList items;
-    forEach(key, presence, MOCKLOOP_LOADER_TEXT("a list of texts"), [&](const Node &item, const QString &itemPath) {
-        if (const auto text = readText(m_sink, item, itemPath))
-            items.append(*text);
-    });
-    return items;
+    const Node &node = field(key, presence, MOCKLOOP_LOADER_TEXT("a list of texts"));
+    if (!node.isDefined() || (node.isNull() && presence == Presence::Optional))
+        return {};
+    return readTextList(m_sink, node, pathOf(key), presence);
 }
 
 std::optional<int> FieldReader::positiveInt(std::string_view key, Presence presence, const char *unit)
@@ -307,6 +336,22 @@ std::optional<int> FieldReader::nonNegativeInt(std::string_view key, Presence pr
     if (node.isAbsent())
         return std::nullopt;
     return readInt(m_sink, node, pathOf(key), 0, expectation);
+}
+
+std::optional<bool> FieldReader::boolean(std::string_view key, Presence presence)
+{
+    const Node &node = field(key, presence, MOCKLOOP_LOADER_TEXT("true or false"));
+    if (node.isAbsent())
+        return std::nullopt;
+    if (node.isScalar()) {
+        const std::string &scalar = node.scalar();
+        if (scalar == "true" || scalar == "True" || scalar == "TRUE")
+            return true;
+        if (scalar == "false" || scalar == "False" || scalar == "FALSE")
+            return false;
+    }
+    m_sink.error(node.mark(), pathOf(key), tr("expected true or false, got %1").arg(describeNode(node)));
+    return std::nullopt;
 }
 
 std::optional<LocatedId> FieldReader::id(std::string_view key, Presence presence)
@@ -333,21 +378,7 @@ void FieldReader::forEach(std::string_view key, Presence presence, const Expecta
     const Node &node = field(key, presence, expectation);
     if (!node.isDefined() || (node.isNull() && presence == Presence::Optional))
         return;
-    const QString listPath = pathOf(key);
-    if (!node.isSequence()) {
-        m_sink.error(node.mark(), listPath, tr("expected %1, got %2").arg(expectation.toString(), describeNode(node)));
-        return;
-    }
-    if (presence == Presence::Required && node.size() == 0) {
-        m_sink.error(node.mark(), listPath, tr("expected %1, got an empty list").arg(expectation.toString()));
-        return;
-    }
-    std::size_t index = 0;
-    for (const Node *item : node.items()) {
-        if (m_sink.shouldStopReading())
-            return;
-        readItem(*item, indexPath(listPath, index++));
-    }
+    forEachItem(m_sink, node, pathOf(key), presence, expectation, readItem);
 }
 
 void FieldReader::ignoreRest()

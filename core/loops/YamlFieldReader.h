@@ -114,6 +114,8 @@ public:
     QStringList textList(std::string_view key, Presence presence);
     std::optional<int> positiveInt(std::string_view key, Presence presence, const char *unit);
     std::optional<int> nonNegativeInt(std::string_view key, Presence presence, const char *unit);
+    // true or false (also True, TRUE, False, FALSE: YAML 1.2's spellings); nothing when absent or wrong.
+    std::optional<bool> boolean(std::string_view key, Presence presence);
     std::optional<LocatedId> id(std::string_view key, Presence presence);
     QList<LocatedId> idList(std::string_view key, Presence presence);
 
@@ -153,5 +155,11 @@ std::optional<QString> readText(DiagnosticSink &sink, const Node &node, const QS
 std::optional<int> readInt(DiagnosticSink &sink, const Node &node, const QString &path, int minimum,
                            const Expectation &expectation);
 std::optional<LocatedId> readId(DiagnosticSink &sink, const Node &node, const QString &path);
+// Calls readItem for every element of node, a sequence; reports anything else, and an empty
+// sequence when the list is required.
+void forEachItem(DiagnosticSink &sink, const Node &node, const QString &listPath, Presence presence,
+                 const Expectation &expectation,
+                 const std::function<void(const Node &item, const QString &itemPath)> &readItem);
+QStringList readTextList(DiagnosticSink &sink, const Node &node, const QString &listPath, Presence presence);
 
 } // namespace MockLoop::Yaml

@@ -21,10 +21,15 @@ run_target() {
         corpus+=(../shared/data/yaml-test-suite)
     fi
     mkdir -p "$work/corpus/$target" "$work/artifacts/$target"
+    # A target's dictionary (tests/fuzz/<target>.dict), where it has one: the loader's keys.
+    local dictionary=()
+    if [ -f "tests/fuzz/$target.dict" ]; then
+        dictionary=(-dict="tests/fuzz/$target.dict")
+    fi
     # -timeout: an input taking longer is a hang (the loader's bound is 2 s, and ASan slows it);
     # -rss_limit_mb: a target needing more is a memory bomb.
     "$bin/${target}_fuzzer" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 -print_final_stats=1 \
-        -artifact_prefix="$work/artifacts/$target/" "${corpus[@]}" >"$work/$target.log" 2>&1
+        -artifact_prefix="$work/artifacts/$target/" "${dictionary[@]}" "${corpus[@]}" >"$work/$target.log" 2>&1
 }
 
 status=0

@@ -52,6 +52,14 @@ QString list(const QStringList &items)
     return u'[' + items.join(u',') + u']';
 }
 
+QString quotedList(const QStringList &items)
+{
+    QStringList quoted;
+    for (const QString &item : items)
+        quoted << u'"' + item + u'"';
+    return list(quoted);
+}
+
 // A one-line-per-item account of what the loader made of a file, for the valid fixtures.
 QStringList describe(const Loop &loop)
 {
@@ -63,8 +71,11 @@ QStringList describe(const Loop &loop)
     for (const Level &level : loop.levels)
         lines << u"level %1 \"%2\" team=\"%3\" scope=\"%4\""_s.arg(level.id, level.title, level.teamInfluence,
                                                                    level.scope);
-    for (const StoryPhase &phase : loop.storyStructure.phases)
+    for (const StoryPhase &phase : loop.storyStructure.phases) {
         lines << u"phase %1 \"%2\" seconds=%3"_s.arg(phase.id, phase.title).arg(phase.targetSeconds);
+        if (!phase.interruptions.isEmpty())
+            lines << u"  interruptions %1"_s.arg(quotedList(phase.interruptions));
+    }
     for (const RubricDimension &dimension : loop.dimensions) {
         lines << u"dimension %1 \"%2\" kind=%3 meaning=%4 anchors=\"%5\"|\"%6\"|\"%7\"|\"%8\""_s.arg(
             dimension.id, dimension.title, dimension.kind == DimensionKind::Value ? u"value"_s : u"craft"_s,
@@ -97,6 +108,21 @@ QStringList describe(const Loop &loop)
                         round.untilTimeIsUp() ? u"until_time_is_up"_s : QString::number(*round.questionCount),
                         list(round.rubricDimensionIds), list(round.redFlagGroupIds),
                         QString::number(round.followUps.size()), list(pool));
+        // What the interviewer says, in the fixtures that give it.
+        if (!round.opening.isEmpty())
+            lines << u"  opening \"%1\""_s.arg(round.opening);
+        if (!round.closing.isEmpty())
+            lines << u"  closing \"%1\""_s.arg(round.closing);
+        if (round.interruptsOverruns || !round.interruptions.isEmpty()) {
+            QStringList byPhase;
+            for (const StoryPhase &phase : loop.storyStructure.phases)
+                byPhase << phase.id + u'=' + quotedList(loop.interruptionLines(round, phase.id));
+            lines << u"  interrupts=%1 own=%2 %3"_s.arg(round.interruptsOverruns ? u"true"_s : u"false"_s)
+                         .arg(round.interruptions.size())
+                         .arg(byPhase.join(u' '));
+        }
+        if (!loop.spokenLines(round).isEmpty())
+            lines << u"  spoken %1"_s.arg(quotedList(loop.spokenLines(round)));
     }
     for (const PreparationMilestone &milestone : loop.preparation)
         lines << u"milestone %1 \"%2\" days_before=%3 items=%4"_s.arg(milestone.id, milestone.title)

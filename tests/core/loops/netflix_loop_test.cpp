@@ -21,6 +21,7 @@ private Q_SLOTS:
     void questions_carryFollowUpsAndStrongAnswers();
     void rubric_hasTheFiveValuesAndTheAnswerCraft();
     void redFlags_storyStructure_levels_andPlan();
+    void interviewer_opensAndClosesEachRound_andInterruptsOverrunsInBehaviouralRounds();
 
 private:
     std::optional<Loop> m_loop;
@@ -187,6 +188,37 @@ void NetflixLoopTest::redFlags_storyStructure_levels_andPlan()
         QVERIFY(milestone.items.size() >= 4);
     }
     QCOMPARE(daysBefore, (QList<int>{56, 28, 7, 0}));
+}
+
+void NetflixLoopTest::interviewer_opensAndClosesEachRound_andInterruptsOverrunsInBehaviouralRounds()
+{
+    // Spoken lines stay short: an opening under half a minute, an interruption a breath.
+    constexpr qsizetype MaxOpeningCharacters = 300;
+    constexpr qsizetype MaxInterruptionCharacters = 60;
+    for (const Round &round : m_loop->rounds) {
+        QVERIFY2(!round.opening.isEmpty() && round.opening.size() <= MaxOpeningCharacters, qPrintable(round.id));
+        QVERIFY2(!round.closing.isEmpty() && round.closing.size() <= MaxOpeningCharacters, qPrintable(round.id));
+        QVERIFY2(m_loop->spokenLines(round).startsWith(round.opening), qPrintable(round.id));
+        QVERIFY2(m_loop->spokenLines(round).endsWith(round.closing), qPrintable(round.id));
+    }
+    // A system design answer is not a story: the technical round does not interrupt by phase.
+    QVERIFY(!m_loop->round(u"technical-leadership"_s)->interruptsOverruns);
+    for (const QString &roundId : {u"hiring-manager"_s, u"cross-functional-partner"_s, u"skip-level-manager"_s,
+                                   u"peer-manager"_s, u"netflix-values"_s}) {
+        const Round *round = m_loop->round(roundId);
+        QVERIFY2(round->interruptsOverruns, qPrintable(roundId));
+        for (const StoryPhase &phase : m_loop->storyStructure.phases) {
+            const QStringList lines = m_loop->interruptionLines(*round, phase.id);
+            QVERIFY2(!lines.isEmpty(), qPrintable(roundId + u' ' + phase.id));
+            for (const QString &line : lines)
+                QVERIFY2(line.size() <= MaxInterruptionCharacters, qPrintable(line));
+        }
+    }
+    QCOMPARE(m_loop->interruptionLines(*m_loop->round(u"hiring-manager"_s), u"decision"_s).first(),
+             u"What did you decide?"_s);
+    QCOMPARE(m_loop->interruptionLines(*m_loop->round(u"cross-functional-partner"_s), u"decision"_s).first(),
+             u"What did the data say, and what did you decide?"_s);
+    QVERIFY(m_loop->interruptionLines(*m_loop->round(u"technical-leadership"_s), u"decision"_s).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(NetflixLoopTest)
