@@ -1,0 +1,138 @@
+#include "SpeechPlayer.h"
+
+#include "VoiceLogging.h"
+
+#include <QAudioSink>
+#include <QMediaDevices>
+
+using namespace Qt::StringLiterals;
+
+namespace MockLoop {
+
+SpeechPlayer::SpeechPlayer(QObject *parent)
+    : QObject(parent)
+{
+    m_drain.setSingleShot(true);
+    connect(&m_drain, &QTimer::timeout, this, &SpeechPlayer::finishLine);
+}
+
+SpeechPlayer::~SpeechPlayer()
+{
+    release();
+}
+
+void SpeechPlayer::setDevice(const QAudioDevice &device)
+{
+    m_device = device;
+}
+
+bool SpeechPlayer::play(const RenderedSpeech &speech)
+{
+    if (m_sink) {
+        const qint64 played = playedMs();
+        release();
+        Q_EMIT stopped(played);
+    }
+    if (!speech.ok() || speech.pcm.isEmpty() || speech.sampleRate <= 0) {
+        Q_EMIT errorOccurred(speech.error ? speech.error->message : tr("The interviewer's line has no audio to play."));
+        return false;
+    }
+
+    QAudioFormat format;
+    format.setSampleRate(speech.sampleRate);
+    format.setChannelCount(1);
+    format.setSampleFormat(QAudioFormat::Int16);
+    const QAudioDevice output = m_device.isNull() ? QMediaDevices::defaultAudioOutput() : m_device;
+    if (output.isNull()) {
+        Q_EMIT errorOccurred(tr("There is no audio output to play the interviewer's voice on."));
+        return false;
+    }
+
+    m_pcm = speech.pcm;
+    m_text = speech.text;
+    m_durationMs = speech.durationMs();
+    m_lastPlayedMs = 0;
+    m_started = false;
+    m_buffer.setData(m_pcm);
+    m_buffer.open(QIODevice::ReadOnly);
+    m_sink = std::make_unique<QAudioSink>(output, format);
+    connect(m_sink.get(), &QAudioSink::stateChanged, this, &SpeechPlayer::onStateChanged);
+    m_sink->start(&m_buffer);
+    if (m_sink->error() != QAudio::NoError) {
+        release();
+        Q_EMIT errorOccurred(tr("The audio output %1 cannot play the interviewer's voice.").arg(output.description()));
+        return false;
+    }
+    qCDebug(lcVoice) << "speaking" << m_durationMs << "ms on" << output.description() << ":" << m_text.left(60);
+    return true;
+}
+
+void SpeechPlayer::stop()
+{
+    if (!m_sink)
+        return;
+    const qint64 played = playedMs();
+    release();
+    Q_EMIT stopped(played);
+}
+
+qint64 SpeechPlayer::playedMs() const
+{
+    if (!m_sink)
+        return m_lastPlayedMs;
+    return std::min(m_durationMs, m_sink->processedUSecs() / 1000);
+}
+
+void SpeechPlayer::onStateChanged()
+{
+    if (!m_sink)
+        return;
+    switch (m_sink->state()) {
+    case QAudio::ActiveState:
+        if (!std::exchange(m_started, true))
+            Q_EMIT started();
+        break;
+    case QAudio::IdleState:
+        // Out of data: the whole line has gone to the output, which still holds its last part.
+        if (m_buffer.atEnd() && !m_drain.isActive()) {
+            const qint64 heldBytes = qMax<qint64>(0, m_sink->bufferSize() - m_sink->bytesFree());
+            m_drain.start(int(m_sink->format().durationForBytes(qint32(heldBytes)) / 1000));
+        }
+        break;
+    case QAudio::StoppedState:
+        if (m_sink->error() != QAudio::NoError) {
+            const qint64 played = playedMs();
+            release();
+            m_lastPlayedMs = played;
+            Q_EMIT errorOccurred(tr("The interviewer's voice stopped: the audio output failed."));
+        }
+        break;
+    case QAudio::SuspendedState:
+        break;
+    }
+}
+
+void SpeechPlayer::finishLine()
+{
+    if (!m_sink)
+        return;
+    release();
+    m_lastPlayedMs = m_durationMs;
+    Q_EMIT finished(m_durationMs);
+}
+
+void SpeechPlayer::release()
+{
+    m_drain.stop();
+    if (!m_sink)
+        return;
+    m_lastPlayedMs = playedMs();
+    std::unique_ptr<QAudioSink> sink = std::move(m_sink);
+    sink->disconnect(this);
+    // Drop what the output still holds, then stop: silent at once, with nothing left to drain.
+    sink->reset();
+    sink->stop();
+    m_buffer.close();
+}
+
+} // namespace MockLoop

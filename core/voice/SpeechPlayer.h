@@ -1,0 +1,71 @@
+#pragma once
+
+#include "RenderedSpeech.h"
+
+#include <QAudioDevice>
+#include <QBuffer>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+class QAudioSink;
+
+namespace MockLoop {
+
+// Plays the interviewer's lines on an audio output (Qt Multimedia's QAudioSink, fed from memory):
+// one line at a time, started and stopped at once. The session marks in the take where the line
+// was heard (RenderedSpeech::intervalStartingAt with the take's position at started(), cut short
+// at playedMs() when stopped), so the analysis leaves the interviewer's words out.
+//
+// Never blocks: play() hands the samples to the output and returns; the signals come from the
+// output's state changes. finished() comes once the output has played what it still held after
+// the last sample (so think time can start when the reading ends); stop() drops what is still
+// buffered (QAudioSink::reset) before it stops, so the voice goes quiet at once rather than after
+// the output's buffer has drained.
+class SpeechPlayer : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit SpeechPlayer(QObject *parent = nullptr);
+    ~SpeechPlayer() override;
+
+    // The output to play on; a null device (the default) follows the system's default output.
+    void setDevice(const QAudioDevice &device);
+    QAudioDevice device() const { return m_device; }
+
+    // Plays speech from its start, cutting short a line still playing (stopped()). False, with
+    // errorOccurred(), when speech holds no audio or the output cannot start.
+    bool play(const RenderedSpeech &speech);
+    // Silences the line at once (the V key); stopped() tells how much was heard.
+    void stop();
+
+    bool isSpeaking() const { return m_sink != nullptr; }
+    // How much of the current (or last) line the output has played, in milliseconds.
+    qint64 playedMs() const;
+    const QString &text() const { return m_text; }
+
+Q_SIGNALS:
+    void started(); // the output has begun playing the line
+    void finished(qint64 playedMs); // played to its end
+    void stopped(qint64 playedMs); // cut short by stop(), or by play() of another line
+    void errorOccurred(const QString &message);
+
+private:
+    void onStateChanged();
+    void finishLine();
+    void release();
+
+    QAudioDevice m_device;
+    std::unique_ptr<QAudioSink> m_sink;
+    QBuffer m_buffer;
+    QTimer m_drain; // from the last sample handed over to the last one heard
+    QByteArray m_pcm;
+    QString m_text;
+    qint64 m_durationMs = 0;
+    qint64 m_lastPlayedMs = 0;
+    bool m_started = false;
+};
+
+} // namespace MockLoop
