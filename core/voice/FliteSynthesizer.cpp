@@ -16,6 +16,7 @@
 #include <memory>
 #include <mutex>
 #include <unordered_map>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -56,6 +57,13 @@ std::unordered_map<std::string, LoadedVoice> &loadedVoices()
 {
     static std::unordered_map<std::string, LoadedVoice> voices;
     return voices;
+}
+
+// The libraries behind them, kept (destroying a QLibrary does not unload it).
+std::vector<std::unique_ptr<QLibrary>> &voiceLibraries()
+{
+    static std::vector<std::unique_ptr<QLibrary>> libraries;
+    return libraries;
 }
 
 // Calls into libflite that may end in cst_error(): it then jumps back here instead of ending the
@@ -131,7 +139,7 @@ std::variant<LoadedVoice, VoiceError> loadLocked(const VoiceDescription &descrip
                                         "or choose another voice in Settings.")
                               .arg(description.id, fileName, description.package)};
     }
-    library.release(); // stays loaded for the life of the process
+    voiceLibraries().push_back(std::move(library)); // stays loaded for the life of the process
     const LoadedVoice loaded{voice, flite_get_param_float(voice->features, "duration_stretch", 1.0f)};
     loadedVoices().emplace(key, loaded);
     qCDebug(lcVoice) << "voice" << description.id << "loaded from" << fileName << "in" << timer.elapsed() << "ms";
