@@ -58,8 +58,11 @@ struct VoiceStatus
 class InterviewerVoice
 {
 public:
-    // A line longer than this is refused (TextTooLong): about four minutes of speech.
-    static constexpr qsizetype MaxTextCharacters = 4000;
+    // A line longer than this is refused (TextTooLong): about a minute of speech. An interviewer's
+    // line is far shorter (the Netflix loop's longest, an opening, is 245 characters), and text
+    // built to be slow costs libflite seconds per thousand characters (1,000 digits are read as
+    // five minutes of speech, rendered in about 11 s): lines behind it would wait that long.
+    static constexpr qsizetype MaxTextCharacters = 1000;
 
     struct Options
     {
