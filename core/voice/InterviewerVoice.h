@@ -55,6 +55,19 @@ struct VoiceStatus
 //   its Debian package, a line with nothing to say).
 // - Destroying the voice finishes the lines still waiting with Cancelled at once; a line being
 //   rendered finishes on its thread (tens of milliseconds) and is dropped. It never waits.
+//
+// How a session uses it (with SpeechPlayer, SpeechPlayer.h):
+// - One voice for the app, with Options::diskCacheFolder under the cache location
+//   (QStandardPaths::CacheLocation + "/voice"); setSettings() from Settings (voice, rate, volume).
+// - At a round's start: prepare() the round's lines (Loop::spokenLines(round)), its first question
+//   and that question's probes; while a question is answered, prepare() the next question.
+// - To say a line: render(), and when its future is ready (a QFutureWatcher; at once when it was
+//   prepared) SpeechPlayer::play(). Think time starts on SpeechPlayer::finished. With an error (the
+//   voice not installed, say) show its message once and go on as with the voice off.
+// - While the answer is recorded, take the recorder's position at SpeechPlayer::started and add
+//   speech.intervalStartingAt(position) (cut at the played time when stopped) to the take's marks
+//   and to AnswerContext::excluded.
+// - The V key: SpeechPlayer::stop(), and skip the voice until it is turned on again.
 class InterviewerVoice
 {
 public:
