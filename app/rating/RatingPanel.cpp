@@ -110,9 +110,12 @@ void DimensionChoice::renderEvidence()
     }
     const QPalette colours = palette();
     QStringList moments;
-    for (const RubricEvidence::Moment &moment : std::as_const(m_evidence->moments))
-        moments << u"%1 (%2)"_s.arg(moment.text.toHtmlEscaped(),
-                                    FeedbackFormat::momentLink(moment.atMs, m_playable, colours));
+    for (const RubricEvidence::Moment &moment : std::as_const(m_evidence->moments)) {
+        const QString link = FeedbackFormat::momentLink(moment.atMs, m_playable, colours);
+        moments << (moment.times > 1
+                        ? tr("%1 ×%2 (first %3)").arg(moment.text.toHtmlEscaped()).arg(moment.times).arg(link)
+                        : u"%1 (%2)"_s.arg(moment.text.toHtmlEscaped(), link));
+    }
     QString text = m_evidence->caption.toHtmlEscaped();
     if (!moments.isEmpty())
         text += u": "_s + moments.join(u", "_s);

@@ -19,6 +19,24 @@ QString tr(const char *text, int n = -1)
     return QCoreApplication::translate("MockLoop::RubricEvidence", text, nullptr, n);
 }
 
+// One moment a word, at its first time, with how often it was said.
+Line grouped(const QString &caption, const QList<EvidenceItem> &items)
+{
+    Line line;
+    line.caption = caption;
+    for (const EvidenceItem &item : items) {
+        const auto same = std::find_if(line.moments.begin(), line.moments.end(),
+                                       [&item](const Moment &moment) { return moment.text == item.text; });
+        if (same != line.moments.end())
+            ++same->times;
+        else if (line.moments.size() < Line::MostMoments)
+            line.moments.append({item.text, item.startMs});
+        else
+            ++line.unlisted;
+    }
+    return line;
+}
+
 Line listed(const QString &caption, const QList<EvidenceItem> &items, bool byValue)
 {
     Line line;
@@ -96,8 +114,11 @@ QString Line::plainText() const
     if (moments.isEmpty())
         return caption + u'.';
     QStringList parts;
-    for (const Moment &moment : moments)
-        parts << tr("%1 at %2").arg(moment.text, Format::elapsed(std::chrono::milliseconds(moment.atMs)));
+    for (const Moment &moment : moments) {
+        const QString at = Format::elapsed(std::chrono::milliseconds(moment.atMs));
+        parts << (moment.times > 1 ? tr("%1 %n times, first at %2", moment.times).arg(moment.text, at)
+                                   : tr("%1 at %2").arg(moment.text, at));
+    }
     QString text = caption + u": "_s + parts.join(u", "_s);
     if (unlisted > 0)
         text += tr(" and %n more", unlisted);
@@ -116,9 +137,9 @@ std::optional<Line> lineFor(const QString &dimensionId, const AnswerAnalysis &an
     }
     case Kind::AudienceMentions: {
         const int count = int(analysis.audienceMentions.size());
-        return listed(count ? tr("Members, customers or users mentioned %n time(s)", count)
-                            : tr("No mention of members, customers or users"),
-                      analysis.audienceMentions, false);
+        return grouped(count ? tr("Members, customers or users mentioned %n time(s)", count)
+                             : tr("No mention of members, customers or users"),
+                       analysis.audienceMentions);
     }
     case Kind::PhaseTimings:
         return phaseTimings(analysis, story);

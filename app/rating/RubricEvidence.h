@@ -34,11 +34,13 @@ struct Rule
 const QList<Rule> &rules();
 std::optional<Kind> kindFor(const QString &dimensionId);
 
-// A moment of the take the evidence points at; a player can jump there.
+// A moment of the take the evidence points at; a player can jump there. A word said again and
+// again ("members") is one moment: its first time, with how often it was said.
 struct Moment
 {
     QString text; // "40%", "members", "Autonomous Decision 1:40 of 1:00, 0:40 over"
     qint64 atMs = 0;
+    int times = 1;
 };
 
 struct Line
@@ -50,8 +52,8 @@ struct Line
     int unlisted = 0; // moments left out of the list
     bool over = false; // a phase ran past its target (PhaseTimings)
 
-    // The line as one sentence, times included ("Numbers heard (2): 40% at 0:42, 3x at 1:10."), for
-    // screen readers and tests.
+    // The line as one sentence, times included ("Numbers heard (2): 40% at 0:42, 3x at 1:10.",
+    // "...: members 3 times, first at 0:12."), for screen readers and tests.
     QString plainText() const;
 };
 

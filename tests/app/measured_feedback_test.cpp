@@ -88,7 +88,7 @@ AnswerAnalysis sampleAnalysis()
            word(u"um"_s, 9000, true), word(u"we"_s, 10800),     word(u"cut"_s, 11200), word(u"latency"_s, 43200),
            word(u"forty"_s, 43600),   word(u"percent"_s, 44000)};
     analysis.numbersHeard = {said(u"forty percent"_s, 42000, u"40%"_s), said(u"three weeks"_s, 70000, u"3"_s)};
-    analysis.audienceMentions = {said(u"members"_s, 61000)};
+    analysis.audienceMentions = {said(u"members"_s, 61000), said(u"users"_s, 75000), said(u"members"_s, 98000)};
     analysis.firstPersonSingular = {said(u"i"_s, 1800), said(u"my"_s, 20000), said(u"i"_s, 50000)};
     analysis.firstPersonPlural = {said(u"we"_s, 10800), said(u"our"_s, 61000)};
     analysis.hedges = {said(u"kind of"_s, 31000)};
@@ -230,8 +230,10 @@ void MeasuredFeedbackTest::evidence_standsBesideTheDimensionsItInforms()
         return label->isVisible() ? label->accessibleName() : u"(hidden)"_s;
     };
     QCOMPARE(evidence(u"quantified-results"_s), u"Measured: Numbers heard (2): 40% at 0:42, 3 at 1:10."_s);
-    QCOMPARE(evidence(u"member-obsession"_s),
-             u"Measured: Members, customers or users mentioned 1 time: members at 1:01."_s);
+    QCOMPARE(
+        evidence(u"member-obsession"_s),
+        u"Measured: Members, customers or users mentioned 3 times: members 2 times, first at 1:01, users at 1:15."_s);
+    QVERIFY(find<QLabel>(u"evidence_member-obsession"_s)->text().contains(u"members ×2 (first 1:01)"_s));
     QCOMPARE(evidence(u"member-impact-link"_s), evidence(u"member-obsession"_s));
     QCOMPARE(evidence(u"story-structure"_s),
              u"Measured: 2 of 5 phases reached, 1 over target: Challenge 0:25 of 0:30 "
