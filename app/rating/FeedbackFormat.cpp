@@ -4,6 +4,7 @@
 #include "widgets/CountdownLabel.h"
 
 #include <QCoreApplication>
+#include <QLabel>
 #include <QLocale>
 #include <QPalette>
 #include <QWidget>
@@ -84,6 +85,16 @@ std::optional<qint64> momentOfLink(const QString &link)
     bool ok = false;
     const qint64 ms = link.mid(MomentScheme.size()).toLongLong(&ok);
     return ok && ms >= 0 ? std::optional<qint64>(ms) : std::nullopt;
+}
+
+void followMomentLinks(QLabel *label, const std::function<void(qint64)> &chosen)
+{
+    label->setTextInteractionFlags(Qt::LinksAccessibleByMouse);
+    label->setFocusPolicy(Qt::NoFocus);
+    QObject::connect(label, &QLabel::linkActivated, label, [chosen](const QString &link) {
+        if (const auto moment = momentOfLink(link))
+            chosen(*moment);
+    });
 }
 
 QColor readableLinkColour(const QPalette &palette)

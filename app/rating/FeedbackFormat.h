@@ -4,8 +4,10 @@
 #include <QString>
 
 #include <chrono>
+#include <functional>
 #include <optional>
 
+class QLabel;
 class QPalette;
 class QWidget;
 
@@ -29,6 +31,11 @@ QString momentLink(qint64 ms, bool playable, const QPalette &palette, const QStr
 QString momentHref(qint64 ms);
 // The moment a link made by momentLink() or to momentHref() points at; nothing for any other link.
 std::optional<qint64> momentOfLink(const QString &link);
+
+// Makes label's moment links clickable by mouse (not a tab stop: the transcript is the keyboard's
+// way to a moment, and a stop per label would come between the rubric and the notes), calling
+// chosen with the moment of the link clicked.
+void followMomentLinks(QLabel *label, const std::function<void(qint64)> &chosen);
 
 // The palette's link colour, or its text colour where the link colour would not read on the
 // window's (a dark palette that keeps the light one's blue).

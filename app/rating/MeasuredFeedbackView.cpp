@@ -110,14 +110,7 @@ QLabel *MeasuredFeedbackView::addFigure(const QString &caption, const QString &n
 
 void MeasuredFeedbackView::followMomentLinks(QLabel *label)
 {
-    // Links by mouse only: the transcript is the keyboard's way to a moment, and a label per link
-    // in the tab order would come between the rubric and the notes.
-    label->setTextInteractionFlags(Qt::LinksAccessibleByMouse);
-    label->setFocusPolicy(Qt::NoFocus);
-    connect(label, &QLabel::linkActivated, this, [this](const QString &link) {
-        if (const auto moment = FeedbackFormat::momentOfLink(link))
-            Q_EMIT momentChosen(*moment);
-    });
+    FeedbackFormat::followMomentLinks(label, [this](qint64 ms) { Q_EMIT momentChosen(ms); });
 }
 
 void MeasuredFeedbackView::setFigure(QLabel *label, const QString &caption, const QString &richText,

@@ -65,13 +65,8 @@ DimensionChoice::DimensionChoice(const RubricDimension &dimension, QWidget *pare
     m_evidenceLabel->setObjectName(u"evidence_"_s + dimension.id);
     m_evidenceLabel->setWordWrap(true);
     m_evidenceLabel->setTextFormat(Qt::RichText);
-    m_evidenceLabel->setTextInteractionFlags(Qt::LinksAccessibleByMouse);
-    m_evidenceLabel->setFocusPolicy(Qt::NoFocus);
     m_evidenceLabel->hide();
-    connect(m_evidenceLabel, &QLabel::linkActivated, this, [this](const QString &link) {
-        if (const auto moment = FeedbackFormat::momentOfLink(link))
-            Q_EMIT momentChosen(*moment);
-    });
+    FeedbackFormat::followMomentLinks(m_evidenceLabel, [this](qint64 ms) { Q_EMIT momentChosen(ms); });
     layout->addWidget(m_evidenceLabel, 2 + RubricDimension::MaxScore, 0, 1, 2);
     layout->setColumnStretch(1, 1);
     connect(m_levels, &QButtonGroup::idToggled, this, [this](int id, bool checked) {

@@ -9,7 +9,8 @@
 // written to its FIFO), so MockLoop's recorder captures it and hands it to the streaming analysis
 // as it does from a real microphone. Once the recorder holds the last sample, Finish is pressed;
 // the clock stops when the rating page shows the figures and has painted them. Printed with it:
-// when the take was complete on disk and when the analysis was ready.
+// when the take was complete on disk, when the analysis was ready, how much audio the analysis had
+// still to go through when Finish was pressed, and the machine's load average.
 //
 // --lengths: answer lengths in minutes (default 1,5,20: 26 minutes at real time).
 // --quick: the 1-minute answer only.
@@ -35,6 +36,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QLoggingCategory>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
@@ -61,6 +64,13 @@ QString option(const QStringList &arguments, const QString &name, const QString 
 {
     const qsizetype at = arguments.indexOf(name);
     return at > 0 && at + 1 < arguments.size() ? arguments[at + 1] : fallback;
+}
+
+// The machine's load over the last minute: the figures are only as good as the CPU left to them.
+QString loadAverage()
+{
+    QFile file(u"/proc/loadavg"_s);
+    return file.open(QIODevice::ReadOnly) ? QString::fromLatin1(file.readAll().split(' ').value(0)) : u"?"_s;
 }
 
 bool waitFor(const std::function<bool()> &condition, int timeoutMs)
@@ -117,6 +127,7 @@ struct Measurement
     double takeReadyS = 0; // Finish -> the take complete on disk
     double analysedS = 0; // Finish -> the analysis ready
     double onScreenS = 0; // Finish -> the rating page showing the figures, painted
+    double backlogS = 0; // audio the analysis had yet to go through when Finish was pressed
     int words = 0;
 };
 
@@ -181,6 +192,8 @@ Measurement measure(const AppServices &services, const std::vector<qint16> &samp
     });
     QObject::connect(controller, &SessionController::analysisFailed, &window,
                      [&](int, const QString &message) { result.problem = message; });
+    if (const StreamingAnalyzer *analyzer = controller->streamingAnalyzer())
+        result.backlogS = double(analyzer->receivedMs() - analyzer->analysedMs()) / 1000.0;
     sinceFinish.start();
     window.sessionPage()->actions().finishAnswer->trigger();
     waitFor([&] { return shown || !result.problem.isEmpty(); }, 600000);
@@ -202,6 +215,7 @@ int main(int argc, char *argv[])
     selectMultimediaBackend();
     QStandardPaths::setTestModeEnabled(true); // settings and data of its own, not the user's
     QSettings().clear();
+    QLoggingCategory::setFilterRules(u"mockloop.*.info=false"_s);
     const QStringList arguments = application.arguments();
     const double speed = std::max(0.1, option(arguments, u"--speed"_s, u"1"_s).toDouble());
     QList<double> lengths;
@@ -249,6 +263,7 @@ int main(int argc, char *argv[])
                 "Answers spoken into the rig's pipe microphone at %s, recorded and analysed by the app as in a "
                 "session\n",
                 speed == 1 ? "real time" : qPrintable(u"%1x real time"_s.arg(speed)));
+    std::fflush(stdout);
     int failures = 0;
     for (double minutes : lengths) {
         const Measurement m
@@ -258,8 +273,9 @@ int main(int argc, char *argv[])
             ++failures;
             continue;
         }
-        std::printf("  %4.0f-minute answer: %.2f s on screen (take complete %.2f s, analysis ready %.2f s; %d words)\n",
-                    minutes, m.onScreenS, m.takeReadyS, m.analysedS, m.words);
+        std::printf("  %4.0f-minute answer: %.2f s on screen (take complete %.2f s, analysis ready %.2f s; backlog at "
+                    "Finish %.1f s of audio; %d words; load average %s)\n",
+                    minutes, m.onScreenS, m.takeReadyS, m.analysedS, m.backlogS, m.words, qPrintable(loadAverage()));
         std::fflush(stdout);
     }
     return failures == 0 ? 0 : 1;
