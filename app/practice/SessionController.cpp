@@ -368,11 +368,14 @@ void SessionController::linkTakeOfRatedAnswer()
     // repaired once, by whichever comes first.
     const QString path = takePath(answer.takeFile);
     m_services.library->run([path](LibraryStore *) { return TakeRepair::settle(path); })
-        .then(this, [this](const std::optional<TakeInfo> &take) {
+        .then(this, [this, ordinal = answer.ordinal](const std::optional<TakeInfo> &take) {
             if (!take || m_engine->state() != SessionState::Rating)
                 return;
             m_finishedTake = take;
             Q_EMIT takeReady(take->path);
+            // Its analysis went with the MockLoop that stopped: measured again, from the file.
+            if (!m_analyses.contains(ordinal))
+                finishAnalysis(ordinal, take->path);
         });
 }
 

@@ -69,6 +69,9 @@ public:
     QString takePath(const QString &fileName) const;
     // The speech analysis of the answer with that ordinal, once ready (analysisReady()).
     std::optional<AnswerAnalysis> analysisOf(int ordinal) const;
+    // The analyser listening to the take being recorded, if any: how far behind the recording it
+    // is (feedback_latency_bench).
+    const StreamingAnalyzer *streamingAnalyzer() const { return m_analyzer.get(); }
 
 Q_SIGNALS:
     void sessionStarted();

@@ -5,6 +5,7 @@
 #include "QuestionView.h"
 #include "SessionController.h"
 #include "WrapUpView.h"
+#include "analysis/AnalysisService.h"
 #include "audio/TakePlayer.h"
 #include "common/Format.h"
 #include "common/Typography.h"
@@ -212,6 +213,7 @@ SessionPage::SessionPage(const AppServices &services, QWidget *parent)
         m_controller->engine()->skipRating();
     });
     connect(m_rating, &RatingPanel::replayRequested, this, &SessionPage::toggleReplay);
+    connect(m_rating, &RatingPanel::playFromRequested, this, &SessionPage::replayFrom);
     // What is entered is kept with the session: a crash on the rating page loses none of it.
     connect(m_rating, &RatingPanel::edited, this, [this](const Rating &draft) {
         if (isRunning())
@@ -260,8 +262,22 @@ void SessionPage::run(std::unique_ptr<SessionController> controller)
             showBanner(m_controller->recordingProblem(), true);
     });
     connect(m_controller.get(), &SessionController::takeReady, this, [this] {
-        if (m_controller->engine()->state() == SessionState::Rating)
+        if (m_controller->engine()->state() == SessionState::Rating) {
             m_rating->setReplayAvailable(true);
+            m_rating->setTakePlayable(true);
+        }
+    });
+    // The measured feedback on the answer being rated, seconds after it ended.
+    m_analysisFailures.clear();
+    connect(m_controller.get(), &SessionController::analysisReady, this,
+            [this](int ordinal, const AnswerAnalysis &analysis) {
+                if (isRating(ordinal))
+                    m_rating->showMeasuredFeedback(analysis);
+            });
+    connect(m_controller.get(), &SessionController::analysisFailed, this, [this](int ordinal, const QString &message) {
+        m_analysisFailures.insert(ordinal, message);
+        if (isRating(ordinal))
+            m_rating->showFeedbackFailed(message);
     });
     AudioRecorder *recorder = m_controller->recorder();
     connect(recorder, &AudioRecorder::stateChanged, this, &SessionPage::updateRecordingLight);
@@ -455,9 +471,33 @@ void SessionPage::showRating()
     m_rating->setReplayAvailable(takeReady,
                                  m_controller->recordingProblem().isEmpty() ? tr("The take is still being saved")
                                                                             : tr("This answer was not recorded"));
+    showMeasuredFeedback(answer);
     m_replayStatus->clear();
     m_stack->setCurrentWidget(m_rating->parentWidget());
     m_rating->focusFirstDimension();
+}
+
+bool SessionPage::isRating(int ordinal) const
+{
+    const SessionEngine *engine = m_controller ? m_controller->engine() : nullptr;
+    return engine && engine->state() == SessionState::Rating && engine->currentAnswer()
+        && engine->currentAnswer()->ordinal == ordinal && m_stack->currentWidget() == m_rating->parentWidget();
+}
+
+void SessionPage::showMeasuredFeedback(const AnswerRecord &answer)
+{
+    m_rating->setTakePlayable(!m_controller->currentTakePath().isEmpty());
+    if (const auto analysis = m_controller->analysisOf(answer.ordinal))
+        m_rating->showMeasuredFeedback(*analysis);
+    else if (m_analysisFailures.contains(answer.ordinal))
+        m_rating->showFeedbackFailed(m_analysisFailures.value(answer.ordinal));
+    else if (answer.takeFile.isEmpty())
+        m_rating->showFeedbackUnavailable(tr("This answer was not recorded, so there is nothing to measure."));
+    else if (!m_services.analysis || !m_services.analysis->isEnabled())
+        m_rating->showFeedbackUnavailable(
+            tr("Speech analysis is off, so this answer is not measured. It can be turned on in Settings."));
+    else
+        m_rating->showFeedbackPending();
 }
 
 TakePlayer *SessionPage::replayer()
@@ -491,6 +531,18 @@ void SessionPage::toggleReplay()
         return;
     if (player->take() != take)
         player->setTake(take);
+    player->play();
+}
+
+void SessionPage::replayFrom(qint64 takeMs)
+{
+    const QString take = m_controller ? m_controller->currentTakePath() : QString();
+    if (take.isEmpty())
+        return;
+    TakePlayer *player = replayer();
+    if (player->take() != take)
+        player->setTake(take);
+    player->seek(takeMs); // kept until the take is loaded
     player->play();
 }
 

@@ -3,6 +3,7 @@
 #include "AppServices.h"
 #include "session/SessionTypes.h"
 
+#include <QHash>
 #include <QWidget>
 
 #include <memory>
@@ -73,10 +74,15 @@ private:
     void updateRecordingLight();
     void showBanner(const QString &message, bool offerSettings);
     void showRating();
+    // Beside the rating: the measured feedback on answer, or why there is none (yet).
+    void showMeasuredFeedback(const AnswerRecord &answer);
+    // The rating page shows the answer with this ordinal.
+    bool isRating(int ordinal) const;
     // For an abandoned session: asks the library what it keeps of it, and says so.
     void showWhatWasKept();
     TakePlayer *replayer();
     void toggleReplay();
+    void replayFrom(qint64 takeMs);
     void stopReplay();
     void confirmEndRound();
     void skipQuestion();
@@ -106,6 +112,7 @@ private:
     PauseForDialogs *m_pauseForDialogs;
     QString m_sessionId;
     QString m_saveProblem; // the banner's message while the library refuses to save
+    QHash<int, QString> m_analysisFailures; // why answers of this session could not be analysed
 };
 
 } // namespace MockLoop

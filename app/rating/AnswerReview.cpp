@@ -1,9 +1,11 @@
 #include "AnswerReview.h"
 
+#include "FeedbackFormat.h"
+
 #include "common/Format.h"
 #include "loops/Loop.h"
-#include "widgets/CountdownLabel.h"
 
+#include <QCoreApplication>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -83,6 +85,8 @@ void AnswerReview::clear()
     }
     m_notes->clear();
     m_strong->clear();
+    m_hasPhases = false;
+    m_phasesWanted = true;
     m_phasesBox->hide();
     m_notesBox->hide();
     m_strongBox->hide();
@@ -106,47 +110,51 @@ void AnswerReview::showAnswer(const Loop &loop, const AnswerRecord &answer)
     }
 }
 
+PhaseRow addPhaseRow(QGridLayout *grid, const QString &namePrefix, const StoryPhase &phase,
+                     std::optional<Milliseconds> spent, Milliseconds target)
+{
+    QWidget *parent = grid->parentWidget();
+    PhaseRow row{new QLabel(phase.title, parent), new QLabel(parent), new QLabel(parent)};
+    row.spent->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    if (!spent) {
+        row.spent->setText(
+            QCoreApplication::translate("MockLoop::AnswerReview", "– of %1").arg(Format::elapsed(target)));
+        row.verdict->setText(QCoreApplication::translate("MockLoop::AnswerReview", "not reached"));
+        row.verdict->setForegroundRole(QPalette::PlaceholderText);
+    } else {
+        row.spent->setText(FeedbackFormat::spentOfTarget(*spent, target));
+        row.verdict->setText(FeedbackFormat::overOrOnTime(*spent, target));
+        if (FeedbackFormat::isOver(*spent, target))
+            FeedbackFormat::markAsWarning(row.verdict);
+    }
+    row.title->setAccessibleName(u"%1: %2, %3"_s.arg(phase.title, row.spent->text(), row.verdict->text()));
+    row.title->setObjectName(namePrefix + u"Title_"_s + phase.id);
+    row.spent->setObjectName(namePrefix + u"Spent_"_s + phase.id);
+    row.verdict->setObjectName(namePrefix + u"Verdict_"_s + phase.id);
+    const int at = grid->rowCount();
+    grid->addWidget(row.title, at, 0);
+    grid->addWidget(row.spent, at, 1);
+    grid->addWidget(row.verdict, at, 2);
+    return row;
+}
+
 void AnswerReview::showPhases(const Loop &loop, const AnswerRecord &answer)
 {
     const QList<PhaseTime> times = phaseTimesOf(answer, loop.storyStructure);
     if (times.isEmpty() || answer.parts.isEmpty())
         return;
     for (const PhaseTime &time : times) {
-        const StoryPhase &phase = loop.storyStructure.phases.at(time.phaseIndex);
-        auto *title = new QLabel(phase.title, m_phasesBox);
-        auto *spent = new QLabel(m_phasesBox);
-        auto *verdict = new QLabel(m_phasesBox);
-        spent->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        const QString target = Format::elapsed(time.target);
-        if (!time.reached) {
-            spent->setText(tr("– of %1").arg(target));
-            verdict->setText(tr("not reached"));
-            verdict->setForegroundRole(QPalette::PlaceholderText);
-        } else {
-            spent->setText(tr("%1 of %2").arg(Format::elapsed(time.spent), target));
-            if (time.over().count() > 0) {
-                // The words say it; the colour only draws the eye.
-                verdict->setText(tr("%1 over").arg(Format::elapsed(time.over())));
-                QPalette colours = verdict->palette();
-                colours.setColor(QPalette::WindowText, warningColour(colours));
-                verdict->setPalette(colours);
-                QFont bold = verdict->font();
-                bold.setBold(true);
-                verdict->setFont(bold);
-            } else {
-                verdict->setText(tr("on time"));
-            }
-        }
-        title->setAccessibleName(u"%1: %2, %3"_s.arg(phase.title, spent->text(), verdict->text()));
-        title->setObjectName(u"phaseTitle_"_s + phase.id);
-        spent->setObjectName(u"phaseSpent_"_s + phase.id);
-        verdict->setObjectName(u"phaseVerdict_"_s + phase.id);
-        const int row = m_phases->rowCount();
-        m_phases->addWidget(title, row, 0);
-        m_phases->addWidget(spent, row, 1);
-        m_phases->addWidget(verdict, row, 2);
+        addPhaseRow(m_phases, u"phase"_s, loop.storyStructure.phases.at(time.phaseIndex),
+                    time.reached ? std::optional<Milliseconds>(time.spent) : std::nullopt, time.target);
     }
-    m_phasesBox->show();
+    m_phasesBox->setVisible(m_phasesWanted);
+    m_hasPhases = true;
+}
+
+void AnswerReview::setPhasesShown(bool shown)
+{
+    m_phasesWanted = shown;
+    m_phasesBox->setVisible(shown && m_hasPhases);
 }
 
 } // namespace MockLoop

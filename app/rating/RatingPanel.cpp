@@ -1,6 +1,8 @@
 #include "RatingPanel.h"
 
 #include "AnswerReview.h"
+#include "FeedbackFormat.h"
+#include "MeasuredFeedbackView.h"
 
 #include "common/Typography.h"
 #include "loops/Loop.h"
@@ -31,6 +33,7 @@ DimensionChoice::DimensionChoice(const RubricDimension &dimension, QWidget *pare
     : QWidget(parent)
     , m_dimensionId(dimension.id)
     , m_levels(new QButtonGroup(this))
+    , m_evidenceLabel(new QLabel(this))
 {
     setObjectName(u"dimension_"_s + dimension.id);
     setFocusPolicy(Qt::StrongFocus);
@@ -57,6 +60,14 @@ DimensionChoice::DimensionChoice(const RubricDimension &dimension, QWidget *pare
         layout->addWidget(button, 1 + score, 0, Qt::AlignTop);
         layout->addWidget(anchor, 1 + score, 1);
     }
+    // Measured evidence, below the levels: its times are links by mouse; the dimension stays one
+    // stop for Tab (the evidence is in its accessible description).
+    m_evidenceLabel->setObjectName(u"evidence_"_s + dimension.id);
+    m_evidenceLabel->setWordWrap(true);
+    m_evidenceLabel->setTextFormat(Qt::RichText);
+    m_evidenceLabel->hide();
+    FeedbackFormat::followMomentLinks(m_evidenceLabel, [this](qint64 ms) { Q_EMIT momentChosen(ms); });
+    layout->addWidget(m_evidenceLabel, 2 + RubricDimension::MaxScore, 0, 1, 2);
     layout->setColumnStretch(1, 1);
     connect(m_levels, &QButtonGroup::idToggled, this, [this](int id, bool checked) {
         if (checked)
@@ -76,6 +87,41 @@ void DimensionChoice::setScore(int score)
         button->setChecked(true);
 }
 
+void DimensionChoice::setEvidence(const std::optional<RubricEvidence::Line> &evidence, bool playable)
+{
+    m_evidence = evidence;
+    m_playable = playable;
+    renderEvidence();
+}
+
+void DimensionChoice::renderEvidence()
+{
+    const QString rate = tr("Press 1 to 4 to rate");
+    if (!m_evidence) {
+        m_evidenceLabel->clear();
+        m_evidenceLabel->hide();
+        setAccessibleDescription(rate);
+        return;
+    }
+    const QPalette colours = palette();
+    QStringList moments;
+    for (const RubricEvidence::Moment &moment : std::as_const(m_evidence->moments)) {
+        const QString link = FeedbackFormat::momentLink(moment.atMs, m_playable, colours);
+        moments << (moment.times > 1
+                        ? tr("%1 ×%2 (first %3)").arg(moment.text.toHtmlEscaped()).arg(moment.times).arg(link)
+                        : u"%1 (%2)"_s.arg(moment.text.toHtmlEscaped(), link));
+    }
+    QString text = m_evidence->caption.toHtmlEscaped();
+    if (!moments.isEmpty())
+        text += u": "_s + moments.join(u", "_s);
+    if (m_evidence->unlisted > 0)
+        text += tr(" and %n more", nullptr, m_evidence->unlisted).toHtmlEscaped();
+    m_evidenceLabel->setText(u"<i>%1</i> %2"_s.arg(tr("Measured:").toHtmlEscaped(), text));
+    m_evidenceLabel->setAccessibleName(tr("Measured: %1").arg(m_evidence->plainText()));
+    m_evidenceLabel->show();
+    setAccessibleDescription(rate + u". "_s + m_evidenceLabel->accessibleName());
+}
+
 void DimensionChoice::keyPressEvent(QKeyEvent *event)
 {
     const int key = event->key();
@@ -92,6 +138,13 @@ void DimensionChoice::keyPressEvent(QKeyEvent *event)
         return;
     }
     QWidget::keyPressEvent(event);
+}
+
+void DimensionChoice::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_evidence)
+        renderEvidence(); // the links' colour
 }
 
 void DimensionChoice::focusInEvent(QFocusEvent *event)
@@ -128,6 +181,7 @@ RatingPanel::RatingPanel(QWidget *parent)
     , m_scroll(new QScrollArea(this))
     , m_dimensions(new QWidget(this))
     , m_review(new AnswerReview(this))
+    , m_feedback(new MeasuredFeedbackView(this))
     , m_redFlags(new QWidget(this))
     , m_notes(new QPlainTextEdit(this))
     , m_summary(new QLabel(this))
@@ -159,9 +213,13 @@ RatingPanel::RatingPanel(QWidget *parent)
     rubric->addWidget(m_dimensions);
     rubric->addWidget(m_redFlags);
     rubric->addStretch();
+    auto *besideRubric = new QVBoxLayout;
+    besideRubric->addWidget(m_feedback);
+    besideRubric->addWidget(m_review);
+    besideRubric->addStretch();
     auto *contentLayout = new QHBoxLayout(content);
     contentLayout->addLayout(rubric, 3);
-    contentLayout->addWidget(m_review, 2, Qt::AlignTop);
+    contentLayout->addLayout(besideRubric, 2);
     m_scroll->setObjectName(u"ratingScroll"_s);
     m_scroll->setWidget(content);
     m_scroll->setWidgetResizable(true);
@@ -198,6 +256,8 @@ RatingPanel::RatingPanel(QWidget *parent)
     });
     connect(m_skip, &QPushButton::clicked, this, &RatingPanel::skipped);
     connect(m_replay, &QPushButton::clicked, this, &RatingPanel::replayRequested);
+    connect(m_feedback, &MeasuredFeedbackView::momentChosen, this, &RatingPanel::playFromRequested);
+    connect(m_feedback, &MeasuredFeedbackView::stateChanged, this, &RatingPanel::showEvidence);
     auto *submitShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
     submitShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(submitShortcut, &QShortcut::activated, m_submit, &QPushButton::click);
@@ -214,14 +274,11 @@ void RatingPanel::setRubric(const Loop &loop, const Round &round)
 
     auto *dimensionsLayout = new QVBoxLayout(m_dimensions);
     dimensionsLayout->setContentsMargins(0, 0, 0, 0);
-    QWidget *previous = nullptr;
     for (const RubricDimension *dimension : loop.rubricFor(round)) {
         auto *choice = new DimensionChoice(*dimension, m_dimensions);
         dimensionsLayout->addWidget(choice);
         connect(choice, &DimensionChoice::scoreChanged, this, &RatingPanel::reportEdit);
-        if (previous)
-            setTabOrder(previous, choice);
-        previous = choice;
+        connect(choice, &DimensionChoice::momentChosen, this, &RatingPanel::playFromRequested);
         m_choices.append(choice);
     }
 
@@ -240,7 +297,10 @@ void RatingPanel::setRubric(const Loop &loop, const Round &round)
         }
         flagsLayout->addWidget(box);
     }
+    m_story = loop.storyStructure;
     m_review->clear();
+    m_feedback->clear();
+    orderTabs();
     m_notesEditDelay->stop();
     m_restoring = true;
     m_notes->clear();
@@ -273,6 +333,59 @@ void RatingPanel::setQuestion(const QString &question, const QString &detail)
 void RatingPanel::showAnswerReview(const Loop &loop, const AnswerRecord &answer)
 {
     m_review->showAnswer(loop, answer);
+}
+
+void RatingPanel::orderTabs()
+{
+    // Visual order: the rubric's column (dimensions, then red flags), the measured feedback beside
+    // it, then the notes and the buttons below both.
+    QList<QWidget *> order;
+    for (DimensionChoice *choice : std::as_const(m_choices))
+        order << choice;
+    for (QCheckBox *check : std::as_const(m_flagBoxes))
+        order << check;
+    order << m_feedback->transcriptView() << m_notes << m_replay << m_skip << m_submit;
+    for (qsizetype i = 1; i < order.size(); ++i)
+        setTabOrder(order.at(i - 1), order.at(i));
+}
+
+void RatingPanel::showFeedbackPending()
+{
+    m_feedback->showPending();
+}
+
+void RatingPanel::showFeedbackUnavailable(const QString &why)
+{
+    m_feedback->showUnavailable(why);
+}
+
+void RatingPanel::showFeedbackFailed(const QString &message)
+{
+    m_feedback->showFailed(message);
+}
+
+void RatingPanel::showMeasuredFeedback(const AnswerAnalysis &analysis)
+{
+    m_feedback->showAnalysis(analysis, m_story);
+    showEvidence();
+}
+
+void RatingPanel::setTakePlayable(bool playable)
+{
+    m_feedback->setPlayable(playable);
+    showEvidence();
+}
+
+void RatingPanel::showEvidence()
+{
+    const bool ready = m_feedback->state() == MeasuredFeedbackView::State::Ready;
+    for (DimensionChoice *choice : std::as_const(m_choices)) {
+        choice->setEvidence(ready ? RubricEvidence::lineFor(choice->dimensionId(), *m_feedback->analysis(), m_story)
+                                  : std::nullopt,
+                            m_feedback->isPlayable());
+    }
+    // The measured phase times say what the marks' say, and more: one table, not two.
+    m_review->setPhasesShown(!m_feedback->showsPhases());
 }
 
 void RatingPanel::setReplayAvailable(bool available, const QString &whyNot)

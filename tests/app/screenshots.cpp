@@ -1,11 +1,14 @@
 // Renders every page of MockLoop to PNG, for the README, the AppStream metadata and for looking
 // at the UI: the practice home, a round's briefing, a question being answered (with a phase mark
-// and overtime), the rating, the round wrap-up, the library, the settings and a loop file's
+// and overtime), the rating with the measured feedback, the round wrap-up, the library, the settings and a loop file's
 // errors. The window is the real one, on a manual clock, over a library filled with sample
 // practice. Run it through tests/app/render-screenshots.sh, which provides a display (Xvfb) and,
 // when it can, the audio rig so that the answer is really being recorded.
 //   mockloop_screenshots OUTPUT_FOLDER [--dark]
 
+#include "analysis/AnalysisService.h"
+#include "analysis/AnswerAssembler.h"
+#include "analysis/TranscriptEvidence.h"
 #include "audio/AudioInputs.h"
 #include "audio/MultimediaBackend.h"
 #include "audio/WavFormat.h"
@@ -27,6 +30,7 @@
 #include <QFileInfo>
 #include <QPlainTextEdit>
 #include <QRadioButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStyleFactory>
@@ -158,6 +162,69 @@ qint64 fillLibrary(PracticeLibrary &library, const std::shared_ptr<const Loop> &
         .result();
 }
 
+// What the speech analysis would measure in the answer just given, made up to fit it (the take
+// recorded while the pictures were made lasts seconds, its answer clock minutes): an answer read
+// at about 150 words a minute, with pauses, a few likely fillers, and the evidence and phase times
+// the analysis finds in such words.
+AnswerAnalysis measuredAnswer(const AnswerRecord &answer, const Loop &loop)
+{
+    static const QString script
+        = u"when i joined the playback team start up time on smart tvs in brazil was four seconds for the "
+          "slowest tenth of plays and members gave up on about one play in eight . i decided we would stop the "
+          "feature work for a month and i took that call to my director myself . um i owned the risk if the fix "
+          "failed we would miss the holiday launch . we moved the manifest to the edge cut two round trips and "
+          "kind of rebuilt the retry logic with the device team . | i ran a daily review of the numbers and told "
+          "the partner teams where we were behind . uh within six weeks start up time dropped to one point five "
+          "seconds and abandoned plays fell by forty percent for members on those devices . i think the harder "
+          "part was saying no to the launch team and i said it early and plainly . our customers in the region "
+          "now start a title in under two seconds and we reused the approach in twelve other markets ."_s;
+    AnswerAnalysis analysis;
+    for (const AnswerPart &part : answer.parts)
+        analysis.durationMs += part.duration.count();
+    analysis.analysedMs = analysis.durationMs;
+    analysis.speechFound = true;
+    const QStringList tokens = script.split(u' ', Qt::SkipEmptyParts);
+    qint64 at = 1900; // the silence before the first word
+    qint64 stretchStart = at;
+    int syllables = 0;
+    for (qsizetype i = 0; at < analysis.durationMs - 1500; i = (i + 1) % tokens.size()) {
+        const QString &token = tokens.at(i);
+        if (token == u"."_s || token == u"|"_s) {
+            // A breath after a sentence; a long pause where the story turns.
+            const qint64 gap = token == u"|"_s ? 3100 : 450 + (i * 37) % 500;
+            analysis.speech.append({stretchStart, at});
+            analysis.pauses.append({at, at + gap});
+            at += gap;
+            stretchStart = at;
+            continue;
+        }
+        const bool filler = token == u"um"_s || token == u"uh"_s;
+        const int vowels = int(std::max<qsizetype>(1, token.count(QRegularExpression(u"[aeiouy]+"_s))));
+        const qint64 length = filler ? 520 : 110 + 130 * vowels;
+        analysis.words.append({token, at, at + length, filler ? 0.4 : 0.85, filler, filler ? 0 : vowels});
+        syllables += filler ? 0 : vowels;
+        at += length + 90;
+    }
+    analysis.speech.append({stretchStart, at});
+    analysis.silenceBeforeSpeech = TimeRange{0, 1900};
+    for (const TimeRange &range : std::as_const(analysis.speech))
+        analysis.speakingMs += range.durationMs();
+    const double spanMinutes = double(analysis.speech.constLast().endMs - 1900) / 60000.0;
+    const auto fillers = std::count_if(analysis.words.cbegin(), analysis.words.cend(),
+                                       [](const RecognizedWord &word) { return word.likelyFiller; });
+    analysis.wordsPerMinute = double(analysis.words.size() - fillers) / spanMinutes;
+    analysis.articulationRate = syllables / (double(analysis.speakingMs) / 1000.0);
+    analysis.fillersPerMinute = double(fillers) / spanMinutes;
+    analysis.numbersHeard = TranscriptEvidence::numbers(analysis.words);
+    analysis.audienceMentions = TranscriptEvidence::audienceMentions(analysis.words);
+    analysis.firstPersonSingular = TranscriptEvidence::firstPersonSingular(analysis.words);
+    analysis.firstPersonPlural = TranscriptEvidence::firstPersonPlural(analysis.words);
+    analysis.hedges = TranscriptEvidence::hedges(analysis.words);
+    analysis.phases = AnswerAssembler::phaseTimings(AnalysisService::contextOf(answer, &loop), analysis.durationMs,
+                                                    analysis.speech);
+    return analysis;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -247,6 +314,9 @@ int main(int argc, char *argv[])
         choices.at(i)->setScore(i % 2 == 0 ? 3 : 2);
     child<QPlainTextEdit>(&window, u"ratingNotes"_s)
         ->setPlainText(u"Said 'we' where the call was mine. Quantify the latency win."_s);
+    // The measured feedback, as it arrives seconds after the answer.
+    Q_EMIT window.sessionPage()->controller()->analysisReady(engine->currentAnswer()->ordinal,
+                                                             measuredAnswer(*engine->currentAnswer(), engine->loop()));
     save(&window, u"06-rating"_s);
     engine->submitRating(panel->rating());
     engine->endRound();

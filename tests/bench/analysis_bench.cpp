@@ -20,6 +20,7 @@
 // The answers are the flite answers of tests/data/analysis (every voice), joined and repeated.
 
 #include "BenchProcess.h"
+#include "BenchSpeech.h"
 #include "SpeechFixtures.h"
 #include "analysis/Analysis.h"
 
@@ -39,7 +40,8 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-constexpr int SampleRate = 16000;
+using BenchSpeech::answerOf;
+using BenchSpeech::SampleRate;
 constexpr qsizetype ChunkSamples = 800; // 50 ms, as the recorder hands them over
 
 double median(std::vector<double> values)
@@ -52,35 +54,6 @@ QString option(const QStringList &arguments, const QString &name, const QString 
 {
     const qsizetype at = arguments.indexOf(name);
     return at > 0 && at + 1 < arguments.size() ? arguments[at + 1] : fallback;
-}
-
-// Every voice saying every script: about six and a half minutes of answers with pauses.
-std::vector<qint16> speechSource(const QString &folder)
-{
-    std::vector<qint16> source;
-    for (const QString &script : {u"onboarding-answer"_s, u"release-answer"_s}) {
-        for (const QString &voice : {u"slt"_s, u"rms"_s, u"awb"_s, u"kal16"_s}) {
-            QString error;
-            const auto answer = SpeechFixtures::render(SpeechFixtures::scriptPath(script), folder, &error, {voice});
-            if (!answer) {
-                std::fprintf(stderr, "analysis_bench: %s\n", qPrintable(error));
-                return {};
-            }
-            const std::vector<qint16> samples = SpeechFixtures::readWav(answer->wavPath);
-            source.insert(source.end(), samples.begin(), samples.end());
-            QFile::remove(answer->wavPath);
-        }
-    }
-    return source;
-}
-
-std::vector<qint16> answerOf(const std::vector<qint16> &source, double minutes)
-{
-    const auto length = size_t(minutes * 60 * SampleRate);
-    std::vector<qint16> samples(length);
-    for (size_t i = 0; i < length; ++i)
-        samples[i] = source[i % source.size()];
-    return samples;
 }
 
 // The child: analyses the file, then writes its resident memory before the model and at its peak.
@@ -237,7 +210,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     QTemporaryDir folder;
-    const std::vector<qint16> source = speechSource(folder.path());
+    const std::vector<qint16> source = BenchSpeech::speechSource(folder.path(), "analysis_bench");
     if (source.empty())
         return 1;
     std::printf("Speech: the flite answers, %.1f minutes, repeated as needed\n\n",
