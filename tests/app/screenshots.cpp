@@ -120,12 +120,22 @@ AnswerAnalysis showcaseAnalysis(qint64 durationMs, const QList<PhaseMark> &phase
     analysis.silenceBeforeSpeech = TimeRange{0, 600};
     qsizetype next = 0;
     int count = 0;
+    // The phrases of the take, less its silences.
+    QList<TimeRange> stretches;
     for (qint64 phrase = 0; phrase + 3400 <= durationMs; phrase += 4300) {
-        const TimeRange speech{std::max<qint64>(phrase, 600), phrase + 3400};
-        if (std::any_of(ShowcaseSilences.cbegin(), ShowcaseSilences.cend(), [&speech](const TimeRange &silence) {
-                return speech.startMs < silence.endMs && speech.endMs > silence.startMs;
-            }))
-            continue;
+        TimeRange stretch{std::max<qint64>(phrase, 600), phrase + 3400};
+        for (const TimeRange &silence : ShowcaseSilences) {
+            if (stretch.startMs < silence.startMs && stretch.endMs > silence.startMs) {
+                stretches.append({stretch.startMs, silence.startMs});
+                stretch.startMs = silence.endMs;
+            } else if (stretch.startMs >= silence.startMs && stretch.startMs < silence.endMs) {
+                stretch.startMs = silence.endMs;
+            }
+        }
+        if (stretch.durationMs() >= 400)
+            stretches.append(stretch);
+    }
+    for (const TimeRange &speech : std::as_const(stretches)) {
         if (!analysis.speech.isEmpty())
             analysis.pauses.append({analysis.speech.constLast().endMs, speech.startMs});
         analysis.speech.append(speech);
