@@ -277,6 +277,7 @@ void AnswerDetailView::showAnalysis(const TakeAnalysis &analysis)
     // The measured marks join the answer's own on the waveform, said in words under it too.
     m_marks = TakeMarks::ofAnswer(m_detail.record, m_loop.get());
     QStringList legend;
+    QStringList spoken; // the same without the shapes, for a screen reader
     if (analysis.result) {
         const QList<WaveformSlider::Mark> measured = TakeMarks::ofAnalysis(*analysis.result);
         m_marks += measured;
@@ -284,14 +285,20 @@ void AnswerDetailView::showAnalysis(const TakeAnalysis &analysis)
             return int(std::count_if(measured.cbegin(), measured.cend(),
                                      [kind](const WaveformSlider::Mark &mark) { return mark.kind == kind; }));
         };
-        if (const int fillers = count(WaveformSlider::Mark::Kind::LikelyFiller); fillers > 0)
+        if (const int fillers = count(WaveformSlider::Mark::Kind::LikelyFiller); fillers > 0) {
             legend << tr("◆ %n likely filler(s)", nullptr, fillers);
-        if (const int pauses = count(WaveformSlider::Mark::Kind::LongPause); pauses > 0)
+            spoken << tr("%n likely filler(s)", nullptr, fillers);
+        }
+        if (const int pauses = count(WaveformSlider::Mark::Kind::LongPause); pauses > 0) {
             legend << tr("▨ %n pause(s) over 2 s", nullptr, pauses);
+            spoken << tr("%n pause(s) over 2 s", nullptr, pauses);
+        }
     }
     if (!m_takePath.isEmpty())
         m_player->slider()->setMarks(m_marks);
     m_marksLegend->setText(legend.isEmpty() ? QString() : tr("Marked: %1").arg(legend.join(u" · "_s)));
+    m_marksLegend->setAccessibleName(
+        spoken.isEmpty() ? QString() : tr("Marked on the waveform: %1").arg(QLocale().createSeparatedList(spoken)));
     m_marksLegend->setVisible(!legend.isEmpty() && !m_takePath.isEmpty());
 }
 

@@ -407,6 +407,9 @@ void LibraryTranscriptTest::fillersAndLongPauses_areMarkedOnTheWaveformAndInTheT
     // In words, for everyone: under the waveform, and in the slider's description.
     QCOMPARE(labelText(u"waveformLegend"_s), u"Marked: ◆ 1 likely filler · ▨ 1 pause over 2 s"_s);
     QVERIFY(child<QLabel>(u"waveformLegend"_s)->isVisible());
+    QCOMPARE(child<QLabel>(u"waveformLegend"_s)->accessibleName(),
+             u"Marked on the waveform: "_s
+                 + QLocale().createSeparatedList({u"1 likely filler"_s, u"1 pause over 2 s"_s}));
     QVERIFY2(slider->accessibleDescription().contains(u"1 likely filler marked; 1 long pause marked"_s),
              qPrintable(slider->accessibleDescription()));
     detail()->player()->seekTo(4200);
