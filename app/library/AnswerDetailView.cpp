@@ -83,6 +83,11 @@ AnswerDetailView::AnswerDetailView(QWidget *parent)
     m_reRate->setObjectName(u"reRateButton"_s);
     m_delete->setObjectName(u"deleteAnswerButton"_s);
     m_delete->setToolTip(tr("Delete this answer, its ratings and its recording"));
+    m_marksLegend->setObjectName(u"waveformLegend"_s);
+    m_marksLegend->setWordWrap(true);
+    m_marksLegend->setTextFormat(Qt::PlainText);
+    m_marksLegend->setToolTip(tr("Measured in the take. Point at a mark on the waveform to see what it is."));
+    m_marksLegend->hide();
     m_recordingInfo->setObjectName(u"recordingInfo"_s);
     m_recordingInfo->setWordWrap(true);
     m_recordingInfo->setForegroundRole(QPalette::PlaceholderText);
@@ -190,13 +195,8 @@ AnswerDetailView::AnswerDetailView(QWidget *parent)
     connect(m_delete, &QPushButton::clicked, this, &AnswerDetailView::deleteRequested);
     connect(m_reRate, &QPushButton::clicked, this, &AnswerDetailView::beginReRating);
 
-    // The transcript follows the player, and plays from the word chosen.
-    m_marksLegend->setObjectName(u"waveformLegend"_s);
-    m_marksLegend->setWordWrap(true);
-    m_marksLegend->setToolTip(tr("Measured in the take. Point at a mark on the waveform to see what it is."));
-    m_marksLegend->setTextFormat(Qt::PlainText);
-    m_marksLegend->hide();
-    // Kept in view as it plays or is sought, unless the person is moving through the words.
+    // The transcript follows the player, and plays from the word chosen; the playing word is kept
+    // in view as it plays or is sought, unless the person is moving through the words.
     connect(m_player, &TakePlayerWidget::positionChanged, this,
             [this](qint64 position) { m_transcript->setPosition(position, !m_transcript->wordsView()->hasFocus()); });
     connect(m_transcript, &TranscriptView::seekRequested, m_player, &TakePlayerWidget::seekTo);
@@ -230,11 +230,9 @@ void AnswerDetailView::showAnswer(const AnswerDetail &detail, std::shared_ptr<co
     }
 
     m_takePath = detail.recording ? takePath : QString();
-    m_marks = TakeMarks::ofAnswer(detail.record, m_loop.get());
     if (!sameAnswer)
         m_analysis = {detail.recording ? TakeAnalysis::State::NotAnalysed : TakeAnalysis::State::NoRecording, {}, {}};
-    else if (m_analysis.result)
-        m_marks += TakeMarks::ofAnalysis(*m_analysis.result);
+    m_marks = marks();
     if (!m_takePath.isEmpty()) {
         m_player->setTake(m_takePath, detail.recording->duration.count(), m_marks);
         QString info = tr("Recording: %1, %2")
@@ -275,14 +273,12 @@ void AnswerDetailView::showAnalysis(const TakeAnalysis &analysis)
     m_metrics->showAnalysis(analysis, m_loop);
 
     // The measured marks join the answer's own on the waveform, said in words under it too.
-    m_marks = TakeMarks::ofAnswer(m_detail.record, m_loop.get());
+    m_marks = marks();
     QStringList legend;
     QStringList spoken; // the same without the shapes, for a screen reader
     if (analysis.result) {
-        const QList<WaveformSlider::Mark> measured = TakeMarks::ofAnalysis(*analysis.result);
-        m_marks += measured;
-        const auto count = [&measured](WaveformSlider::Mark::Kind kind) {
-            return int(std::count_if(measured.cbegin(), measured.cend(),
+        const auto count = [this](WaveformSlider::Mark::Kind kind) {
+            return int(std::count_if(m_marks.cbegin(), m_marks.cend(),
                                      [kind](const WaveformSlider::Mark &mark) { return mark.kind == kind; }));
         };
         if (const int fillers = count(WaveformSlider::Mark::Kind::LikelyFiller); fillers > 0) {
@@ -300,6 +296,14 @@ void AnswerDetailView::showAnalysis(const TakeAnalysis &analysis)
     m_marksLegend->setAccessibleName(
         spoken.isEmpty() ? QString() : tr("Marked on the waveform: %1").arg(QLocale().createSeparatedList(spoken)));
     m_marksLegend->setVisible(!legend.isEmpty() && !m_takePath.isEmpty());
+}
+
+QList<WaveformSlider::Mark> AnswerDetailView::marks() const
+{
+    QList<WaveformSlider::Mark> marks = TakeMarks::ofAnswer(m_detail.record, m_loop.get());
+    if (m_analysis.result)
+        marks += TakeMarks::ofAnalysis(*m_analysis.result);
+    return marks;
 }
 
 void AnswerDetailView::showHeader()

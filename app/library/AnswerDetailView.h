@@ -84,6 +84,8 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // The take's marks: the answer's own and those its analysis measured.
+    QList<WaveformSlider::Mark> marks() const;
     void showHeader();
     void showRatings();
     void showTakes(const QList<AnswerRow> &takes);
