@@ -138,15 +138,10 @@ void TranscriptWordsView::keyPressEvent(QKeyEvent *event)
 void TranscriptWordsView::focusInEvent(QFocusEvent *event)
 {
     // Coming in with the keyboard, the person starts at the word being played (or the first).
-    if (!currentIndex().isValid() && model() && model()->rowCount() > 0) {
-        const int playing = [this] {
-            for (int row = 0; row < model()->rowCount(); ++row) {
-                if (model()->index(row, 0).data(TranscriptModel::PlayingRole).toBool())
-                    return row;
-            }
-            return 0;
-        }();
-        selectionModel()->setCurrentIndex(model()->index(playing, 0), QItemSelectionModel::ClearAndSelect);
+    const auto *words = qobject_cast<const TranscriptModel *>(model());
+    if (!currentIndex().isValid() && words && words->rowCount() > 0) {
+        const int playing = std::max(words->playingRow(), 0);
+        selectionModel()->setCurrentIndex(words->index(playing), QItemSelectionModel::ClearAndSelect);
     }
     QListView::focusInEvent(event);
 }
