@@ -276,14 +276,20 @@ void LibraryPage::setCatalog(const LoopCatalog &catalog)
 
 void LibraryPage::setActive(bool active)
 {
+    m_active = active;
     if (!active) {
         m_detail->player()->pause();
         m_detail->flushNotes();
         saveSplitterState();
         return;
     }
-    if (m_activated)
+    if (m_activated) {
+        // Answers added meanwhile were listed as they came; the analysis of one may have been
+        // stored after it, by the practice session, which says nothing of it.
+        if (std::exchange(m_answersAddedWhileAway, false))
+            m_model->reload();
         return;
+    }
     m_activated = true;
     if (m_catalog.entries().isEmpty())
         Q_EMIT catalogNeeded();

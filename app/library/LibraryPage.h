@@ -129,6 +129,8 @@ private:
     QString m_sessionToOpen; // showSession() selects its first answer once it is in the table
     quint64 m_detailGeneration = 0; // details of answers shown before are dropped
     bool m_activated = false; // the table has been loaded once
+    bool m_active = false; // shown now
+    bool m_answersAddedWhileAway = false;
     bool m_resetting = false;
     // The speech analysis: takes that could not be analysed (and why), the background work's
     // progress (done, total), whether the answer shown has a stored result, and whether the next

@@ -76,6 +76,7 @@ void LibraryPage::followShownAnswer()
             loadDetail(id);
     });
     connect(library, &PracticeLibrary::answerAdded, this, [this] {
+        m_answersAddedWhileAway = m_answersAddedWhileAway || !m_active;
         if (m_shownAnswerId != 0)
             loadDetail(m_shownAnswerId); // it may be another take of the question shown
     });

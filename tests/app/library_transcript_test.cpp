@@ -116,6 +116,7 @@ private Q_SLOTS:
     void searchingAWordHeardOnlyInATake_findsIt_andShowsTheWords();
     void unanalysedAnswer_saysSo();
     void backgroundAnalysis_showsProgress_thenTheResultOrWhyNot();
+    void answerAnalysedWhileThePageWasAway_isListedWithItsFigures();
 
 private:
     void activate(int expectedRows);
@@ -591,6 +592,30 @@ void LibraryTranscriptTest::backgroundAnalysis_showsProgress_thenTheResultOrWhyN
     QTRY_VERIFY2(labelText(u"analysisStatus"_s).startsWith(u"This take could not be analysed. "_s),
                  qPrintable(labelText(u"analysisStatus"_s)));
     QVERIFY(labelText(u"analysisStatus"_s).size() > 40); // with the reason
+}
+
+void LibraryTranscriptTest::answerAnalysedWhileThePageWasAway_isListedWithItsFigures()
+{
+    activate(5);
+    m_page->setActive(false); // off to practise
+    // A new answer goes into the library; its analysis follows it, stored as the practice session
+    // stores it, with no word to the Library.
+    LibraryStore::NewAnswer answer;
+    answer.sessionId = u"session"_s;
+    answer.answeredAt = at(2, 15);
+    answer.record.ordinal = 6;
+    answer.record.questionText = u"A question asked just now"_s;
+    const std::optional<qint64> added = wait(m_library->addAnswer(answer));
+    QVERIFY(added);
+    QTRY_COMPARE(proxy()->rowCount(), 6); // listed as it came, not analysed yet
+    QCOMPARE(proxy()->index(proxyRowOf(*added), AnswerTableModel::Pace).data().toString(), QString());
+    const qint64 id = *added;
+    QVERIFY(wait(m_library->run([id](LibraryStore *store) {
+        return store->setAnalysis(id, AnalysisService::recordOf(migrationAnswer(), at(2, 15)));
+    })));
+
+    m_page->setActive(true);
+    QTRY_COMPARE(proxy()->index(proxyRowOf(id), AnswerTableModel::Pace).data().toString(), u"110"_s);
 }
 
 QTEST_MAIN(LibraryTranscriptTest)
