@@ -26,11 +26,6 @@ QString clock(qint64 milliseconds)
     return Format::elapsed(std::chrono::milliseconds(milliseconds));
 }
 
-QString seconds(qint64 milliseconds)
-{
-    return QLocale().toString(double(milliseconds) / 1000.0, 'f', 1);
-}
-
 QString number(double value, int decimals)
 {
     return QLocale().toString(value, 'f', decimals);
@@ -150,10 +145,12 @@ void SpeechMetricsView::fill()
 
     QStringList pauses;
     if (speech) {
-        pauses << tr("longest %1 s").arg(seconds(analysis.longestPauseMs()));
+        pauses << tr("longest %1 s").arg(Format::tenthsOfSeconds(std::chrono::milliseconds(analysis.longestPauseMs())));
         pauses << tr("%n over 2 s", nullptr, analysis.pausesLongerThan(TakeMarks::LongPauseMs));
         if (analysis.silenceBeforeSpeech && analysis.silenceBeforeSpeech->durationMs() >= 1000)
-            pauses << tr("%1 s before the first words").arg(seconds(analysis.silenceBeforeSpeech->durationMs()));
+            pauses << tr("%1 s before the first words")
+                          .arg(Format::tenthsOfSeconds(
+                              std::chrono::milliseconds(analysis.silenceBeforeSpeech->durationMs())));
     }
     setRow(m_pauses, pauses.join(u" · "_s));
     setRow(m_fillers,

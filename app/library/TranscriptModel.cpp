@@ -15,11 +15,6 @@ namespace {
 // A word stays the playing one through the short gap after it, not through a long silence.
 constexpr qint64 PlayingAfterEndMs = 1000;
 
-QString seconds(qint64 milliseconds)
-{
-    return QLocale().toString(double(milliseconds) / 1000.0, 'f', 1);
-}
-
 QString at(qint64 milliseconds)
 {
     return Format::elapsed(std::chrono::milliseconds(milliseconds));
@@ -66,10 +61,14 @@ void TranscriptModel::setAnalysis(const AnswerAnalysis &analysis)
             item.kind = Kind::LongPause;
             item.startMs = pause.startMs;
             item.endMs = pause.endMs;
-            item.text = tr("[pause %1 s]").arg(seconds(pause.durationMs()));
-            item.note = beforeFirstWords ? tr("%1 s of silence before the first words").arg(seconds(pause.durationMs()))
-                                         : tr("A pause of %1 s").arg(seconds(pause.durationMs()));
-            item.spoken = tr("pause of %1 seconds, at %2").arg(seconds(pause.durationMs()), at(pause.startMs));
+            item.text = tr("[pause %1 s]").arg(Format::tenthsOfSeconds(std::chrono::milliseconds(pause.durationMs())));
+            item.note = beforeFirstWords
+                ? tr("%1 s of silence before the first words")
+                      .arg(Format::tenthsOfSeconds(std::chrono::milliseconds(pause.durationMs())))
+                : tr("A pause of %1 s").arg(Format::tenthsOfSeconds(std::chrono::milliseconds(pause.durationMs())));
+            item.spoken
+                = tr("pause of %1 seconds, at %2")
+                      .arg(Format::tenthsOfSeconds(std::chrono::milliseconds(pause.durationMs())), at(pause.startMs));
             items.append(item);
         }
     };

@@ -31,11 +31,6 @@ QColor withAlpha(QColor colour, int alpha)
     return colour;
 }
 
-QString seconds(qint64 milliseconds)
-{
-    return QLocale().toString(double(milliseconds) / 1000.0, 'f', 1);
-}
-
 } // namespace
 
 QColor likelyFillerColour(const QPalette &palette)
@@ -168,7 +163,7 @@ QStringList WaveformSlider::measuredMarksAt(qint64 position, qint64 slack) const
     QStringList found;
     for (const Mark &mark : m_marks) {
         if (mark.kind == Mark::Kind::LongPause && position >= mark.at - slack && position <= mark.end + slack)
-            found << tr("pause of %1 s").arg(seconds(mark.end - mark.at));
+            found << tr("pause of %1 s").arg(Format::tenthsOfSeconds(std::chrono::milliseconds(mark.end - mark.at)));
         else if (mark.kind == Mark::Kind::LikelyFiller && std::abs(position - mark.at) <= slack)
             found << tr("likely filler “%1”").arg(mark.label);
     }
