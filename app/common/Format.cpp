@@ -58,6 +58,11 @@ QString duration(std::chrono::milliseconds time)
     return rest == 0 ? tr("%1 min").arg(seconds / 60) : tr("%1 min %2 s").arg(seconds / 60).arg(rest);
 }
 
+QString tenthsOfSeconds(std::chrono::milliseconds time)
+{
+    return QLocale().toString(double(time.count()) / 1000.0, 'f', 1);
+}
+
 QString relativeTime(const QDateTime &time, const QDateTime &now)
 {
     const qint64 seconds = time.secsTo(now);

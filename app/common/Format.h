@@ -16,6 +16,8 @@ QString elapsed(std::chrono::milliseconds time);
 QString minutes(int minutes);
 // "3 min 7 s", "42 s".
 QString duration(std::chrono::milliseconds time);
+// "3.1": seconds to a tenth, for measured stretches such as pauses (the caller adds the unit).
+QString tenthsOfSeconds(std::chrono::milliseconds time);
 // "2 hours ago", "yesterday", or the date.
 QString relativeTime(const QDateTime &time, const QDateTime &now = QDateTime::currentDateTime());
 

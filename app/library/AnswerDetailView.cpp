@@ -1,8 +1,12 @@
 #include "AnswerDetailView.h"
 
 #include "LibraryFormat.h"
+#include "RatingsComparison.h"
 #include "ReRatingDialog.h"
+#include "SpeechMetricsView.h"
+#include "TakeMarks.h"
 #include "TakePlayerWidget.h"
+#include "TranscriptView.h"
 #include "common/Format.h"
 #include "common/Typography.h"
 #include "rating/RatingPanel.h"
@@ -10,7 +14,6 @@
 
 #include <QApplication>
 #include <QEvent>
-#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -40,69 +43,6 @@ QString dateAndTime(const QDateTime &time)
              QLocale().toString(local.time(), QLocale::ShortFormat));
 }
 
-QString scoreText(const std::optional<double> &score)
-{
-    return score ? QLocale().toString(*score, 'f', 1) : u"—"_s;
-}
-
-QLabel *cell(const QString &text, QWidget *parent, const QString &objectName = {})
-{
-    auto *label = new QLabel(text, parent);
-    label->setObjectName(objectName);
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    return label;
-}
-
-void setBold(QWidget *widget, bool bold = true)
-{
-    QFont font = widget->font();
-    font.setBold(bold);
-    widget->setFont(font);
-}
-
-// The marks of a take: the story phases of the main answer (the first phase begins with the
-// answer; the engine marks each move to the next), where each follow-up began (a follow-up
-// continues the take of its question), every pause, and where the take went on after MockLoop
-// stopped mid-answer.
-QList<WaveformSlider::Mark> marksOf(const AnswerRecord &record, const Loop *loop)
-{
-    QList<WaveformSlider::Mark> marks;
-    const auto phaseTitle = [loop](int index) {
-        if (loop && index >= 0 && index < loop->storyStructure.phases.size())
-            return loop->storyStructure.phases.at(index).title;
-        return QCoreApplication::translate("MockLoop::AnswerDetailView", "Phase %1").arg(index + 1);
-    };
-    qint64 offset = 0;
-    for (qsizetype i = 0; i < record.parts.size(); ++i) {
-        const AnswerPart &part = record.parts.at(i);
-        if (part.followUpIndex >= 0) {
-            marks.append({WaveformSlider::Mark::Kind::FollowUp, offset,
-                          QCoreApplication::translate("MockLoop::AnswerDetailView", "Follow-up %1")
-                              .arg(part.followUpIndex + 1)});
-        } else {
-            const bool knowsPhases = loop && !loop->storyStructure.phases.isEmpty();
-            const bool marksFirst = std::any_of(part.phaseMarks.cbegin(), part.phaseMarks.cend(),
-                                                [](const PhaseMark &mark) { return mark.phaseIndex == 0; });
-            if ((knowsPhases || !part.phaseMarks.isEmpty()) && !marksFirst)
-                marks.append({WaveformSlider::Mark::Kind::Phase, offset, phaseTitle(0)});
-            for (const PhaseMark &mark : part.phaseMarks)
-                marks.append(
-                    {WaveformSlider::Mark::Kind::Phase, offset + mark.at.count(), phaseTitle(mark.phaseIndex)});
-        }
-        for (const PauseMark &pause : part.pauses) {
-            if (pause.interrupted)
-                marks.append({WaveformSlider::Mark::Kind::Interruption, offset + pause.at.count(),
-                              QCoreApplication::translate("MockLoop::AnswerDetailView",
-                                                          "MockLoop stopped here; the answer was resumed")});
-            else
-                marks.append({WaveformSlider::Mark::Kind::Pause, offset + pause.at.count(), {}});
-        }
-        offset += part.duration.count();
-    }
-    return marks;
-}
-
 } // namespace
 
 AnswerDetailView::AnswerDetailView(QWidget *parent)
@@ -115,7 +55,10 @@ AnswerDetailView::AnswerDetailView(QWidget *parent)
     , m_delete(new QPushButton(tr("&Delete…"), this))
     , m_player(new TakePlayerWidget(this))
     , m_recordingInfo(new QLabel(this))
-    , m_ratings(new QWidget(this))
+    , m_transcript(new TranscriptView(this))
+    , m_marksLegend(new QLabel(this))
+    , m_ratings(new RatingsComparison(this))
+    , m_metrics(new SpeechMetricsView(this))
     , m_replayHint(new QLabel(this))
     , m_notes(new QPlainTextEdit(this))
     , m_notesStatus(new QLabel(this))
@@ -140,6 +83,11 @@ AnswerDetailView::AnswerDetailView(QWidget *parent)
     m_reRate->setObjectName(u"reRateButton"_s);
     m_delete->setObjectName(u"deleteAnswerButton"_s);
     m_delete->setToolTip(tr("Delete this answer, its ratings and its recording"));
+    m_marksLegend->setObjectName(u"waveformLegend"_s);
+    m_marksLegend->setWordWrap(true);
+    m_marksLegend->setTextFormat(Qt::PlainText);
+    m_marksLegend->setToolTip(tr("Measured in the take. Point at a mark on the waveform to see what it is."));
+    m_marksLegend->hide();
     m_recordingInfo->setObjectName(u"recordingInfo"_s);
     m_recordingInfo->setWordWrap(true);
     m_recordingInfo->setForegroundRole(QPalette::PlaceholderText);
@@ -153,7 +101,6 @@ AnswerDetailView::AnswerDetailView(QWidget *parent)
     // The details: both ratings, the notes, the other takes.
     auto *ratingsBox = new QGroupBox(tr("Ratings"), this);
     auto *ratingsBoxLayout = new QVBoxLayout(ratingsBox);
-    m_ratings->setObjectName(u"ratingsTable"_s);
     ratingsBoxLayout->addWidget(m_ratings);
     m_replayHint->setObjectName(u"replayHint"_s);
     m_replayHint->setWordWrap(true);
@@ -214,6 +161,7 @@ AnswerDetailView::AnswerDetailView(QWidget *parent)
     auto *detailsLayout = new QVBoxLayout(details);
     detailsLayout->setContentsMargins(0, 0, 0, 0);
     detailsLayout->addWidget(ratingsBox);
+    detailsLayout->addWidget(m_metrics);
     detailsLayout->addWidget(notesBox);
     detailsLayout->addWidget(takesBox);
     detailsLayout->addStretch();
@@ -231,18 +179,28 @@ AnswerDetailView::AnswerDetailView(QWidget *parent)
     layout->addLayout(actions);
     layout->addSpacing(fontMetrics().height() / 2);
     layout->addWidget(m_player);
+    layout->addWidget(m_marksLegend);
     layout->addWidget(m_recordingInfo);
+    layout->addWidget(m_transcript);
     layout->addWidget(scroll, 1);
 
     setTabOrder(m_practise, m_reRate);
     setTabOrder(m_reRate, m_delete);
     setTabOrder(m_delete, m_player->findChild<QWidget *>(u"playButton"_s));
-    setTabOrder(m_player->findChild<QWidget *>(u"playbackSpeed"_s), m_notes);
+    setTabOrder(m_player->findChild<QWidget *>(u"playbackSpeed"_s), m_transcript->wordsView());
+    setTabOrder(m_transcript->wordsView(), m_notes);
     setTabOrder(m_notes, m_takes);
 
     connect(m_practise, &QPushButton::clicked, this, &AnswerDetailView::practiseRequested);
     connect(m_delete, &QPushButton::clicked, this, &AnswerDetailView::deleteRequested);
     connect(m_reRate, &QPushButton::clicked, this, &AnswerDetailView::beginReRating);
+
+    // The transcript follows the player, and plays from the word chosen; the playing word is kept
+    // in view as it plays or is sought, unless the person is moving through the words.
+    connect(m_player, &TakePlayerWidget::positionChanged, this,
+            [this](qint64 position) { m_transcript->setPosition(position, !m_transcript->wordsView()->hasFocus()); });
+    connect(m_transcript, &TranscriptView::seekRequested, m_player, &TakePlayerWidget::seekTo);
+    connect(m_transcript, &TranscriptView::playPauseRequested, m_player, &TakePlayerWidget::togglePlayback);
     applyColours();
 }
 
@@ -272,7 +230,9 @@ void AnswerDetailView::showAnswer(const AnswerDetail &detail, std::shared_ptr<co
     }
 
     m_takePath = detail.recording ? takePath : QString();
-    m_marks = marksOf(detail.record, m_loop.get());
+    if (!sameAnswer)
+        m_analysis = {detail.recording ? TakeAnalysis::State::NotAnalysed : TakeAnalysis::State::NoRecording, {}, {}};
+    m_marks = marks();
     if (!m_takePath.isEmpty()) {
         m_player->setTake(m_takePath, detail.recording->duration.count(), m_marks);
         QString info = tr("Recording: %1, %2")
@@ -301,6 +261,49 @@ void AnswerDetailView::showAnswer(const AnswerDetail &detail, std::shared_ptr<co
         m_recordingInfo->hide();
     }
     updateButtons();
+    if (!sameAnswer)
+        showAnalysis(m_analysis); // nothing known of the new answer's analysis until the page says
+}
+
+void AnswerDetailView::showAnalysis(const TakeAnalysis &analysis)
+{
+    m_analysis = analysis;
+    m_transcript->showAnalysis(analysis);
+    m_transcript->setPosition(m_player->position(), false);
+    m_metrics->showAnalysis(analysis, m_loop);
+
+    // The measured marks join the answer's own on the waveform, said in words under it too.
+    m_marks = marks();
+    QStringList legend;
+    QStringList spoken; // the same without the shapes, for a screen reader
+    if (analysis.result) {
+        const auto count = [this](WaveformSlider::Mark::Kind kind) {
+            return int(std::count_if(m_marks.cbegin(), m_marks.cend(),
+                                     [kind](const WaveformSlider::Mark &mark) { return mark.kind == kind; }));
+        };
+        if (const int fillers = count(WaveformSlider::Mark::Kind::LikelyFiller); fillers > 0) {
+            legend << tr("◆ %n likely filler(s)", nullptr, fillers);
+            spoken << tr("%n likely filler(s)", nullptr, fillers);
+        }
+        if (const int pauses = count(WaveformSlider::Mark::Kind::LongPause); pauses > 0) {
+            legend << tr("▨ %n pause(s) over 2 s", nullptr, pauses);
+            spoken << tr("%n pause(s) over 2 s", nullptr, pauses);
+        }
+    }
+    if (!m_takePath.isEmpty())
+        m_player->slider()->setMarks(m_marks);
+    m_marksLegend->setText(legend.isEmpty() ? QString() : tr("Marked: %1").arg(legend.join(u" · "_s)));
+    m_marksLegend->setAccessibleName(
+        spoken.isEmpty() ? QString() : tr("Marked on the waveform: %1").arg(QLocale().createSeparatedList(spoken)));
+    m_marksLegend->setVisible(!legend.isEmpty() && !m_takePath.isEmpty());
+}
+
+QList<WaveformSlider::Mark> AnswerDetailView::marks() const
+{
+    QList<WaveformSlider::Mark> marks = TakeMarks::ofAnswer(m_detail.record, m_loop.get());
+    if (m_analysis.result)
+        marks += TakeMarks::ofAnalysis(*m_analysis.result);
+    return marks;
 }
 
 void AnswerDetailView::showHeader()
@@ -338,165 +341,12 @@ void AnswerDetailView::showHeader()
     m_timing->setText(timing);
 }
 
-QString AnswerDetailView::redFlagText(const QString &flagId) const
-{
-    if (m_loop) {
-        for (const RedFlagGroup &group : m_loop->redFlagGroups) {
-            for (const RedFlag &flag : group.flags) {
-                if (flag.id == flagId)
-                    return flag.text;
-            }
-        }
-    }
-    return flagId;
-}
-
 void AnswerDetailView::showRatings()
 {
-    // The grid is rebuilt for every answer: the dimensions differ from round to round.
-    qDeleteAll(m_ratings->findChildren<QWidget *>(Qt::FindDirectChildrenOnly));
-    delete m_ratings->layout();
-    m_ratingsGrid = new QGridLayout(m_ratings);
-    m_ratingsGrid->setContentsMargins(0, 0, 0, 0);
-    m_ratingsGrid->setHorizontalSpacing(fontMetrics().averageCharWidth() * 2);
-
-    const std::optional<Rating> &first = m_detail.rightAfter;
-    const std::optional<Rating> latest
-        = m_detail.afterReplay.isEmpty() ? std::nullopt : std::optional<Rating>(m_detail.afterReplay.last());
-
-    // The round's rubric in its order, then any dimension a rating holds that the rubric no longer has.
-    struct Dimension
-    {
-        QString id;
-        QString title;
-        const RubricDimension *rubric = nullptr;
-    };
-    QList<Dimension> dimensions;
-    const Round *round = m_loop ? m_loop->round(m_detail.row.roundId) : nullptr;
-    if (round) {
-        for (const RubricDimension *dimension : m_loop->rubricFor(*round))
-            dimensions.append({dimension->id, dimension->title, dimension});
-    }
-    for (const std::optional<Rating> &rating : {first, latest}) {
-        if (!rating)
-            continue;
-        for (auto it = rating->scores.cbegin(); it != rating->scores.cend(); ++it) {
-            const bool known = std::any_of(dimensions.cbegin(), dimensions.cend(),
-                                           [&it](const Dimension &dimension) { return dimension.id == it.key(); });
-            if (!known) {
-                const RubricDimension *rubric = m_loop ? m_loop->dimension(it.key()) : nullptr;
-                dimensions.append({it.key(), rubric ? rubric->title : it.key(), rubric});
-            }
-        }
-    }
-
-    int row = 0;
-    const auto header = [this](const QString &title, const std::optional<Rating> &rating, const QString &name) {
-        QString text = title;
-        if (rating && rating->ratedAt.isValid())
-            text += u'\n' + QLocale().toString(rating->ratedAt.toLocalTime().date(), QLocale::ShortFormat);
-        QLabel *label = cell(text, m_ratings, name);
-        setBold(label);
-        label->setAlignment(Qt::AlignCenter);
-        return label;
-    };
-    m_ratingsGrid->addWidget(
-        header(first ? tr("Right after") : tr("Right after\n(not rated)"), first, u"rightAfterHeader"_s), row, 1);
-    if (latest) {
-        const QString title = m_detail.afterReplay.size() > 1
-            ? tr("After replay\n(latest of %1)").arg(m_detail.afterReplay.size())
-            : tr("After replay");
-        m_ratingsGrid->addWidget(header(title, latest, u"afterReplayHeader"_s), row, 2);
-    }
-    ++row;
-
-    for (const Dimension &dimension : std::as_const(dimensions)) {
-        QLabel *title = cell(dimension.title, m_ratings, u"dimensionTitle_"_s + dimension.id);
-        if (dimension.rubric && !dimension.rubric->description.isEmpty())
-            title->setToolTip(dimension.rubric->description);
-        m_ratingsGrid->addWidget(title, row, 0);
-        const auto scoreCell
-            = [&](const std::optional<Rating> &rating, const QString &name, const std::optional<int> &compareWith) {
-                  const int score = rating ? rating->scores.value(dimension.id, 0) : 0;
-                  QString text = score > 0 ? QString::number(score) : u"—"_s;
-                  if (score > 0 && compareWith && *compareWith > 0 && score != *compareWith)
-                      text += u" (%1%2)"_s.arg(score > *compareWith ? u"+"_s : u"\u2212"_s)
-                                  .arg(std::abs(score - *compareWith));
-                  QLabel *label = cell(text, m_ratings, name + dimension.id);
-                  label->setAlignment(Qt::AlignCenter);
-                  if (score > 0 && dimension.rubric)
-                      label->setToolTip(tr("%1: %2").arg(score).arg(dimension.rubric->anchor(score)));
-                  label->setAccessibleName(tr("%1, %2").arg(dimension.title, text));
-                  return label;
-              };
-        const std::optional<int> firstScore = first && first->scores.contains(dimension.id)
-            ? std::optional<int>(first->scores.value(dimension.id))
-            : std::nullopt;
-        m_ratingsGrid->addWidget(scoreCell(first, u"rightAfterScore_"_s, std::nullopt), row, 1);
-        if (latest)
-            m_ratingsGrid->addWidget(scoreCell(latest, u"afterReplayScore_"_s, firstScore), row, 2);
-        ++row;
-    }
-
-    QLabel *averageTitle = cell(tr("Average"), m_ratings);
-    setBold(averageTitle);
-    m_ratingsGrid->addWidget(averageTitle, row, 0);
-    QLabel *firstAverage = cell(scoreText(first ? first->average() : std::nullopt), m_ratings, u"rightAfterAverage"_s);
-    setBold(firstAverage);
-    firstAverage->setAlignment(Qt::AlignCenter);
-    m_ratingsGrid->addWidget(firstAverage, row, 1);
-    if (latest) {
-        QLabel *latestAverage = cell(scoreText(latest->average()), m_ratings, u"afterReplayAverage"_s);
-        setBold(latestAverage);
-        latestAverage->setAlignment(Qt::AlignCenter);
-        m_ratingsGrid->addWidget(latestAverage, row, 2);
-    }
-    ++row;
-
-    // Red flags, ticked ones by their text.
-    const auto flagsCell = [this](const std::optional<Rating> &rating, const QString &name) {
-        QStringList lines;
-        if (rating) {
-            for (const QString &flag : rating->redFlagIds)
-                lines << u"⚑ "_s + redFlagText(flag);
-        }
-        QLabel *label = cell(lines.isEmpty() ? tr("None") : lines.join(u'\n'), m_ratings, name);
-        if (!lines.isEmpty()) {
-            QPalette colours = label->palette();
-            colours.setColor(QPalette::WindowText, warningColour(palette()));
-            label->setPalette(colours);
-        }
-        label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-        return label;
-    };
-    QLabel *flagsTitle = cell(tr("Red flags"), m_ratings);
-    flagsTitle->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    m_ratingsGrid->addWidget(flagsTitle, row, 0);
-    m_ratingsGrid->addWidget(flagsCell(first, u"rightAfterRedFlags"_s), row, 1);
-    if (latest)
-        m_ratingsGrid->addWidget(flagsCell(latest, u"afterReplayRedFlags"_s), row, 2);
-    ++row;
-
-    const bool anyNotes = (first && !first->notes.isEmpty()) || (latest && !latest->notes.isEmpty());
-    if (anyNotes) {
-        QLabel *notesTitle = cell(tr("Rating notes"), m_ratings);
-        notesTitle->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-        m_ratingsGrid->addWidget(notesTitle, row, 0);
-        QLabel *firstNotes = cell(first ? first->notes : QString(), m_ratings, u"rightAfterNotes"_s);
-        firstNotes->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-        m_ratingsGrid->addWidget(firstNotes, row, 1);
-        if (latest) {
-            QLabel *latestNotes = cell(latest->notes, m_ratings, u"afterReplayNotes"_s);
-            latestNotes->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-            m_ratingsGrid->addWidget(latestNotes, row, 2);
-        }
-    }
-    m_ratingsGrid->setColumnStretch(0, 3);
-    m_ratingsGrid->setColumnStretch(1, 2);
-    m_ratingsGrid->setColumnStretch(2, latest ? 2 : 0);
-
+    m_ratings->showRatings(m_detail, m_loop);
+    const bool reRated = !m_detail.afterReplay.isEmpty();
     QString whyNot;
-    if (latest)
+    if (reRated)
         m_replayHint->clear();
     else if (canReRate(&whyNot))
         m_replayHint->setText(tr("Listen to the take, then re-rate it: the first rating stays, and the new one "
@@ -515,7 +365,7 @@ void AnswerDetailView::showTakes(const QList<AnswerRow> &takes)
         item->setText(TakeDate, LibraryFormat::dateTime(take.answeredAt));
         item->setData(TakeDate, Qt::UserRole, take.id);
         item->setText(TakeRound, take.roundTitle);
-        item->setText(TakeScore, scoreText(take.latestScore));
+        item->setText(TakeScore, LibraryFormat::score(take.latestScore));
         item->setTextAlignment(TakeScore, Qt::AlignRight | Qt::AlignVCenter);
         item->setText(TakeDuration, take.skipped ? tr("skipped") : Format::elapsed(take.answerTime));
         item->setTextAlignment(TakeDuration, Qt::AlignRight | Qt::AlignVCenter);
@@ -663,8 +513,7 @@ void AnswerDetailView::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange && m_detail.row.id > 0) {
         applyColours();
-        showHeader(); // the overtime and the red flags take the new warning colour
-        showRatings();
+        showHeader(); // the overtime takes the new warning colour (the ratings see to their red flags)
     }
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "TakeAnalysis.h"
 #include "library/LibraryTypes.h"
 #include "loops/Loop.h"
 #include "widgets/WaveformSlider.h"
@@ -9,7 +10,6 @@
 
 #include <memory>
 
-class QGridLayout;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -17,12 +17,17 @@ class QTreeWidget;
 
 namespace MockLoop {
 
+class RatingsComparison;
 class ReRatingDialog;
+class SpeechMetricsView;
 class TakePlayerWidget;
+class TranscriptView;
 
 // One answer of the library in full: the question, where and when it was asked, how long it took,
-// the player over its take with the phase marks, both ratings side by side (right after answering
-// and the latest after a replay), the notes, and every take of the same question. Re-rating opens
+// the player over its take with the phase marks and the measured ones (likely fillers, long
+// pauses), the approximate transcript beside it, both ratings side by side (right after answering
+// and the latest after a replay), what was measured in the take, the notes, and every take of the
+// same question. Re-rating opens
 // the round's rubric with the take above it (ReRatingDialog), so the person can listen and rate at
 // once.
 //
@@ -41,6 +46,10 @@ public:
     // the re-rating in progress and notes being typed.
     void showAnswer(const AnswerDetail &detail, std::shared_ptr<const Loop> loop, const QString &takePath,
                     const QList<AnswerRow> &takes);
+    // What is known of the take's speech analysis; showAnswer() for another answer starts at "not
+    // analysed" until this says better.
+    void showAnalysis(const TakeAnalysis &analysis);
+    const TakeAnalysis &analysis() const { return m_analysis; }
     qint64 answerId() const { return m_detail.row.id; }
     const AnswerDetail &detail() const { return m_detail; }
 
@@ -57,6 +66,7 @@ public:
     void notesSaved(qint64 answerId, const QString &notes, bool ok, const QString &error);
 
     TakePlayerWidget *player() const { return m_player; }
+    TranscriptView *transcript() const { return m_transcript; }
     // The re-rating dialog, once re-rating has been asked for.
     ReRatingDialog *reRatingDialog() const { return m_reRating; }
     // The first and last widgets Tab reaches in the view, for the page's tab order.
@@ -74,12 +84,13 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // The take's marks: the answer's own and those its analysis measured.
+    QList<WaveformSlider::Mark> marks() const;
     void showHeader();
     void showRatings();
     void showTakes(const QList<AnswerRow> &takes);
     void updateButtons();
     void applyColours();
-    QString redFlagText(const QString &flagId) const;
 
     QLabel *m_question;
     QLabel *m_meta;
@@ -89,8 +100,10 @@ private:
     QPushButton *m_delete;
     TakePlayerWidget *m_player;
     QLabel *m_recordingInfo;
-    QWidget *m_ratings;
-    QGridLayout *m_ratingsGrid = nullptr;
+    TranscriptView *m_transcript;
+    QLabel *m_marksLegend;
+    RatingsComparison *m_ratings;
+    SpeechMetricsView *m_metrics;
     QLabel *m_replayHint;
     QPlainTextEdit *m_notes;
     QLabel *m_notesStatus;
@@ -103,6 +116,7 @@ private:
     std::shared_ptr<const Loop> m_loop;
     QString m_takePath;
     QList<WaveformSlider::Mark> m_marks;
+    TakeAnalysis m_analysis;
     QString m_savedNotes; // the notes as the library has them
     bool m_notesStatusIsProblem = false;
 };

@@ -65,6 +65,21 @@ public:
             if (role == Qt::ToolTipRole)
                 return QCoreApplication::translate("MockLoop::LibraryPage", "Red flags in the latest rating");
         }
+        // The measured figures on two short lines: the table has many columns to fit.
+        if (orientation == Qt::Horizontal && role == Qt::DisplayRole) {
+            switch (section) {
+            case AnswerTableModel::Pace:
+                return QCoreApplication::translate("MockLoop::LibraryPage", "Pace\nwpm");
+            case AnswerTableModel::Fillers:
+                return QCoreApplication::translate("MockLoop::LibraryPage", "Likely\nfillers/min");
+            case AnswerTableModel::LongestPause:
+                return QCoreApplication::translate("MockLoop::LibraryPage", "Longest\npause");
+            default:
+                break;
+            }
+        }
+        if (orientation == Qt::Horizontal && role == Qt::AccessibleTextRole && section >= AnswerTableModel::Pace)
+            return sourceModel()->headerData(section, orientation, Qt::DisplayRole);
         if (orientation == Qt::Horizontal && section == AnswerTableModel::Score && role == Qt::ToolTipRole)
             return QCoreApplication::translate("MockLoop::LibraryPage",
                                                "The average of the latest rating: after a replay, if there is one");
@@ -142,17 +157,20 @@ AnswerTableView::AnswerTableView(AnswerTableModel *model, QWidget *parent)
     header->setSectionResizeMode(AnswerTableModel::Question, QHeaderView::Stretch);
     // Widths from the font, not from measuring every row: the library may hold thousands.
     const auto fit = [&](int column, const QString &sample) {
-        const QString title = m_proxy->headerData(column, Qt::Horizontal).toString();
-        header->resizeSection(column,
-                              std::max(fontMetrics().horizontalAdvance(sample), fontMetrics().horizontalAdvance(title))
-                                  + character * 3);
+        int widest = fontMetrics().horizontalAdvance(sample);
+        for (const QString &title : m_proxy->headerData(column, Qt::Horizontal).toString().split(u'\n'))
+            widest = std::max(widest, fontMetrics().horizontalAdvance(title));
+        header->resizeSection(column, widest + character * 3);
     };
     fit(AnswerTableModel::Date, LibraryFormat::dateTime(QDateTime(QDate(2026, 12, 28), QTime(22, 58))));
     fit(AnswerTableModel::Loop, QString(14, u'n'));
-    fit(AnswerTableModel::Round, QString(12, u'n'));
+    fit(AnswerTableModel::Round, QString(11, u'n'));
     fit(AnswerTableModel::Duration, u"00:00"_s);
     fit(AnswerTableModel::Score, u"0.0"_s);
     fit(AnswerTableModel::RedFlags, u"0"_s);
+    fit(AnswerTableModel::Pace, u"000"_s);
+    fit(AnswerTableModel::Fillers, u"00.0"_s);
+    fit(AnswerTableModel::LongestPause, u"00.0 s"_s);
     header->resizeSection(AnswerTableModel::Recording, line + character * 4);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header, &QHeaderView::customContextMenuRequested, this, [this, header](const QPoint &at) {

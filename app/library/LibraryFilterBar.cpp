@@ -9,6 +9,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSet>
+#include <QSpinBox>
 #include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -44,6 +45,10 @@ LibraryFilterBar::LibraryFilterBar(QWidget *parent)
     , m_toEnabled(new QCheckBox(tr("&To"), this))
     , m_to(new QDateEdit(this))
     , m_recordingsOnly(new QCheckBox(tr("With recordin&g only"), this))
+    , m_minPace(new QSpinBox(this))
+    , m_maxPace(new QSpinBox(this))
+    , m_maxFillers(new QComboBox(this))
+    , m_minLongestPause(new QComboBox(this))
     , m_sessionChip(new QWidget(this))
     , m_sessionLabel(new QLabel(m_sessionChip))
     , m_clearSession(new QToolButton(m_sessionChip))
@@ -51,9 +56,11 @@ LibraryFilterBar::LibraryFilterBar(QWidget *parent)
 {
     setObjectName(u"libraryFilters"_s);
     m_text->setObjectName(u"filterText"_s);
-    m_text->setPlaceholderText(tr("Search questions and notes (Ctrl+F)"));
+    m_text->setPlaceholderText(tr("Search questions, notes and transcripts (Ctrl+F)"));
     m_text->setClearButtonEnabled(true);
-    m_text->setAccessibleName(tr("Search questions and notes"));
+    m_text->setAccessibleName(tr("Search questions, notes and transcripts"));
+    m_text->setToolTip(tr("Finds the answers whose question, notes or approximate transcript hold these words. An "
+                          "answer found by its transcript alone shows the words heard in it."));
     m_round->setObjectName(u"filterRound"_s);
     m_round->setAccessibleName(tr("Round"));
     m_round->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -82,6 +89,35 @@ LibraryFilterBar::LibraryFilterBar(QWidget *parent)
     m_to->setEnabled(false);
     m_to->setAccessibleName(tr("To date"));
     m_recordingsOnly->setObjectName(u"filterRecordingsOnly"_s);
+
+    // What was measured in the take: answers not analysed never pass these.
+    for (QSpinBox *pace : {m_minPace, m_maxPace}) {
+        pace->setRange(0, 300);
+        pace->setSingleStep(10);
+        pace->setSpecialValueText(tr("any"));
+        pace->setSuffix(tr(" wpm"));
+        pace->setAccelerated(true);
+    }
+    m_minPace->setObjectName(u"filterMinPace"_s);
+    m_minPace->setAccessibleName(tr("Slowest pace, words a minute"));
+    m_minPace->setToolTip(tr("Only answers spoken at least this fast (measured)"));
+    m_maxPace->setObjectName(u"filterMaxPace"_s);
+    m_maxPace->setAccessibleName(tr("Fastest pace, words a minute"));
+    m_maxPace->setToolTip(tr("Only answers spoken at most this fast (measured)"));
+    m_maxFillers->setObjectName(u"filterMaxFillers"_s);
+    m_maxFillers->setAccessibleName(tr("Most likely fillers a minute"));
+    m_maxFillers->addItem(tr("Any likely fillers"), QVariant());
+    for (const double fillers : {1.0, 2.0, 3.0, 5.0, 8.0})
+        m_maxFillers->addItem(tr("At most %1 likely fillers/min").arg(QLocale().toString(fillers)), fillers);
+    m_minLongestPause->setObjectName(u"filterMinLongestPause"_s);
+    m_minLongestPause->setAccessibleName(tr("Shortest longest pause"));
+    m_minLongestPause->addItem(tr("Any longest pause"), QVariant());
+    for (const int seconds : {2, 3, 5, 10})
+        m_minLongestPause->addItem(tr("A pause of %1 s or more").arg(seconds), qint64(seconds) * 1000);
+    auto *paceFrom = new QLabel(tr("Pa&ce from"), this);
+    paceFrom->setBuddy(m_minPace);
+    auto *paceTo = new QLabel(tr("to"), this);
+    paceTo->setBuddy(m_maxPace);
 
     // The session chip: tinted like a selection, with its own clear button.
     m_sessionChip->setObjectName(u"sessionFilterChip"_s);
@@ -125,10 +161,20 @@ LibraryFilterBar::LibraryFilterBar(QWidget *parent)
     second->addWidget(m_sessionChip);
     second->addStretch();
     second->addWidget(m_clear);
+    auto *third = new QHBoxLayout;
+    third->addWidget(paceFrom);
+    third->addWidget(m_minPace);
+    third->addWidget(paceTo);
+    third->addWidget(m_maxPace);
+    third->addSpacing(gap);
+    third->addWidget(m_maxFillers);
+    third->addWidget(m_minLongestPause);
+    third->addStretch();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(first);
     layout->addLayout(second);
+    layout->addLayout(third);
 
     setTabOrder(m_text, m_round);
     setTabOrder(m_round, m_category);
@@ -140,19 +186,25 @@ LibraryFilterBar::LibraryFilterBar(QWidget *parent)
     setTabOrder(m_to, m_recordingsOnly);
     setTabOrder(m_recordingsOnly, m_clearSession);
     setTabOrder(m_clearSession, m_clear);
+    setTabOrder(m_clear, m_minPace);
+    setTabOrder(m_minPace, m_maxPace);
+    setTabOrder(m_maxPace, m_maxFillers);
+    setTabOrder(m_maxFillers, m_minLongestPause);
 
-    m_textDelay.setSingleShot(true);
-    m_textDelay.setInterval(TextDelayMs);
-    connect(m_text, &QLineEdit::textChanged, &m_textDelay, qOverload<>(&QTimer::start));
-    connect(&m_textDelay, &QTimer::timeout, this, &LibraryFilterBar::changed);
+    m_typingDelay.setSingleShot(true);
+    m_typingDelay.setInterval(TextDelayMs);
+    connect(m_text, &QLineEdit::textChanged, &m_typingDelay, qOverload<>(&QTimer::start));
+    connect(&m_typingDelay, &QTimer::timeout, this, &LibraryFilterBar::changed);
     connect(m_text, &QLineEdit::returnPressed, this, [this] {
-        if (m_textDelay.isActive()) {
-            m_textDelay.stop();
+        if (m_typingDelay.isActive()) {
+            m_typingDelay.stop();
             changed();
         }
     });
-    for (QComboBox *combo : {m_round, m_category, m_minScore})
+    for (QComboBox *combo : {m_round, m_category, m_minScore, m_maxFillers, m_minLongestPause})
         connect(combo, &QComboBox::currentIndexChanged, this, &LibraryFilterBar::changed);
+    for (QSpinBox *pace : {m_minPace, m_maxPace})
+        connect(pace, &QSpinBox::valueChanged, &m_typingDelay, qOverload<>(&QTimer::start));
     connect(m_fromEnabled, &QCheckBox::toggled, m_from, &QWidget::setEnabled);
     connect(m_toEnabled, &QCheckBox::toggled, m_to, &QWidget::setEnabled);
     for (QCheckBox *check : {m_fromEnabled, m_toEnabled, m_recordingsOnly})
@@ -216,6 +268,14 @@ AnswerFilter LibraryFilterBar::filter() const
     if (m_toEnabled->isChecked())
         filter.to = m_to->date();
     filter.text = m_text->text().trimmed();
+    if (m_minPace->value() > 0)
+        filter.minWordsPerMinute = m_minPace->value();
+    if (m_maxPace->value() > 0)
+        filter.maxWordsPerMinute = m_maxPace->value();
+    if (m_maxFillers->currentData().isValid())
+        filter.maxFillersPerMinute = m_maxFillers->currentData().toDouble();
+    if (m_minLongestPause->currentData().isValid())
+        filter.minLongestPauseMs = m_minLongestPause->currentData().toLongLong();
     return filter;
 }
 
@@ -229,7 +289,8 @@ bool LibraryFilterBar::isFiltering() const
     const AnswerFilter current = filter();
     return !current.sessionId.isEmpty() || !current.roundId.isEmpty() || !current.categoryId.isEmpty()
         || current.minScore || current.from.isValid() || current.to.isValid() || !current.text.isEmpty()
-        || recordingsOnly();
+        || current.minWordsPerMinute || current.maxWordsPerMinute || current.maxFillersPerMinute
+        || current.minLongestPauseMs || recordingsOnly();
 }
 
 void LibraryFilterBar::setSession(const QString &sessionId, const QString &label)
@@ -255,22 +316,27 @@ QWidget *LibraryFilterBar::firstFocusWidget() const
 
 QWidget *LibraryFilterBar::lastFocusWidget() const
 {
-    return m_clear;
+    return m_minLongestPause;
 }
 
 void LibraryFilterBar::clearFilters()
 {
     const bool wasQuiet = m_quiet;
     m_quiet = true;
-    m_textDelay.stop();
+    m_typingDelay.stop();
     m_text->clear();
-    m_textDelay.stop();
+    m_typingDelay.stop();
     m_round->setCurrentIndex(0);
     m_category->setCurrentIndex(0);
     m_minScore->setCurrentIndex(0);
     m_fromEnabled->setChecked(false);
     m_toEnabled->setChecked(false);
     m_recordingsOnly->setChecked(false);
+    m_minPace->setValue(0);
+    m_maxPace->setValue(0);
+    m_typingDelay.stop();
+    m_maxFillers->setCurrentIndex(0);
+    m_minLongestPause->setCurrentIndex(0);
     m_sessionId.clear();
     m_sessionChip->hide();
     m_quiet = wasQuiet;

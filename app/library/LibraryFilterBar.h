@@ -12,14 +12,16 @@ class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QSpinBox;
 class QToolButton;
 
 namespace MockLoop {
 
-// The filters of the library's answer table: text (in the question and the notes, applied a
-// quarter of a second after typing stops), round, category, lowest score, a date range whose ends
-// are each optional, "with recording only", and — after "Open in Library" — one session, shown as
-// a chip that clears with one click.
+// The filters of the library's answer table: text (in the question, the notes and the approximate
+// transcript, applied a quarter of a second after typing stops), round, category, lowest score, a
+// date range whose ends are each optional, "with recording only", what was measured in the take
+// (pace between two bounds, at most so many likely fillers a minute, a longest pause of at least so
+// long), and — after "Open in Library" — one session, shown as a chip that clears with one click.
 class LibraryFilterBar : public QWidget
 {
     Q_OBJECT
@@ -66,11 +68,15 @@ private:
     QCheckBox *m_toEnabled;
     QDateEdit *m_to;
     QCheckBox *m_recordingsOnly;
+    QSpinBox *m_minPace; // 0: any
+    QSpinBox *m_maxPace;
+    QComboBox *m_maxFillers;
+    QComboBox *m_minLongestPause;
     QWidget *m_sessionChip;
     QLabel *m_sessionLabel;
     QToolButton *m_clearSession;
     QPushButton *m_clear;
-    QTimer m_textDelay;
+    QTimer m_typingDelay; // for the text and the pace bounds
     QString m_sessionId;
     bool m_quiet = false; // while several filters change as one
 };

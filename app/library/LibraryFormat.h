@@ -4,6 +4,8 @@
 #include <QLocale>
 #include <QString>
 
+#include <optional>
+
 namespace MockLoop::LibraryFormat {
 
 // A date and time as the library lists them: the locale's short date and its short time without
@@ -19,6 +21,13 @@ inline QString dateTime(const QDateTime &time)
     timeFormat.remove(u":ss"_s).remove(u".ss"_s);
     const QDateTime local = time.toLocalTime();
     return locale.toString(local.date(), QLocale::ShortFormat) + u' ' + locale.toString(local.time(), timeFormat);
+}
+
+// An average score to a tenth ("2.3"), or a dash for none.
+inline QString score(const std::optional<double> &average)
+{
+    using namespace Qt::StringLiterals;
+    return average ? QLocale().toString(*average, 'f', 1) : u"—"_s;
 }
 
 } // namespace MockLoop::LibraryFormat

@@ -36,34 +36,6 @@ namespace {
 
 constexpr int NoticeSeconds = 10;
 
-struct DetailLoad
-{
-    std::optional<AnswerDetail> detail;
-    QList<AnswerRow> takes;
-    QString takePath;
-};
-
-// Messages made outside LibraryPage's own functions (on the worker, in helper classes) share its
-// translation context.
-QString libraryNotOpen()
-{
-    return QCoreApplication::translate("MockLoop::LibraryPage", "The library is not open.");
-}
-
-// The library's calls say whether they worked; what went wrong is the store's lastError, read
-// right after on the same worker, which runs calls in the order they were made.
-QFuture<QString> lastErrorOf(PracticeLibrary *library)
-{
-    return library->run([](LibraryStore *store) { return store ? store->lastError() : libraryNotOpen(); });
-}
-
-bool sameFilter(const AnswerFilter &a, const AnswerFilter &b)
-{
-    return a.sessionId == b.sessionId && a.loopId == b.loopId && a.roundId == b.roundId && a.questionId == b.questionId
-        && a.categoryId == b.categoryId && a.from == b.from && a.to == b.to && a.minScore == b.minScore
-        && a.maxScore == b.maxScore && a.hasRecording == b.hasRecording && a.text == b.text && a.answerId == b.answerId;
-}
-
 QAction *makeAction(QWidget *owner, const QString &label, const QKeySequence &key, const QString &name)
 {
     auto *action = new QAction(label, owner);
@@ -185,7 +157,7 @@ LibraryPage::LibraryPage(const AppServices &services, QWidget *parent)
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     if (!m_splitter->restoreState(AppSettings::librarySplitterState()))
-        m_splitter->setSizes({line * 48, line * 34});
+        m_splitter->setSizes({line * 54, line * 30});
     m_splitterSave.setSingleShot(true);
     m_splitterSave.setInterval(500);
     connect(m_splitter, &QSplitter::splitterMoved, &m_splitterSave, qOverload<>(&QTimer::start));
@@ -268,46 +240,14 @@ LibraryPage::LibraryPage(const AppServices &services, QWidget *parent)
         connect(m_proxy, signal, this, &LibraryPage::updateEmptyState);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &LibraryPage::updateEmptyState);
 
-    PracticeLibrary *library = m_services.library;
-    connect(library, &PracticeLibrary::answerChanged, this, [this](qint64 id) {
-        if (id == m_shownAnswerId)
-            loadDetail(id);
-    });
-    connect(library, &PracticeLibrary::answerAdded, this, [this] {
-        if (m_shownAnswerId != 0)
-            loadDetail(m_shownAnswerId); // it may be another take of the question shown
-    });
-    connect(library, &PracticeLibrary::answerDeleted, this, [this](qint64 id) {
-        if (id != m_shownAnswerId) {
-            if (m_shownAnswerId != 0)
-                loadDetail(m_shownAnswerId); // it may have been one of its takes
-            return;
-        }
-        // The table may have moved the selection to a neighbour as the row went.
-        const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-        if (rows.isEmpty())
-            showNoAnswer(tr("The answer was deleted."));
-        else
-            loadDetail(rows.first().data(AnswerTableModel::AnswerIdRole).toLongLong());
-    });
-    connect(library, &PracticeLibrary::statusChanged, this, [this](const PracticeLibrary::Status &status) {
+    connect(m_services.library, &PracticeLibrary::statusChanged, this, [this](const PracticeLibrary::Status &status) {
         m_libraryProblem = status.ok() ? QString() : status.message;
         showNoAnswer(tr("Select an answer to see its ratings and listen to it."));
         updateEmptyState();
         if (m_activated)
             lookForRecoveredTakes();
     });
-
-    connect(m_detail, &AnswerDetailView::notesEdited, this, &LibraryPage::saveNotes);
-    connect(m_detail, &AnswerDetailView::reRatingSubmitted, this, &LibraryPage::saveReplayRating);
-    connect(m_detail, &AnswerDetailView::deleteRequested, this, &LibraryPage::confirmDelete);
-    connect(m_detail, &AnswerDetailView::takeActivated, this, &LibraryPage::selectAnswer);
-    connect(m_detail, &AnswerDetailView::practiseRequested, this, [this] {
-        const AnswerRow &row = m_detail->detail().row;
-        m_detail->player()->pause();
-        m_detail->flushNotes();
-        Q_EMIT practiseQuestion(row.loopId, row.questionId);
-    });
+    followShownAnswer();
 
     updateEmptyState();
     updateActions();
@@ -336,14 +276,20 @@ void LibraryPage::setCatalog(const LoopCatalog &catalog)
 
 void LibraryPage::setActive(bool active)
 {
+    m_active = active;
     if (!active) {
         m_detail->player()->pause();
         m_detail->flushNotes();
         saveSplitterState();
         return;
     }
-    if (m_activated)
+    if (m_activated) {
+        // Answers added meanwhile were listed as they came; the analysis of one may have been
+        // stored after it, by the practice session, which says nothing of it.
+        if (std::exchange(m_answersAddedWhileAway, false))
+            m_model->reload();
         return;
+    }
     m_activated = true;
     if (m_catalog.entries().isEmpty())
         Q_EMIT catalogNeeded();
@@ -398,7 +344,7 @@ void LibraryPage::applyFilter()
 {
     m_proxy->setRecordingsOnly(m_filters->recordingsOnly());
     const AnswerFilter filter = m_filters->filter();
-    if (m_activated && (!sameFilter(filter, m_appliedFilter) || m_model->rowCount() == 0)) {
+    if (m_activated && (filter != m_appliedFilter || m_model->rowCount() == 0)) {
         m_appliedFilter = filter;
         m_model->setFilter(filter); // SQL on the library's worker
     }
@@ -438,53 +384,6 @@ void LibraryPage::selectProxyRow(int row)
     m_table->scrollTo(index);
 }
 
-void LibraryPage::loadDetail(qint64 answerId)
-{
-    const quint64 generation = ++m_detailGeneration;
-    m_services.library
-        ->run([answerId](LibraryStore *store) {
-            DetailLoad load;
-            if (!store)
-                return load;
-            load.detail = store->answer(answerId);
-            if (!load.detail)
-                return load;
-            const AnswerRow &row = load.detail->row;
-            // An answer without a question (a recovered take) has no other takes.
-            load.takes = row.questionId.isEmpty() ? QList<AnswerRow>{row} : store->takesOf(row.loopId, row.questionId);
-            // The database names the take; only one inside the library is played (and gets its
-            // waveform cached beside it).
-            if (load.detail->recording)
-                load.takePath
-                    = TakeFiles(store->folder()).resolve(load.detail->recording->relativePath).value_or(QString());
-            return load;
-        })
-        .then(this, [this, generation, answerId](const DetailLoad &load) {
-            if (generation != m_detailGeneration)
-                return;
-            if (!load.detail) {
-                showNoAnswer(tr("This answer is no longer in the library."));
-                return;
-            }
-            m_shownAnswerId = answerId;
-            m_detail->showAnswer(*load.detail, m_catalog.find(load.detail->row.loopId), load.takePath, load.takes);
-            m_detailStack->setCurrentWidget(m_detail);
-            updateActions();
-        });
-}
-
-void LibraryPage::showNoAnswer(const QString &message)
-{
-    ++m_detailGeneration;
-    m_detail->flushNotes();
-    m_detail->player()->clearTake({});
-    m_detail->endReRating();
-    m_shownAnswerId = 0;
-    m_noAnswer->setText(message);
-    m_detailStack->setCurrentWidget(m_noAnswer);
-    updateActions();
-}
-
 void LibraryPage::updateEmptyState()
 {
     const int shown = m_proxy->rowCount();
@@ -504,92 +403,6 @@ void LibraryPage::updateEmptyState()
     m_tableStack->setCurrentWidget(message.isEmpty() ? static_cast<QWidget *>(m_table) : m_emptyState);
     m_count->setText(filtering ? tr("%n answer(s) match", nullptr, shown) : tr("%n answer(s)", nullptr, shown));
     m_count->setVisible(message.isEmpty());
-}
-
-void LibraryPage::updateActions()
-{
-    const bool shown = m_shownAnswerId != 0;
-    m_exportSessionAction->setEnabled(shown && !m_detail->detail().row.sessionId.isEmpty());
-}
-
-void LibraryPage::saveNotes(qint64 answerId, const QString &notes)
-{
-    PracticeLibrary *library = m_services.library;
-    QFuture<bool> saved = library->setNotes(answerId, notes);
-    lastErrorOf(library).then(this, [this, saved, answerId, notes](const QString &error) {
-        // The worker finished the save before it read the error, so its result is here.
-        const bool ok = saved.isFinished() && saved.result();
-        m_detail->notesSaved(answerId, notes, ok, error);
-    });
-}
-
-void LibraryPage::saveReplayRating(const Rating &given)
-{
-    if (given.scores.isEmpty() && given.redFlagIds.isEmpty()) {
-        showError(tr("Nothing to save"), tr("Rate at least one dimension, or press Cancel."));
-        return;
-    }
-    Rating rating = given;
-    rating.when = Rating::When::AfterReplay;
-    rating.ratedAt = m_services.clock ? m_services.clock->wallTime() : QDateTime::currentDateTimeUtc();
-    PracticeLibrary *library = m_services.library;
-    QFuture<bool> added = library->addReplayRating(m_shownAnswerId, rating);
-    lastErrorOf(library).then(this, [this, added](const QString &error) {
-        if (added.isFinished() && added.result()) {
-            m_detail->endReRating();
-            showNotice(tr("Your rating after the replay is saved; the first rating stays as it was."));
-            return;
-        }
-        showError(tr("Rating not saved"),
-                  tr("Your rating after the replay could not be saved: %1\n\nIt is still in the form; try again, or "
-                     "check that the library folder can be written to.")
-                      .arg(error));
-    });
-}
-
-void LibraryPage::confirmDelete()
-{
-    if (m_shownAnswerId == 0 || m_detailStack->currentWidget() != m_detail)
-        return;
-    const qint64 answerId = m_shownAnswerId;
-    const AnswerDetail detail = m_detail->detail();
-    QString question = detail.row.questionText;
-    if (question.size() > 90)
-        question = question.left(88) + u'…';
-    QMessageBox box(QMessageBox::Warning, tr("Delete this answer?"),
-                    detail.recording ? tr("Your answer to “%1” from %2, its ratings and its recording will be deleted "
-                                          "for good.")
-                                           .arg(question, LibraryFormat::dateTime(detail.row.answeredAt))
-                                     : tr("Your answer to “%1” from %2 and its ratings will be deleted for good.")
-                                           .arg(question, LibraryFormat::dateTime(detail.row.answeredAt)),
-                    QMessageBox::Cancel, this);
-    box.setObjectName(u"deleteAnswerConfirmation"_s);
-    QPushButton *remove = box.addButton(tr("Delete Answer"), QMessageBox::DestructiveRole);
-    box.setDefaultButton(QMessageBox::Cancel);
-    box.exec();
-    if (box.clickedButton() != remove || answerId != m_shownAnswerId)
-        return;
-
-    const QModelIndexList selected = m_table->selectionModel()->selectedRows();
-    const int row = selected.isEmpty() ? -1 : selected.first().row();
-    // The player may hold the take open; it lets go before the file is removed.
-    m_detail->player()->clearTake(tr("Deleting…"));
-    PracticeLibrary *library = m_services.library;
-    QFuture<bool> deleted = library->deleteAnswer(answerId);
-    lastErrorOf(library).then(this, [this, deleted, answerId, row](const QString &error) {
-        if (deleted.isFinished() && deleted.result()) {
-            // The table has dropped the row by now (answerDeleted came first); its neighbour is next.
-            if (row >= 0 && m_proxy->rowCount() > 0 && !m_table->selectionModel()->hasSelection())
-                selectProxyRow(std::min(row, m_proxy->rowCount() - 1));
-            showNotice(tr("The answer was deleted."));
-            return;
-        }
-        loadDetail(answerId); // it is still there, with its take
-        showError(tr("Answer not deleted"),
-                  tr("The answer could not be deleted: %1\n\nNothing was removed. Check that the library folder can be "
-                     "written to, then try again.")
-                      .arg(error));
-    });
 }
 
 void LibraryPage::lookForRecoveredTakes(bool review)

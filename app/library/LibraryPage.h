@@ -2,6 +2,7 @@
 
 #include "AppServices.h"
 #include "RecoveredTakesBanner.h"
+#include "TakeAnalysis.h"
 #include "library/LibraryTypes.h"
 #include "loops/LoopCatalog.h"
 
@@ -25,13 +26,15 @@ class AnswerTableModel;
 class LibraryFilterBar;
 class LibraryTransfers;
 
-// The practice library: every answer in a table with filters, and for the selected one its
-// question, both ratings, notes, a player over its waveform with the phase marks, re-rating after
-// a replay, every take of the same question, practising it again, and deleting it. Takes left by
-// a crash are offered here for recovery.
+// The practice library: every answer in a table with filters (its measured pace, likely fillers and
+// longest pause among them), and for the selected one its question, both ratings, notes, a player
+// over its waveform with the phase marks and the measured ones, the approximate transcript that
+// follows the player, what was measured in the take, re-rating after a replay, every take of the
+// same question, practising it again, and deleting it. Takes left by a crash are offered here for
+// recovery. (LibraryPage.cpp: the table and its filters; LibraryPageAnswer.cpp: the answer shown.)
 //
-// Every library call runs on the library's worker thread; waveforms and file exports never run
-// on the GUI thread either.
+// Every library call runs on the library's worker thread, reading a stored analysis too;
+// waveforms and file exports never run on the GUI thread either.
 class LibraryPage : public QWidget
 {
     Q_OBJECT
@@ -68,6 +71,14 @@ Q_SIGNALS:
     void catalogNeeded();
 
 private:
+    // LibraryPageAnswer.cpp
+    void followShownAnswer();
+    TakeAnalysis analysisStateOf(const AnswerDetail &detail,
+                                 const std::optional<Expected<AnswerAnalysis>> &stored) const;
+    // stored: the analysis the library holds for the answer shown, read back; nullopt: none, or
+    // not read again (the service's progress changed).
+    void showAnalysisState(const std::optional<Expected<AnswerAnalysis>> &stored);
+
     void applyFilter();
     void onSelectionChanged();
     void loadDetail(qint64 answerId);
@@ -118,7 +129,16 @@ private:
     QString m_sessionToOpen; // showSession() selects its first answer once it is in the table
     quint64 m_detailGeneration = 0; // details of answers shown before are dropped
     bool m_activated = false; // the table has been loaded once
+    bool m_active = false; // shown now
+    bool m_answersAddedWhileAway = false;
     bool m_resetting = false;
+    // The speech analysis: takes that could not be analysed (and why), the background work's
+    // progress (done, total), whether the answer shown has a stored result, and whether the next
+    // one shown came on its own (to be announced).
+    QHash<qint64, QString> m_analysisFailures;
+    std::pair<int, int> m_analysisProgress{0, 0};
+    bool m_shownHasStoredAnalysis = false;
+    bool m_announceAnalysis = false;
 };
 
 } // namespace MockLoop

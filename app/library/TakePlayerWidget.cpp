@@ -280,6 +280,7 @@ void TakePlayerWidget::showPosition(qint64 position)
 {
     m_slider->setPosition(position);
     m_time->setText(tr("%1 / %2").arg(clock(position), clock(m_slider->duration())));
+    Q_EMIT positionChanged(position);
 }
 
 QIcon TakePlayerWidget::playbackIcon(bool pause) const

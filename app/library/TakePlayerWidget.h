@@ -55,6 +55,8 @@ public:
 Q_SIGNALS:
     void waveformLoaded();
     void playingChanged(bool playing);
+    // Where playback is or stands: as it plays, and after every seek.
+    void positionChanged(qint64 position);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -5,6 +5,7 @@
 #include "common/Format.h"
 
 #include <QHelpEvent>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -31,6 +32,12 @@ QColor withAlpha(QColor colour, int alpha)
 }
 
 } // namespace
+
+QColor likelyFillerColour(const QPalette &palette)
+{
+    const bool dark = palette.color(QPalette::Base).lightness() < 128;
+    return dark ? QColor(0xff, 0xb4, 0x54) : QColor(0xa8, 0x55, 0x00);
+}
 
 WaveformSlider::WaveformSlider(QWidget *parent)
     : QAbstractSlider(parent)
@@ -75,6 +82,7 @@ void WaveformSlider::setMarks(const QList<Mark> &marks)
 {
     m_marks = marks;
     std::stable_sort(m_marks.begin(), m_marks.end(), [](const Mark &a, const Mark &b) { return a.at < b.at; });
+    updateAccessibleDescription();
     update();
 }
 
@@ -150,11 +158,37 @@ QString WaveformSlider::markTitleAt(qint64 position) const
     return title;
 }
 
+QStringList WaveformSlider::measuredMarksAt(qint64 position, qint64 slack) const
+{
+    QStringList found;
+    for (const Mark &mark : m_marks) {
+        if (mark.kind == Mark::Kind::LongPause && position >= mark.at - slack && position <= mark.end + slack)
+            found << tr("pause of %1 s").arg(Format::tenthsOfSeconds(std::chrono::milliseconds(mark.end - mark.at)));
+        else if (mark.kind == Mark::Kind::LikelyFiller && std::abs(position - mark.at) <= slack)
+            found << tr("likely filler “%1”").arg(mark.label);
+    }
+    return found;
+}
+
 void WaveformSlider::updateAccessibleDescription()
 {
-    const QString description = tr("%1 of %2")
-                                    .arg(Format::elapsed(std::chrono::milliseconds(value())),
-                                         Format::elapsed(std::chrono::milliseconds(duration())));
+    // Where the position is, what is marked there, and what is marked in all: the shapes on the
+    // waveform in words.
+    QStringList parts{tr("%1 of %2")
+                          .arg(Format::elapsed(std::chrono::milliseconds(value())),
+                               Format::elapsed(std::chrono::milliseconds(duration())))};
+    if (const QString phase = markTitleAt(value()); !phase.isEmpty())
+        parts << phase;
+    parts << measuredMarksAt(value(), 250);
+    const auto count = [this](Mark::Kind kind) {
+        return int(
+            std::count_if(m_marks.cbegin(), m_marks.cend(), [kind](const Mark &mark) { return mark.kind == kind; }));
+    };
+    if (const int fillers = count(Mark::Kind::LikelyFiller); fillers > 0)
+        parts << tr("%n likely filler(s) marked", nullptr, fillers);
+    if (const int pauses = count(Mark::Kind::LongPause); pauses > 0)
+        parts << tr("%n long pause(s) marked", nullptr, pauses);
+    const QString description = parts.join(u"; "_s);
     if (description != accessibleDescription())
         setAccessibleDescription(description);
 }
@@ -165,8 +199,13 @@ bool WaveformSlider::event(QEvent *event)
         auto *help = static_cast<QHelpEvent *>(event);
         const qint64 at = positionAt(help->pos().x());
         const QString time = Format::elapsed(std::chrono::milliseconds(at));
-        const QString phase = markTitleAt(at);
-        QToolTip::showText(help->globalPos(), phase.isEmpty() ? time : tr("%1 · %2").arg(time, phase), this);
+        QStringList parts{time};
+        if (const QString phase = markTitleAt(at); !phase.isEmpty())
+            parts << phase;
+        // The mouse is a few pixels wide: a filler's diamond is found near it, not only under it.
+        const qint64 slack = positionAt(help->pos().x() + 4) - at;
+        parts << measuredMarksAt(at, std::max<qint64>(slack, 1));
+        QToolTip::showText(help->globalPos(), parts.join(u" · "_s), this);
         return true;
     }
     return QAbstractSlider::event(event);
@@ -237,10 +276,13 @@ void WaveformSlider::paintEvent(QPaintEvent *)
     if (duration() > 0) {
         // The marks: phases and follow-ups as lines with their titles in the band above, pauses as
         // small notches, interruptions as a jagged line through the waveform (a shape, not a colour).
+        paintMeasuredMarks(painter, wave);
         const QColor markColour = withAlpha(colours.color(QPalette::WindowText), 170);
         for (qsizetype i = 0; i < m_marks.size(); ++i) {
             const Mark &mark = m_marks.at(i);
             const qreal x = xOf(mark.at);
+            if (mark.kind == Mark::Kind::LikelyFiller || mark.kind == Mark::Kind::LongPause)
+                continue; // drawn above, under the other marks
             if (mark.kind == Mark::Kind::Pause) {
                 QPainterPath notch;
                 notch.moveTo(x - 4, wave.top());
@@ -291,6 +333,40 @@ void WaveformSlider::paintEvent(QPaintEvent *)
         head.lineTo(playheadX, wave.top() + 3);
         head.closeSubpath();
         painter.fillPath(head, colours.color(QPalette::WindowText));
+    }
+}
+
+void WaveformSlider::paintMeasuredMarks(QPainter &painter, const QRectF &wave) const
+{
+    // Long pauses as a hatched stretch with a bracket under it; likely fillers as diamonds on the
+    // bottom edge. Shapes, so that they read without their colours.
+    const QPalette colours = palette();
+    const QColor pauseColour = withAlpha(colours.color(QPalette::WindowText), 120);
+    const QColor filler = likelyFillerColour(colours);
+    const qreal bracketY = wave.bottom() - 3;
+    for (const Mark &mark : m_marks) {
+        if (mark.kind == Mark::Kind::LongPause) {
+            const qreal left = xOf(mark.at);
+            const qreal right = std::max(xOf(mark.end), left + 3);
+            painter.fillRect(QRectF(left, wave.top() + 1, right - left, wave.height() - 2),
+                             QBrush(pauseColour, Qt::BDiagPattern));
+            painter.setPen(QPen(pauseColour, 1.5));
+            painter.drawPolyline(QPolygonF({QPointF(left, bracketY - 5), QPointF(left, bracketY),
+                                            QPointF(right, bracketY), QPointF(right, bracketY - 5)}));
+        } else if (mark.kind == Mark::Kind::LikelyFiller) {
+            const qreal x = xOf(mark.at);
+            const qreal y = wave.bottom() - 7;
+            QPainterPath diamond;
+            diamond.moveTo(x, y - 5);
+            diamond.lineTo(x + 4, y);
+            diamond.lineTo(x, y + 5);
+            diamond.lineTo(x - 4, y);
+            diamond.closeSubpath();
+            painter.setPen(QPen(colours.color(QPalette::Base), 1));
+            painter.setBrush(filler);
+            painter.drawPath(diamond);
+            painter.setBrush(Qt::NoBrush);
+        }
     }
 }
 

@@ -5,11 +5,15 @@
 #include <QAbstractSlider>
 #include <QList>
 
+class QPainter;
+
 namespace MockLoop {
 
 // A seek bar drawn over a take's waveform, with the answer's marks on it: the story phases the
-// person moved through (labelled with their titles), where follow-up probes began, and where the
-// answer was paused. Values are milliseconds into the take.
+// person moved through (labelled with their titles), where follow-up probes began, where the
+// answer was paused, and what the speech analysis measured: likely fillers and long pauses in
+// the speech. Every kind of mark has its own shape (colour only helps), a tooltip, and a place in
+// the accessible description. Values are milliseconds into the take.
 //
 // It is a QAbstractSlider so that it behaves (and is announced) as a slider: Left/Right step by
 // singleStep, PageUp/PageDown by pageStep, Home/End go to either end. Moves made by the person,
@@ -22,13 +26,16 @@ class WaveformSlider : public QAbstractSlider
 public:
     struct Mark
     {
-        // Interruption: MockLoop stopped here (a crash, or a quit mid-answer) and the take went on
-        // after the session was resumed.
-        enum class Kind { Phase, FollowUp, Pause, Interruption };
+        // Pause: the person paused the session here. Interruption: MockLoop stopped here (a
+        // crash, or a quit mid-answer) and the take went on after the session was resumed.
+        // Measured by the speech analysis: LikelyFiller (um, uh; label holds the word) and
+        // LongPause, a silence in the speech from at to end.
+        enum class Kind { Phase, FollowUp, Pause, Interruption, LikelyFiller, LongPause };
 
         Kind kind = Kind::Phase;
         qint64 at = 0; // milliseconds into the take
         QString label; // shown above the waveform for phases and follow-ups
+        qint64 end = 0; // LongPause: where the silence ends
 
         // Phases and follow-ups start a stretch with a title; pauses and interruptions are points.
         bool isTitled() const { return kind == Kind::Phase || kind == Kind::FollowUp; }
@@ -75,6 +82,9 @@ private:
     qint64 positionAt(qreal x) const;
     qreal xOf(qint64 position) const;
     QString markTitleAt(qint64 position) const;
+    // The measured marks at position (within a few pixels, for the mouse), as words.
+    QStringList measuredMarksAt(qint64 position, qint64 slack) const;
+    void paintMeasuredMarks(QPainter &painter, const QRectF &wave) const;
     void updateAccessibleDescription();
 
     QList<WaveformPeak> m_peaks;
@@ -84,5 +94,9 @@ private:
     QList<Mark> m_marks;
     QString m_placeholder;
 };
+
+// The colour of likely fillers, on the waveform and in the transcript: an amber that reads on the
+// palette's base colour, light or dark. Their shape or text says what they are; it only helps.
+QColor likelyFillerColour(const QPalette &palette);
 
 } // namespace MockLoop

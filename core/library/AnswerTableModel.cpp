@@ -1,5 +1,6 @@
 #include "AnswerTableModel.h"
 
+#include "LibraryStore.h"
 #include "PracticeLibrary.h"
 
 #include <QLocale>
@@ -14,6 +15,20 @@ QString minutesAndSeconds(Milliseconds duration)
 {
     const qint64 seconds = (duration.count() + 500) / 1000;
     return u"%1:%2"_s.arg(seconds / 60).arg(seconds % 60, 2, 10, QChar(u'0'));
+}
+
+// "3.4": a pause in seconds, to a tenth.
+QString seconds(qint64 milliseconds)
+{
+    return QLocale().toString(double(milliseconds) / 1000.0, 'f', 1);
+}
+
+QString notAnalysed(const AnswerRow &row)
+{
+    if (!row.hasRecording)
+        return AnswerTableModel::tr("Not recorded, so not measured");
+    return row.analyzerVersion > 0 ? AnswerTableModel::tr("Not measured: no speech was found in the take")
+                                   : AnswerTableModel::tr("Not analysed yet");
 }
 
 } // namespace
@@ -39,8 +54,8 @@ void AnswerTableModel::reload()
     const quint64 generation = ++m_generation;
     m_loading = true;
     const AnswerFilter filter = m_filter;
-    m_library->run([filter](LibraryStore *store) { return store ? store->answers(filter) : QList<AnswerRow>(); })
-        .then(this, [this, generation](const QList<AnswerRow> &rows) {
+    m_library->run([filter](LibraryStore *store) { return load(store, filter); })
+        .then(this, [this, generation](const QList<Row> &rows) {
             if (generation != m_generation)
                 return;
             beginResetModel();
@@ -49,6 +64,30 @@ void AnswerTableModel::reload()
             m_loading = false;
             Q_EMIT loaded();
         });
+}
+
+QList<AnswerTableModel::Row> AnswerTableModel::load(LibraryStore *store, const AnswerFilter &filter)
+{
+    QList<Row> rows;
+    if (!store)
+        return rows;
+    const QList<AnswerRow> answers = store->answers(filter);
+    rows.reserve(answers.size());
+    // An answer whose question and notes do not hold the text was found by its transcript (or the
+    // notes of a rating, which have no excerpt).
+    QList<qint64> foundElsewhere;
+    for (const AnswerRow &answer : answers) {
+        rows.append({answer, {}});
+        if (!filter.text.isEmpty() && !answer.questionText.contains(filter.text, Qt::CaseInsensitive)
+            && !answer.notes.contains(filter.text, Qt::CaseInsensitive))
+            foundElsewhere.append(answer.id);
+    }
+    if (foundElsewhere.isEmpty())
+        return rows;
+    const QHash<qint64, QString> excerpts = store->transcriptExcerpts(filter.text, foundElsewhere);
+    for (Row &row : rows)
+        row.transcriptExcerpt = excerpts.value(row.answer.id);
+    return rows;
 }
 
 void AnswerTableModel::refreshAnswer(qint64 answerId)
@@ -60,8 +99,8 @@ void AnswerTableModel::refreshAnswer(qint64 answerId)
     AnswerFilter filter = m_filter;
     filter.answerId = answerId;
     const quint64 generation = m_generation;
-    m_library->run([filter](LibraryStore *store) { return store ? store->answers(filter) : QList<AnswerRow>(); })
-        .then(this, [this, answerId, generation](const QList<AnswerRow> &rows) {
+    m_library->run([filter](LibraryStore *store) { return load(store, filter); })
+        .then(this, [this, answerId, generation](const QList<Row> &rows) {
             if (generation != m_generation)
                 return; // a reload is on its way and will bring it
             const int existing = rowOf(answerId);
@@ -93,13 +132,13 @@ void AnswerTableModel::removeAnswer(qint64 answerId)
 
 const AnswerRow *AnswerTableModel::rowAt(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
+    return row >= 0 && row < m_rows.size() ? &m_rows.at(row).answer : nullptr;
 }
 
 int AnswerTableModel::rowOf(qint64 answerId) const
 {
     for (qsizetype row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).id == answerId)
+        if (m_rows.at(row).answer.id == answerId)
             return int(row);
     }
     return -1;
@@ -119,7 +158,8 @@ QVariant AnswerTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const AnswerRow &row = m_rows.at(index.row());
+    const AnswerRow &row = m_rows.at(index.row()).answer;
+    const QString &excerpt = m_rows.at(index.row()).transcriptExcerpt;
     switch (role) {
     case AnswerIdRole:
         return row.id;
@@ -127,26 +167,62 @@ QVariant AnswerTableModel::data(const QModelIndex &index, int role) const
         return row.questionId;
     case HasRecordingRole:
         return row.hasRecording;
+    case TranscriptExcerptRole:
+        return excerpt;
     case Qt::ToolTipRole:
-        return index.column() == Question ? row.questionText : QVariant();
+        switch (index.column()) {
+        case Question:
+            return excerpt.isEmpty()
+                ? row.questionText
+                : tr("%1\n\nFound in the approximate transcript: “%2”").arg(row.questionText, excerpt);
+        case Pace:
+            return row.wordsPerMinute ? tr("%1 words a minute, measured from the take").arg(qRound(*row.wordsPerMinute))
+                                      : notAnalysed(row);
+        case Fillers:
+            return row.fillersPerMinute ? tr("%1 likely fillers (um, uh, ...) a minute, measured from the take")
+                                              .arg(QLocale().toString(*row.fillersPerMinute, 'f', 1))
+                                        : notAnalysed(row);
+        case LongestPause:
+            return row.longestPauseMs
+                ? tr("The longest pause in the take: %1 seconds").arg(seconds(*row.longestPauseMs))
+                : notAnalysed(row);
+        default:
+            return {};
+        }
     case Qt::TextAlignmentRole:
-        if (index.column() == Duration || index.column() == Score || index.column() == RedFlags)
+        switch (index.column()) {
+        case Duration:
+        case Score:
+        case RedFlags:
+        case Pace:
+        case Fillers:
+        case LongestPause:
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-        if (index.column() == Recording)
+        case Recording:
             return QVariant::fromValue(Qt::AlignCenter);
-        return {};
+        default:
+            return {};
+        }
     case SortRole:
         switch (index.column()) {
         case Date:
             return row.answeredAt.toMSecsSinceEpoch();
+        case Question:
+            return row.questionText;
         case Duration:
             return qint64(row.answerTime.count());
         case Score:
-            return row.latestScore ? *row.latestScore : -1.0;
+            return row.latestScore ? QVariant(*row.latestScore) : QVariant();
         case RedFlags:
             return row.redFlagCount;
         case Recording:
             return row.hasRecording ? 1 : 0;
+        case Pace:
+            return row.wordsPerMinute ? QVariant(*row.wordsPerMinute) : QVariant();
+        case Fillers:
+            return row.fillersPerMinute ? QVariant(*row.fillersPerMinute) : QVariant();
+        case LongestPause:
+            return row.longestPauseMs ? QVariant(*row.longestPauseMs) : QVariant();
         default:
             return data(index, Qt::DisplayRole);
         }
@@ -159,7 +235,8 @@ QVariant AnswerTableModel::data(const QModelIndex &index, int role) const
         case Round:
             return row.roundTitle;
         case Question:
-            return row.questionText;
+            // Said in the cell, not only in a tooltip: why a question without the words is listed.
+            return excerpt.isEmpty() ? row.questionText : tr("Heard “%1” · %2").arg(excerpt, row.questionText);
         case Duration:
             return row.skipped ? tr("skipped") : minutesAndSeconds(row.answerTime);
         case Score:
@@ -168,6 +245,12 @@ QVariant AnswerTableModel::data(const QModelIndex &index, int role) const
             return row.redFlagCount > 0 ? QString::number(row.redFlagCount) : QString();
         case Recording:
             return row.hasRecording ? tr("Yes") : QString();
+        case Pace:
+            return row.wordsPerMinute ? QString::number(qRound(*row.wordsPerMinute)) : QString();
+        case Fillers:
+            return row.fillersPerMinute ? QLocale().toString(*row.fillersPerMinute, 'f', 1) : QString();
+        case LongestPause:
+            return row.longestPauseMs ? tr("%1 s").arg(seconds(*row.longestPauseMs)) : QString();
         default:
             return {};
         }
@@ -178,7 +261,21 @@ QVariant AnswerTableModel::data(const QModelIndex &index, int role) const
 
 QVariant AnswerTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case Pace:
+            return tr("Words a minute, measured from the take");
+        case Fillers:
+            return tr("Likely fillers (um, uh, ...) a minute, measured from the take");
+        case LongestPause:
+            return tr("The longest pause in the take, measured");
+        default:
+            return {};
+        }
+    }
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case Date:
@@ -197,6 +294,12 @@ QVariant AnswerTableModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Red flags");
     case Recording:
         return tr("Recording");
+    case Pace:
+        return tr("Pace (wpm)");
+    case Fillers:
+        return tr("Likely fillers/min");
+    case LongestPause:
+        return tr("Longest pause");
     default:
         return {};
     }
@@ -216,6 +319,21 @@ void AnswerSortProxy::setRecordingsOnly(bool recordingsOnly)
         return;
     m_recordingsOnly = recordingsOnly;
     invalidateFilter();
+}
+
+bool AnswerSortProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    const QVariant leftValue = left.data(sortRole());
+    const QVariant rightValue = right.data(sortRole());
+    if (leftValue.isValid() != rightValue.isValid()) {
+        // The one without a figure goes last: after the other when ascending, and, since the
+        // proxy reverses the order when descending, before it then.
+        const bool ascending = sortOrder() == Qt::AscendingOrder;
+        return leftValue.isValid() == ascending;
+    }
+    if (!leftValue.isValid())
+        return false;
+    return QSortFilterProxyModel::lessThan(left, right);
 }
 
 bool AnswerSortProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const

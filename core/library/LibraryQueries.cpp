@@ -190,6 +190,29 @@ QList<AnswerRow> LibraryStore::answers(const AnswerFilter &filter, AnswerSort so
     return rows;
 }
 
+QHash<qint64, QString> LibraryStore::transcriptExcerpts(const QString &text, const QList<qint64> &answerIds)
+{
+    QHash<qint64, QString> excerpts;
+    const QString match = fullTextQuery(text.trimmed());
+    if (match.isEmpty() || answerIds.isEmpty())
+        return excerpts;
+    QJsonArray ids;
+    for (const qint64 id : answerIds)
+        ids.append(id);
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    // The answers as one JSON array: any number of them in one parameter.
+    query.prepare(u"SELECT rowid, snippet(answer_transcripts, 0, '', '', '…', 8) FROM answer_transcripts "
+                  "WHERE answer_transcripts MATCH ? AND rowid IN (SELECT value FROM json_each(?))"_s);
+    if (!execute(query, {match, QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact))})) {
+        failSql(query);
+        return excerpts;
+    }
+    while (query.next())
+        excerpts.insert(query.value(0).toLongLong(), query.value(1).toString());
+    return excerpts;
+}
+
 int LibraryStore::countAnswers(const AnswerFilter &filter)
 {
     const WhereClause where = whereOf(filter);

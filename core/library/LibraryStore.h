@@ -106,6 +106,9 @@ public:
     // Every take is to be analysed again (its result stays until replaced).
     bool forgetAnalysisVersions();
     std::optional<AnalysisRecord> analysisOf(qint64 answerId);
+    // For those of answerIds whose transcript holds text (as the answer filter's text search
+    // finds it): the few words around where it was heard, to show why the answer was found.
+    QHash<qint64, QString> transcriptExcerpts(const QString &text, const QList<qint64> &answerIds);
     // Deletes the answer, its ratings and recording row, then its audio file.
     bool deleteAnswer(qint64 answerId);
 

@@ -120,6 +120,8 @@ struct AnswerFilter
     std::optional<double> maxFillersPerMinute;
     std::optional<qint64> minLongestPauseMs;
     std::optional<qint64> answerId; // just this answer, if it passes the rest of the filter
+
+    friend bool operator==(const AnswerFilter &, const AnswerFilter &) = default;
 };
 
 // Pace, Fillers and LongestPause sort answers not analysed last, whichever the direction.

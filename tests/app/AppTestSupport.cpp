@@ -20,6 +20,15 @@ using namespace Qt::StringLiterals;
 
 namespace MockLoop {
 
+int AppTest::rowWith(const QAbstractItemModel *model, int role, const QVariant &value)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, 0).data(role) == value)
+            return row;
+    }
+    return -1;
+}
+
 void AppTest::answerMessageBox(const QString &name, QMessageBox::ButtonRole role, QString *text)
 {
     auto *poll = new QTimer(qApp);

@@ -2,6 +2,7 @@
 
 #include "session/SessionSnapshot.h"
 
+#include <QAbstractItemModel>
 #include <QByteArray>
 #include <QFuture>
 #include <QMessageBox>
@@ -23,6 +24,9 @@ template<typename T> T wait(QFuture<T> future)
         qFatal("a practice library call did not finish within 10 s");
     return future.result();
 }
+
+// The first row of model whose first column holds value in role, or -1.
+int rowWith(const QAbstractItemModel *model, int role, const QVariant &value);
 
 // Answers the modal message box named name with the button of role as soon as it shows, and
 // hands its text to text.

@@ -305,11 +305,7 @@ QString LibraryPageTest::labelText(const QString &name) const
 
 int LibraryPageTest::proxyRowOf(qint64 answerId) const
 {
-    for (int row = 0; row < proxy()->rowCount(); ++row) {
-        if (proxy()->index(row, 0).data(AnswerTableModel::AnswerIdRole).toLongLong() == answerId)
-            return row;
-    }
-    return -1;
+    return AppTest::rowWith(proxy(), AnswerTableModel::AnswerIdRole, answerId);
 }
 
 void LibraryPageTest::clickAnswer(qint64 answerId)

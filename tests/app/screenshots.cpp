@@ -13,8 +13,10 @@
 #include "audio/MultimediaBackend.h"
 #include "audio/WavFormat.h"
 #include "common/ApplicationIdentity.h"
+#include "library/AnswerDetailView.h"
 #include "library/LibraryPage.h"
 #include "library/PracticeLibrary.h"
+#include "library/TakePlayerWidget.h"
 #include "mainwindow/MainWindow.h"
 #include "practice/PracticeHomePage.h"
 #include "practice/SessionController.h"
@@ -70,9 +72,12 @@ void waitFor(const std::function<bool()> &condition)
         qFatal("timed out waiting for the window");
 }
 
+// Long silences in the showcase take, where its analysis marks long pauses.
+const QList<TimeRange> ShowcaseSilences = {{21500, 24800}, {97000, 99600}};
+
 // Three minutes of something shaped like speech (syllables of noise in phrases, with pauses),
-// as a 16 kHz mono WAV, so the library's waveform has something to draw.
-void writeSpeechLikeTake(const QString &path, int seconds)
+// as a 16 kHz mono WAV, so the library's waveform has something to draw; silent in silences.
+void writeSpeechLikeTake(const QString &path, int seconds, const QList<TimeRange> &silences = {})
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
     const int rate = 16000;
@@ -81,7 +86,10 @@ void writeSpeechLikeTake(const QString &path, int seconds)
     quint32 noise = 1;
     for (int i = 0; i < seconds * rate; ++i) {
         const double t = double(i) / rate;
-        const double phrase = std::fmod(t, 4.3) < 3.4 ? 1.0 : 0.05; // a breath between phrases
+        const bool silent = std::any_of(silences.cbegin(), silences.cend(), [t](const TimeRange &silence) {
+            return t * 1000 >= double(silence.startMs) && t * 1000 < double(silence.endMs);
+        });
+        const double phrase = silent ? 0.0 : std::fmod(t, 4.3) < 3.4 ? 1.0 : 0.05; // a breath between phrases
         const double syllable = 0.5 + 0.5 * std::sin(2 * M_PI * 4.1 * t); // about four a second
         const double loudness = 0.35 + 0.3 * std::sin(2 * M_PI * t / 37.0);
         noise = noise * 1664525u + 1013904223u;
@@ -91,6 +99,82 @@ void writeSpeechLikeTake(const QString &path, int seconds)
     QFile file(path);
     file.open(QIODevice::WriteOnly);
     file.write(Wav::canonicalHeader(PcmFormat{rate, 1, 16}, pcm.size()) + pcm);
+}
+
+// What the analysis of the showcase take could have found: a plausible answer spoken in its
+// phrases (about 2.4 words a second), with likely fillers, numbers, hedges and two long pauses.
+AnswerAnalysis showcaseAnalysis(qint64 durationMs, const QList<PhaseMark> &phaseMarks)
+{
+    const QStringList script
+        = QStringLiteral(
+              "so the challenge was that our checkout service um was timing out for about twelve percent of members "
+              "during the evening peak and the team wanted to wait for the quarterly rewrite "
+              "i decided not to wait i think the risk of doing nothing was bigger so i asked two engineers to move the "
+              "session cache out of the request path uh and we shipped it behind a flag in four days "
+              "we rolled it out to one percent then ten percent then everyone and latency dropped by forty percent "
+              "maybe the bigger win was that members stopped abandoning their carts conversion went up three percent "
+              "i told my director early that i had taken the call and what it would cost if it failed "
+              "looking back i would write the rollback plan down first and share it with the partner teams")
+              .split(u' ');
+    AnswerAnalysis analysis;
+    analysis.durationMs = durationMs;
+    analysis.analysedMs = durationMs;
+    analysis.speechFound = true;
+    analysis.silenceBeforeSpeech = TimeRange{0, 600};
+    qsizetype next = 0;
+    int count = 0;
+    // The phrases of the take, less its silences.
+    QList<TimeRange> stretches;
+    for (qint64 phrase = 0; phrase + 3400 <= durationMs; phrase += 4300) {
+        TimeRange stretch{std::max<qint64>(phrase, 600), phrase + 3400};
+        for (const TimeRange &silence : ShowcaseSilences) {
+            if (stretch.startMs < silence.startMs && stretch.endMs > silence.startMs) {
+                stretches.append({stretch.startMs, silence.startMs});
+                stretch.startMs = silence.endMs;
+            } else if (stretch.startMs >= silence.startMs && stretch.startMs < silence.endMs) {
+                stretch.startMs = silence.endMs;
+            }
+        }
+        if (stretch.durationMs() >= 400)
+            stretches.append(stretch);
+    }
+    for (const TimeRange &speech : std::as_const(stretches)) {
+        if (!analysis.speech.isEmpty())
+            analysis.pauses.append({analysis.speech.constLast().endMs, speech.startMs});
+        analysis.speech.append(speech);
+        analysis.speakingMs += speech.durationMs();
+        for (qint64 at = speech.startMs; at + 380 <= speech.endMs; at += 420) {
+            const QString text = script.at(next++ % script.size());
+            const bool filler = text == u"um"_s || text == u"uh"_s;
+            analysis.words.append({text, at, at + 380, filler ? 0.8 : 0.9, filler, 1});
+            if (text == u"percent"_s)
+                analysis.numbersHeard.append({analysis.words.at(analysis.words.size() - 2).text + u" percent"_s,
+                                              analysis.words.at(analysis.words.size() - 2).startMs, at + 380,
+                                              QString()});
+            if (text == u"maybe"_s)
+                analysis.hedges.append({text, at, at + 380, {}});
+            if (text == u"members"_s)
+                analysis.audienceMentions.append({text, at, at + 380, {}});
+            ++count;
+        }
+    }
+    const qint64 span = analysis.speech.constLast().endMs - analysis.speech.constFirst().startMs;
+    const int fillers = analysis.likelyFillerCount();
+    analysis.wordsPerMinute = double(count - fillers) * 60000.0 / double(span);
+    analysis.fillersPerMinute = double(fillers) * 60000.0 / double(span);
+    analysis.articulationRate = 3.9;
+    analysis.syllablesPerSecond = 4.1;
+    analysis.pitchSpreadSemitones = 2.8;
+    const QList<int> targets = {30, 60, 90, 30, 30};
+    QList<qint64> starts{0};
+    for (const PhaseMark &mark : phaseMarks)
+        starts << mark.at.count();
+    starts << durationMs;
+    for (qsizetype phase = 0; phase + 1 < starts.size(); ++phase)
+        analysis.phases.append({int(phase), starts.at(phase), starts.at(phase + 1) - starts.at(phase),
+                                (starts.at(phase + 1) - starts.at(phase)) * 8 / 10,
+                                qint64(targets.value(phase)) * 1000});
+    return analysis;
 }
 
 // A few weeks of practice of the Netflix loop, so the library has something to show.
@@ -141,7 +225,8 @@ qint64 fillLibrary(PracticeLibrary &library, const std::shared_ptr<const Loop> &
                     if (s == 5 && q == 0) {
                         // The one the library picture shows: with a take and a rating after replay.
                         const QString relative = LibraryStore::takeRelativePath(session.id, u"01-answer.wav"_s);
-                        writeSpeechLikeTake(store->absolutePath(relative), int(part.duration.count() / 1000));
+                        writeSpeechLikeTake(store->absolutePath(relative), int(part.duration.count() / 1000),
+                                            ShowcaseSilences);
                         answer.recording = LibraryStore::describeTake(store->absolutePath(relative), relative);
                     }
                     const auto id = store->addAnswer(answer);
@@ -153,6 +238,10 @@ qint64 fillLibrary(PracticeLibrary &library, const std::shared_ptr<const Loop> &
                             it.value() = std::max(1, it.value() - 1);
                         replay.notes = u"On replay: the decision took two minutes to arrive."_s;
                         store->addReplayRating(*id, replay);
+                        store->setAnalysis(
+                            *id,
+                            AnalysisService::recordOf(showcaseAnalysis(part.duration.count(), part.phaseMarks),
+                                                      answer.answeredAt.addSecs(10)));
                         showcase = *id;
                     }
                 }
@@ -323,11 +412,14 @@ int main(int argc, char *argv[])
     waitFor([&window] { return child<QWidget>(&window, u"wrapUpView"_s)->isVisible(); });
     save(&window, u"07-round-wrap-up"_s);
 
-    // The library, with a practised answer selected: both ratings and the player over its take.
+    // The library, with a practised answer selected: its take's waveform with the phase marks and
+    // the measured ones, the transcript at the word being played, both ratings.
     window.showPage(MainWindow::Page::Library);
     QTest::qWait(500);
     window.libraryPage()->selectAnswer(showcase);
-    QTest::qWait(1500);
+    waitFor([&window] { return child<QWidget>(&window, u"transcriptWords"_s)->isVisible(); });
+    QTest::qWait(1000);
+    child<AnswerDetailView>(&window, u"answerDetail"_s)->player()->seekTo(47300);
     save(&window, u"08-library"_s);
     window.showPage(MainWindow::Page::Settings);
     save(&window, u"09-settings"_s);

@@ -123,6 +123,7 @@ private Q_SLOTS:
     void answerSavedTwice_isStoredOnce_andGainsItsMissingRecording();
     void upgradeFromTheFirstLibrary_keepsAnswers_andRecoveredRowsLoseOvertime();
     void analysis_isKept_searchable_sortable_andFilterable();
+    void transcriptExcerpts_showTheWordsAroundWhatWasFound();
     void corruptDatabase_isNeverOverwritten();
     void newerLibrary_isRefused_unchanged();
     void otherProgramsDatabase_isRefused();
@@ -846,6 +847,37 @@ void LibraryStoreTest::analysis_isKept_searchable_sortable_andFilterable()
         db.close();
     }
     QSqlDatabase::removeDatabase(u"look"_s);
+}
+
+void LibraryStoreTest::transcriptExcerpts_showTheWordsAroundWhatWasFound()
+{
+    fill();
+    const auto analysed = [this](const QString &answer, const QString &transcript) {
+        AnalysisRecord record;
+        record.analyzerVersion = 1;
+        record.transcript = transcript;
+        record.resultJson = R"({"formatVersion": 1})";
+        QVERIFY(m_store->setAnalysis(m_ids.value(answer), record));
+    };
+    analysed(u"b"_s,
+             u"so the challenge was that checkout timed out and we cut the p99 latency by forty percent "
+             "for members in the evening peak"_s);
+    analysed(u"c"_s, u"forty"_s);
+    const qint64 b = m_ids.value(u"b"_s);
+    const qint64 c = m_ids.value(u"c"_s);
+
+    // A few words either side of the match, ellipses where the transcript goes on.
+    const QHash<qint64, QString> both = m_store->transcriptExcerpts(u"fort"_s, {b, c, m_ids.value(u"a"_s)});
+    QCOMPARE(both.size(), 2); // a has no transcript
+    QVERIFY2(both.value(b).contains(u"forty"_s) && both.value(b).startsWith(u"…"_s) && both.value(b).endsWith(u"…"_s),
+             qPrintable(both.value(b)));
+    QVERIFY(both.value(b).size() < 80);
+    QCOMPARE(both.value(c), u"forty"_s);
+    // Only the answers asked about; nothing for words not heard, or nothing to search for.
+    QCOMPARE(m_store->transcriptExcerpts(u"forty"_s, {c}).keys(), QList<qint64>{c});
+    QVERIFY(m_store->transcriptExcerpts(u"rollback"_s, {b, c}).isEmpty());
+    QVERIFY(m_store->transcriptExcerpts(u"\"\""_s, {b, c}).isEmpty());
+    QVERIFY(m_store->transcriptExcerpts(u"forty"_s, {}).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(LibraryStoreTest)
