@@ -345,10 +345,18 @@ void SessionController::onAnalysed(int ordinal, const AnswerAnalysis &analysis)
     // Into the library now if the answer is there; else it goes in with the answer (saveAnswer).
     const QString sessionId = m_engine->sessionId();
     const AnalysisRecord record = AnalysisService::recordOf(analysis, m_services.clock->wallTime());
-    m_services.library->run([sessionId, ordinal, record](LibraryStore *store) {
-        const auto held = store ? store->findAnswer(sessionId, ordinal) : std::nullopt;
-        return held && store->setAnalysis(held->id, record);
-    });
+    m_services.library
+        ->run([sessionId, ordinal, record](LibraryStore *store) -> std::optional<qint64> {
+            const auto held = store ? store->findAnswer(sessionId, ordinal) : std::nullopt;
+            if (held && store->setAnalysis(held->id, record))
+                return held->id;
+            return std::nullopt;
+        })
+        .then(this, [this](std::optional<qint64> storedFor) {
+            // The service is where the Library hears of every stored analysis, whoever made it.
+            if (storedFor && m_services.analysis)
+                Q_EMIT m_services.analysis->analysisStored(*storedFor);
+        });
 }
 
 void SessionController::onRecorderIdle()

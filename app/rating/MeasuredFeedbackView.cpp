@@ -2,7 +2,7 @@
 
 #include "AnswerReview.h"
 #include "FeedbackFormat.h"
-#include "TranscriptView.h"
+#include "FeedbackTranscript.h"
 #include "common/AnnouncementLabel.h"
 #include "common/Format.h"
 
@@ -48,7 +48,7 @@ MeasuredFeedbackView::MeasuredFeedbackView(QWidget *parent)
     , m_warnings(new QLabel(this))
     , m_transcriptBox(new QWidget(this))
     , m_transcriptLegend(new QLabel(m_transcriptBox))
-    , m_transcript(new TranscriptView(m_transcriptBox))
+    , m_transcript(new FeedbackTranscript(m_transcriptBox))
 {
     setObjectName(u"measuredFeedback"_s);
     m_status->setObjectName(u"feedbackStatus"_s);
@@ -83,7 +83,7 @@ MeasuredFeedbackView::MeasuredFeedbackView(QWidget *parent)
     transcriptLayout->addWidget(transcriptCaption);
     transcriptLayout->addWidget(m_transcriptLegend);
     transcriptLayout->addWidget(m_transcript);
-    connect(m_transcript, &TranscriptView::momentChosen, this, &MeasuredFeedbackView::momentChosen);
+    connect(m_transcript, &FeedbackTranscript::momentChosen, this, &MeasuredFeedbackView::momentChosen);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_status);
@@ -245,7 +245,7 @@ void MeasuredFeedbackView::renderFigures()
         const QString length = FeedbackFormat::shortDuration(longest->durationMs());
         pauses << tr("longest %1 (at %2)").arg(length.toHtmlEscaped(), moment(longest->startMs));
         pausesSpoken << tr("longest %1 at %2").arg(length, at(longest->startMs));
-        const int over2s = analysis.pausesLongerThan(TranscriptView::MarkedPauseMs);
+        const int over2s = analysis.pausesLongerThan(FeedbackTranscript::MarkedPauseMs);
         pauses << tr("%n over 2 s", nullptr, over2s).toHtmlEscaped();
         pausesSpoken << tr("%n over 2 s", nullptr, over2s);
     } else {

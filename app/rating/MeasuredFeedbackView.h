@@ -14,7 +14,7 @@ class QLabel;
 namespace MockLoop {
 
 class AnnouncementLabel;
-class TranscriptView;
+class FeedbackTranscript;
 
 // "Measured feedback" on the rating page: what the speech analysis measured in the answer just
 // given, beside the rubric. Until the result arrives it says it is analysing; it says so when the
@@ -94,7 +94,7 @@ private:
     QLabel *m_warnings;
     QWidget *m_transcriptBox;
     QLabel *m_transcriptLegend;
-    TranscriptView *m_transcript;
+    FeedbackTranscript *m_transcript;
 };
 
 } // namespace MockLoop

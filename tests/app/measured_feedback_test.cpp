@@ -2,9 +2,9 @@
 #include "loops/LoopCatalog.h"
 #include "loops/LoopLoader.h"
 #include "rating/FeedbackFormat.h"
+#include "rating/FeedbackTranscript.h"
 #include "rating/MeasuredFeedbackView.h"
 #include "rating/RatingPanel.h"
-#include "rating/TranscriptView.h"
 #include "widgets/CountdownLabel.h"
 
 #include <QAccessible>
@@ -175,7 +175,7 @@ void MeasuredFeedbackTest::result_showsItsFigures_phasesAgainstTargets_andTheTra
     QVERIFY(find<QLabel>(u"feedbackTranscriptCaption"_s)->isVisible());
     QCOMPARE(text(u"feedbackTranscriptCaption"_s), u"Approximate transcript"_s);
     QVERIFY(text(u"feedbackTranscriptLegend"_s).contains(u"(um?) marks a likely filler"_s));
-    auto *transcript = find<TranscriptView>(u"feedbackTranscript"_s);
+    auto *transcript = find<FeedbackTranscript>(u"feedbackTranscript"_s);
     QCOMPARE(transcript->shownText().simplified(),
              u"i led the migration (um?) we cut [pause 3.2 s] latency forty percent"_s);
     QCOMPARE(transcript->accessibleName(), u"Approximate transcript"_s);
@@ -320,7 +320,7 @@ void MeasuredFeedbackTest::playableTake_timesAndWordsAskToPlayFromThere()
     QCOMPARE(play.takeFirst().first().toLongLong(), 40000);
 
     // A word of the transcript: "migration" was said at 0:03.
-    auto *transcript = find<TranscriptView>(u"feedbackTranscript"_s);
+    auto *transcript = find<FeedbackTranscript>(u"feedbackTranscript"_s);
     QTextCursor at = transcript->document()->find(u"migration"_s);
     QVERIFY(!at.isNull());
     at.setPosition(at.selectionStart() + 2);

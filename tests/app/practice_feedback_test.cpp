@@ -11,9 +11,9 @@
 #include "mainwindow/MainWindow.h"
 #include "practice/SessionController.h"
 #include "practice/SessionPage.h"
+#include "rating/FeedbackTranscript.h"
 #include "rating/MeasuredFeedbackView.h"
 #include "rating/RatingPanel.h"
-#include "rating/TranscriptView.h"
 #include "session/Clock.h"
 
 #include <QFile>
@@ -113,7 +113,7 @@ void PracticeFeedbackTest::spokenAnswer_isMeasured_shownOnTheRatingPage_andKeptI
     const AnswerAnalysis measured = *feedback->analysis();
 
     // The transcript on screen holds the words said (recognition is approximate: most of them).
-    auto *transcript = window->findChild<TranscriptView *>(u"feedbackTranscript"_s);
+    auto *transcript = window->findChild<FeedbackTranscript *>(u"feedbackTranscript"_s);
     QVERIFY(transcript->isVisible());
     const QString shown = transcript->shownText();
     const QStringList said{u"migration"_s, u"payments"_s, u"service"_s, u"releases"_s, u"sixty"_s,

@@ -11,14 +11,14 @@ namespace MockLoop {
 // word is a link to its moment: a click, or Return with the text cursor on it (the arrow keys move
 // through the words), asks to play from there. Tab leaves the view rather than walking its links:
 // a long answer has thousands.
-class TranscriptView : public QTextBrowser
+class FeedbackTranscript : public QTextBrowser
 {
     Q_OBJECT
 
 public:
     static constexpr qint64 MarkedPauseMs = 2000;
 
-    explicit TranscriptView(QWidget *parent = nullptr);
+    explicit FeedbackTranscript(QWidget *parent = nullptr);
 
     void showTranscript(const AnswerAnalysis &analysis, bool playable);
     void clearTranscript();

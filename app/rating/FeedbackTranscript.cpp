@@ -1,4 +1,4 @@
-#include "TranscriptView.h"
+#include "FeedbackTranscript.h"
 
 #include "FeedbackFormat.h"
 #include "widgets/CountdownLabel.h"
@@ -10,7 +10,7 @@ using namespace Qt::StringLiterals;
 
 namespace MockLoop {
 
-TranscriptView::TranscriptView(QWidget *parent)
+FeedbackTranscript::FeedbackTranscript(QWidget *parent)
     : QTextBrowser(parent)
 {
     setObjectName(u"feedbackTranscript"_s);
@@ -28,7 +28,7 @@ TranscriptView::TranscriptView(QWidget *parent)
     });
 }
 
-void TranscriptView::showTranscript(const AnswerAnalysis &analysis, bool playable)
+void FeedbackTranscript::showTranscript(const AnswerAnalysis &analysis, bool playable)
 {
     m_words = analysis.words;
     m_pauses = analysis.pauses;
@@ -42,14 +42,14 @@ void TranscriptView::showTranscript(const AnswerAnalysis &analysis, bool playabl
     render();
 }
 
-void TranscriptView::clearTranscript()
+void FeedbackTranscript::clearTranscript()
 {
     m_words.clear();
     m_pauses.clear();
     clear();
 }
 
-void TranscriptView::render()
+void FeedbackTranscript::render()
 {
     const QPalette colours = palette();
     const QString quiet = colours.color(QPalette::PlaceholderText).name();
@@ -79,7 +79,7 @@ void TranscriptView::render()
     setHtml(html);
 }
 
-void TranscriptView::keyPressEvent(QKeyEvent *event)
+void FeedbackTranscript::keyPressEvent(QKeyEvent *event)
 {
     if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && m_playable) {
         // The word the text cursor is in or just before.
@@ -97,7 +97,7 @@ void TranscriptView::keyPressEvent(QKeyEvent *event)
     QTextBrowser::keyPressEvent(event);
 }
 
-void TranscriptView::changeEvent(QEvent *event)
+void FeedbackTranscript::changeEvent(QEvent *event)
 {
     QTextBrowser::changeEvent(event);
     if (event->type() == QEvent::PaletteChange && !m_words.isEmpty())
