@@ -104,18 +104,20 @@ Story storyFromJson(const QJsonObject &object)
 
 QStringList storyWords(const QString &text)
 {
+    // Folded once, then cut into views: a story is scanned for every coverage, so no per-character
+    // allocation.
+    const QString folded = text.toCaseFolded();
     QStringList words;
-    QString word;
-    for (const QChar c : text) {
-        if (c.isLetterOrNumber()) {
-            word += c.toLower();
-        } else if (!word.isEmpty()) {
-            words << word;
-            word.clear();
+    qsizetype start = -1;
+    for (qsizetype i = 0; i <= folded.size(); ++i) {
+        const bool letter = i < folded.size() && folded.at(i).isLetterOrNumber();
+        if (letter && start < 0) {
+            start = i;
+        } else if (!letter && start >= 0) {
+            words << folded.mid(start, i - start);
+            start = -1;
         }
     }
-    if (!word.isEmpty())
-        words << word;
     return words;
 }
 

@@ -20,10 +20,9 @@ const QSet<QString> &stopWords()
     return words;
 }
 
-QSet<QString> keywordsOf(const QString &text)
+QSet<QString> keywordsOf(const QStringList &words)
 {
     QSet<QString> keywords;
-    const QStringList words = storyWords(text);
     for (const QString &word : words) {
         if (word.size() >= StoryCoverage::MinKeywordLength && !stopWords().contains(word))
             keywords.insert(word);
@@ -31,62 +30,102 @@ QSet<QString> keywordsOf(const QString &text)
     return keywords;
 }
 
-// What scoring needs of a story, worked out once per story rather than once per question.
-struct PreparedStory
+// Which stories carry each theme, category and keyword, as indexes into the sorted stories: a
+// question's scores are then added up over the few stories that share something with it, rather
+// than tested against every story (200 stories x 1,000 questions in a few milliseconds).
+struct StoryIndex
 {
-    qint64 id = 0;
-    QSet<QString> themes;
-    QSet<QString> categories;
-    QSet<QString> values;
-    QSet<QString> keywords;
-    QSet<QString> words;
+    QList<qint64> ids; // sorted
+    QHash<QString, QList<int>> byTheme;
+    QHash<QString, QList<int>> byCategory;
+    QHash<QString, QList<int>> byKeyword;
+    QList<QSet<QString>> values;
+    QList<QSet<QString>> words;
 };
 
-int scoreOf(const PreparedStory &story, const Question &question, const QSet<QString> &questionKeywords)
+void addPosting(QHash<QString, QList<int>> &postings, const QString &key, int story)
 {
-    int score = 0;
+    QList<int> &list = postings[key];
+    if (list.isEmpty() || list.constLast() != story)
+        list.append(story);
+}
+
+StoryIndex indexOf(QList<const Story *> stories)
+{
+    std::sort(stories.begin(), stories.end(), [](const Story *a, const Story *b) { return a->id < b->id; });
+    StoryIndex index;
+    for (int i = 0; i < stories.size(); ++i) {
+        const Story &story = *stories.at(i);
+        index.ids.append(story.id);
+        for (const QString &theme : story.tags.themes)
+            addPosting(index.byTheme, theme, i);
+        for (const QString &category : story.tags.categories)
+            addPosting(index.byCategory, category, i);
+        QString text = story.title;
+        for (const QString &phase : story.phases)
+            text += u'\n' + phase;
+        const QStringList words = storyWords(text);
+        const QSet<QString> keywords = keywordsOf(words);
+        for (const QString &keyword : keywords)
+            index.byKeyword[keyword].append(i);
+        index.values.append(QSet<QString>(story.tags.values.cbegin(), story.tags.values.cend()));
+        QSet<QString> allWords(words.cbegin(), words.cend());
+        const QStringList more = storyWords(story.memberImpact + u'\n' + story.metrics.join(u'\n'));
+        allWords.unite(QSet<QString>(more.cbegin(), more.cend()));
+        index.words.append(std::move(allWords));
+    }
+    return index;
+}
+
+// The suggestions for question, best first: the scores of every story that shares a theme, the
+// category or a keyword with it. themeScore and wordScore hold a zero per story, and are left so.
+QList<StorySuggestion> suggestionsFor(const StoryIndex &index, const Question &question, const QList<qint64> &linked,
+                                      QList<int> &themeScore, QList<int> &wordScore)
+{
     for (const QString &theme : question.themeIds) {
-        if (story.themes.contains(theme))
-            score += 3;
+        for (const int story : index.byTheme.value(theme))
+            themeScore[story] += 3;
     }
-    if (!question.categoryId.isEmpty() && story.categories.contains(question.categoryId))
-        score += 2;
-    int shared = 0;
-    for (const QString &word : questionKeywords) {
-        if (story.keywords.contains(word) && ++shared == StoryCoverage::MaxWordScore)
-            break;
+    if (!question.categoryId.isEmpty()) {
+        for (const int story : index.byCategory.value(question.categoryId))
+            themeScore[story] += 2;
     }
-    return score + shared;
+    const QSet<QString> keywords = keywordsOf(storyWords(question.text));
+    for (const QString &keyword : keywords) {
+        for (const int story : index.byKeyword.value(keyword))
+            ++wordScore[story];
+    }
+    // The best MaxSuggestions, by score then id: stories are visited in id order and a later one
+    // displaces an earlier only with a higher score.
+    QList<StorySuggestion> best;
+    for (int story = 0; story < index.ids.size(); ++story) {
+        const int score = themeScore.at(story) + std::min(wordScore.at(story), StoryCoverage::MaxWordScore);
+        themeScore[story] = 0;
+        wordScore[story] = 0;
+        if (score < StoryCoverage::SuggestionThreshold || linked.contains(index.ids.at(story)))
+            continue;
+        if (best.size() == StoryCoverage::MaxSuggestions && best.constLast().score >= score)
+            continue;
+        auto at = std::find_if(best.begin(), best.end(), [score](const StorySuggestion &s) { return s.score < score; });
+        best.insert(at, {index.ids.at(story), score});
+        if (best.size() > StoryCoverage::MaxSuggestions)
+            best.removeLast();
+    }
+    return best;
 }
 
 } // namespace
 
 StoryCoverageResult StoryCoverage::compute(const Loop &loop, const QList<Story> &stories, const QList<StoryLink> &links)
 {
-    QList<PreparedStory> prepared;
+    QList<const Story *> active;
     for (const Story &story : stories) {
-        if (story.archived)
-            continue;
-        PreparedStory p;
-        p.id = story.id;
-        p.themes = QSet<QString>(story.tags.themes.cbegin(), story.tags.themes.cend());
-        p.categories = QSet<QString>(story.tags.categories.cbegin(), story.tags.categories.cend());
-        p.values = QSet<QString>(story.tags.values.cbegin(), story.tags.values.cend());
-        QString text = story.title;
-        for (const QString &phase : story.phases)
-            text += u'\n' + phase;
-        p.keywords = keywordsOf(text);
-        const QStringList words = storyWords(text + u'\n' + story.memberImpact + u'\n' + story.metrics.join(u'\n'));
-        p.words = QSet<QString>(words.cbegin(), words.cend());
-        prepared.append(std::move(p));
+        if (!story.archived)
+            active.append(&story);
     }
-    std::sort(prepared.begin(), prepared.end(),
-              [](const PreparedStory &a, const PreparedStory &b) { return a.id < b.id; });
-
+    const StoryIndex index = indexOf(active);
+    const QSet<qint64> activeIds(index.ids.cbegin(), index.ids.cend());
     QHash<QString, QList<qint64>> linksByQuestion;
-    QSet<qint64> activeIds;
-    for (const PreparedStory &story : prepared)
-        activeIds.insert(story.id);
     for (const StoryLink &link : links) {
         QList<qint64> &linked = linksByQuestion[link.questionId];
         if (activeIds.contains(link.storyId) && !linked.contains(link.storyId))
@@ -94,6 +133,8 @@ StoryCoverageResult StoryCoverage::compute(const Loop &loop, const QList<Story> 
     }
 
     // Each question scored once, however many rounds ask it.
+    QList<int> themeScore(index.ids.size(), 0);
+    QList<int> wordScore(index.ids.size(), 0);
     QHash<QString, QuestionCoverage> byQuestion;
     StoryCoverageResult result;
     for (const Question &question : loop.questions) {
@@ -101,18 +142,7 @@ StoryCoverageResult StoryCoverage::compute(const Loop &loop, const QList<Story> 
         coverage.questionId = question.id;
         coverage.linked = linksByQuestion.value(question.id);
         std::sort(coverage.linked.begin(), coverage.linked.end());
-        const QSet<QString> keywords = keywordsOf(question.text);
-        for (const PreparedStory &story : prepared) {
-            if (coverage.linked.contains(story.id))
-                continue;
-            const int score = scoreOf(story, question, keywords);
-            if (score >= SuggestionThreshold)
-                coverage.suggested.append({story.id, score});
-        }
-        std::stable_sort(coverage.suggested.begin(), coverage.suggested.end(),
-                         [](const StorySuggestion &a, const StorySuggestion &b) { return a.score > b.score; });
-        if (coverage.suggested.size() > MaxSuggestions)
-            coverage.suggested.resize(MaxSuggestions);
+        coverage.suggested = suggestionsFor(index, question, coverage.linked, themeScore, wordScore);
         ++result.questionCount;
         if (coverage.covered())
             ++result.coveredQuestionCount;
@@ -145,13 +175,13 @@ StoryCoverageResult StoryCoverage::compute(const Loop &loop, const QList<Story> 
             continue;
         ValueCoverage value{dimension.id, dimension.title, {}, {}};
         const QStringList titleWords = storyWords(dimension.title);
-        for (const PreparedStory &story : prepared) {
-            if (story.values.contains(dimension.id))
-                value.tagged.append(story.id);
+        for (int story = 0; story < index.ids.size(); ++story) {
+            if (index.values.at(story).contains(dimension.id))
+                value.tagged.append(index.ids.at(story));
             else if (!titleWords.isEmpty()
                      && std::all_of(titleWords.cbegin(), titleWords.cend(),
-                                    [&](const QString &word) { return story.words.contains(word); }))
-                value.suggested.append(story.id);
+                                    [&](const QString &word) { return index.words.at(story).contains(word); }))
+                value.suggested.append(index.ids.at(story));
         }
         if (value.storyCount() == 0) {
             result.uncoveredValueIds << dimension.id;

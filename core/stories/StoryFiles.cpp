@@ -14,7 +14,8 @@ namespace MockLoop {
 namespace {
 
 const auto MetricsHeading = "Result metrics"_L1;
-const auto ImpactHeading = "Member impact"_L1;
+// Not "Member impact": loops name a story phase so.
+const auto ImpactHeading = "Impact in one line"_L1;
 const auto Fence = "---"_L1;
 
 // A line that reading would take for markup gets a backslash in front.
@@ -179,19 +180,18 @@ StoryFileResult StoryFiles::fromMarkdown(const QByteArray &data, const StoryStru
             section = nullptr;
             inMetrics = false;
             const QString heading = line.mid(3).trimmed();
-            if (heading.compare(MetricsHeading, Qt::CaseInsensitive) == 0) {
+            for (const StoryPhase &phase : structure.phases) {
+                if (!section
+                    && (heading.compare(phase.title, Qt::CaseInsensitive) == 0
+                        || heading.compare(phase.id, Qt::CaseInsensitive) == 0))
+                    section = &story.phases[phase.id];
+            }
+            if (!section && heading.compare(MetricsHeading, Qt::CaseInsensitive) == 0) {
                 inMetrics = true;
                 continue;
             }
-            if (heading.compare(ImpactHeading, Qt::CaseInsensitive) == 0) {
+            if (!section && heading.compare(ImpactHeading, Qt::CaseInsensitive) == 0)
                 section = &story.memberImpact;
-                continue;
-            }
-            for (const StoryPhase &phase : structure.phases) {
-                if (heading.compare(phase.title, Qt::CaseInsensitive) == 0
-                    || heading.compare(phase.id, Qt::CaseInsensitive) == 0)
-                    section = &story.phases[phase.id];
-            }
             if (!section)
                 return failure(fileName, index + 1,
                                tr("\"%1\" is not a phase of the story structure, \"%2\" or \"%3\".")

@@ -33,7 +33,7 @@ struct StoryFileResult
 //
 // Markdown, one story a file: front matter between "---" lines, one "key: value" a line, each value
 // JSON (a string or a list of strings), then "# title" and a "## <phase title>" heading per phase,
-// "## Result metrics" (a "- " line per metric) and "## Member impact". A text line that would read
+// "## Result metrics" (a "- " line per metric) and "## Impact in one line". A text line that would read
 // as a heading, a front-matter fence or an escape is written with a leading backslash, which reading
 // removes: any text survives the round trip.
 class StoryFiles
