@@ -205,6 +205,28 @@ CREATE INDEX answers_by_pace ON answers (words_per_minute)
 ;;
 CREATE INDEX answers_by_fillers ON answers (fillers_per_minute)
 )",
+    // 4: the story bank. A story's phases, metrics and tags are kept as the JSON of storyToJson
+    // (core/stories/Story.h), read and written whole; a link is the candidate's choice of a story
+    // for a question of a loop.
+    R"(
+CREATE TABLE stories (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL DEFAULT '{}',
+    archived INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+)
+;;
+CREATE TABLE story_links (
+    story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    loop_id TEXT NOT NULL,
+    question_id TEXT NOT NULL,
+    PRIMARY KEY (loop_id, question_id, story_id)
+) WITHOUT ROWID
+;;
+CREATE INDEX story_links_by_story ON story_links (story_id)
+)",
 };
 
 } // namespace

@@ -2,6 +2,7 @@
 
 #include "LibraryTypes.h"
 #include "session/PracticeHistory.h"
+#include "stories/StoryCoverage.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -25,7 +26,7 @@ class LibraryStore : public PracticeHistory
     Q_DECLARE_TR_FUNCTIONS(MockLoop::LibraryStore)
 
 public:
-    static constexpr int SchemaVersion = 3; // the number of migrations in LibrarySchema
+    static constexpr int SchemaVersion = 4; // the number of migrations in LibrarySchema
 
     enum class OpenError {
         None,
@@ -137,6 +138,39 @@ public:
     std::optional<qint64> importRecoveredTake(const RecoveredTake &take, const QString &questionText);
 
     static RecordingInfo describeTake(const QString &absolutePath, const QString &relativePath);
+
+    // The story bank (LibraryStories.cpp). created/updated are kept as given (the caller's clock);
+    // an invalid one is taken as now.
+    std::optional<qint64> addStory(const Story &story);
+    // Replaces the stored story story.id, keeping its creation time.
+    bool updateStory(const Story &story);
+    // A copy titled "<title> (copy)", not archived, created at now; its id.
+    std::optional<qint64> duplicateStory(qint64 storyId, const QDateTime &now);
+    bool setStoryArchived(qint64 storyId, bool archived, const QDateTime &now);
+    // Deletes the story and its links (the UI asks first).
+    bool deleteStory(qint64 storyId);
+    std::optional<Story> story(qint64 storyId);
+    // By title (case-insensitive), then id.
+    QList<Story> stories(bool includeArchived = true);
+    bool linkStory(qint64 storyId, const QString &loopId, const QString &questionId);
+    bool unlinkStory(qint64 storyId, const QString &loopId, const QString &questionId);
+    QList<StoryLink> storyLinks(const QString &loopId);
+    // The candidate's pace over the analysed answers (their mean words a minute), if any.
+    std::optional<double> measuredWordsPerMinute();
+
+    // Import: a story whose title (case-insensitive) a stored story has is a conflict the user
+    // settles. importStories refuses while a conflict has no choice, and changes nothing then.
+    enum class StoryConflictChoice { KeepBoth, Replace, Skip };
+    struct StoryConflict
+    {
+        int incomingIndex = 0;
+        qint64 existingId = 0;
+        QString title;
+    };
+    QList<StoryConflict> storyConflicts(const QList<Story> &incoming);
+    // The ids of the stories added or replaced, in incoming's order, all or nothing.
+    std::optional<QList<qint64>> importStories(const QList<Story> &incoming,
+                                               const QHash<int, StoryConflictChoice> &choices);
 
 private:
     LibraryStore(QString folder, QString connectionName);
