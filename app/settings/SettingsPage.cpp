@@ -1,5 +1,6 @@
 #include "SettingsPage.h"
 
+#include "AnalysisSettings.h"
 #include "audio/AudioInputs.h"
 #include "audio/InputLevelMonitor.h"
 #include "common/AppSettings.h"
@@ -137,6 +138,8 @@ SettingsPage::SettingsPage(const AppServices &services, QWidget *parent)
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->addWidget(microphoneBox);
     contentLayout->addWidget(practiceBox);
+    if (d->services.analysis)
+        contentLayout->addWidget(new AnalysisSettings(d->services.analysis, content));
     contentLayout->addWidget(libraryBox);
     contentLayout->addStretch();
     auto *scroll = new QScrollArea(this);
