@@ -163,6 +163,10 @@ QFuture<Expected<AnswerAnalysis>> AnalysisService::analyseTake(const QString &pa
     if (m_modelState == ModelState::Unavailable)
         return QtFuture::makeReadyFuture(
             Expected<AnswerAnalysis>(AnalysisError{AnalysisError::Kind::ModelMissing, m_modelProblem}));
+    // The answer just given goes before the old takes: the background take is stopped (and done
+    // again after it) rather than making the person wait for it; the pool runs jobs in order.
+    if (m_current.isRunning())
+        m_current.cancel();
     return analyzeFileInBackground(m_pool, path, m_model, context);
 }
 
@@ -200,7 +204,10 @@ AnalysisRecord AnalysisService::recordOf(const AnswerAnalysis &analysis, const Q
     if (analysis.speechFound)
         record.longestPauseMs = analysis.longestPauseMs();
     record.transcript = analysis.transcript();
-    record.resultJson = QJsonDocument(analysis.toJson()).toJson(QJsonDocument::Compact);
+    // Encoded where it is stored, on the library's thread: for a long answer it takes the GUI
+    // thread a frame or more (16 ms for 20 minutes, tests/bench/analysis_stall_bench). The copy of
+    // the analysis shares its lists, so it costs nothing here.
+    record.makeResultJson = [analysis] { return QJsonDocument(analysis.toJson()).toJson(QJsonDocument::Compact); };
     return record;
 }
 
@@ -348,8 +355,6 @@ void AnalysisService::onAnalysed(const TakeToAnalyse &take, const Expected<Answe
     }
     const qint64 answerId = take.answerId;
     const QDateTime analysedAt = QDateTime::currentDateTimeUtc();
-    // The JSON is encoded on the library's thread, not here: for a long answer it takes
-    // milliseconds the GUI thread does not have.
     m_library
         ->run([answerId, analysis = *result, analysedAt](LibraryStore *store) -> StoreResult {
             if (!store)

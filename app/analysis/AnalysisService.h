@@ -84,14 +84,15 @@ public:
     // For an answer about to be recorded; null when analysis is off or unavailable.
     std::shared_ptr<StreamingAnalyzer> newStreamingAnalyzer() const;
     // A take's file, on the background thread (for a take the streaming analyser saw only part
-    // of); null future when analysis is off, the model's problem when it is unavailable.
+    // of), before the background work's next take; null future when analysis is off, the model's
+    // problem when it is unavailable.
     QFuture<Expected<AnswerAnalysis>> analyseTake(const QString &path, const AnswerContext &context);
 
     // What the analysis needs to know about an answer: its story-phase marks and their targets,
     // follow-ups marked as no phase (-1).
     static AnswerContext contextOf(const AnswerRecord &answer, const Loop *loop);
-    // The analysis as the library keeps it. Encodes the JSON (milliseconds for a long answer):
-    // call it off the GUI thread where you can.
+    // The analysis as the library keeps it. Cheap on any thread: its JSON is left to
+    // makeResultJson, which the library calls on its own thread when it stores it.
     static AnalysisRecord recordOf(const AnswerAnalysis &analysis, const QDateTime &analysedAt);
 
     // Analyses, one by one, the takes whose analysis is missing or older than this analyser.

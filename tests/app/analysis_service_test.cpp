@@ -8,6 +8,8 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -115,6 +117,8 @@ private Q_SLOTS:
     void modelFolderChanged_duringWork_switchesKeepsTheChoice_andFinishes();
     void modelFolderWithoutAModel_refusedNamingIt_nothingChanges();
     void turnedOff_stopsTheWork_andIsKept();
+    void answerJustGiven_analysedBeforeTheOldTakes();
+    void recordOf_leavesTheJsonToTheLibrarysThread_whichStoresItWhole();
     void killedMidAnalysis_takeStaysOnTheList_resumesAtNextStart();
 
 private:
@@ -380,6 +384,62 @@ void AnalysisServiceTest::turnedOff_stopsTheWork_andIsKept()
     PracticeLibrary again;
     AnalysisService next(&again);
     QVERIFY(!next.isEnabled());
+}
+
+void AnalysisServiceTest::answerJustGiven_analysedBeforeTheOldTakes()
+{
+    m_scratch->fill(3, 8);
+    const QString justGiven = m_scratch->filePath(u"just-given.wav"_s);
+    QVERIFY(QFile::copy(QDir(m_libraryFolder).filePath(u"takes"_s) + u'/'
+                            + QDir(m_libraryFolder + u"/takes"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot).first()
+                            + u"/01-question.wav"_s,
+                        justGiven));
+    PracticeLibrary library;
+    AnalysisService analysis(&library);
+    QSignalSpy stored(&analysis, &AnalysisService::analysisStored);
+    QSignalSpy takeProgress(&analysis, &AnalysisService::takeProgress);
+    wait(library.open(m_libraryFolder));
+    QTRY_VERIFY_WITH_TIMEOUT(!takeProgress.isEmpty(), Patience); // an old take is being analysed
+
+    const QFuture<Expected<AnswerAnalysis>> future = analysis.analyseTake(justGiven, {});
+    QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), Patience);
+    const Expected<AnswerAnalysis> result = future.result();
+    QVERIFY2(result, result ? "" : qPrintable(result.error().message));
+    QVERIFY(result->speechFound);
+    QCOMPARE(stored.size(), 0); // the old take waited for it
+    QTRY_COMPARE_WITH_TIMEOUT(analysis.lastOutcome(), AnalysisService::Outcome::AllAnalysed, Patience);
+    QCOMPARE(stored.size(), 3); // and was analysed after it
+    QVERIFY(analysis.failures().isEmpty());
+}
+
+void AnalysisServiceTest::recordOf_leavesTheJsonToTheLibrarysThread_whichStoresItWhole()
+{
+    const QList<qint64> ids = m_scratch->fill(1, 3);
+    AnswerAnalysis analysis;
+    analysis.durationMs = 3000;
+    analysis.speechFound = true;
+    analysis.words = {{u"we"_s, 100, 300, 0.9, false, 1},
+                      {u"um"_s, 400, 900, 0.5, true, 1},
+                      {u"shipped"_s, 1000, 1500, 0.8, false, 1}};
+    analysis.wordsPerMinute = 120;
+    const AnalysisRecord record = AnalysisService::recordOf(analysis, QDateTime::currentDateTimeUtc());
+    // Nothing encoded on the caller's (GUI) thread ...
+    QVERIFY(record.resultJson.isEmpty());
+    QVERIFY(record.makeResultJson);
+    QCOMPARE(record.transcript, u"we um shipped"_s);
+    // ... and all of it stored by the library.
+    PracticeLibrary library;
+    wait(library.open(m_libraryFolder));
+    const qint64 answerId = ids.first();
+    QVERIFY(
+        wait(library.run([answerId, record](LibraryStore *store) { return store->setAnalysis(answerId, record); })));
+    const std::optional<AnalysisRecord> stored = analysisOf(library, answerId);
+    QVERIFY(stored);
+    const Expected<AnswerAnalysis> back
+        = AnswerAnalysis::fromJson(QJsonDocument::fromJson(stored->resultJson).object());
+    QVERIFY2(back, back ? "" : qPrintable(back.error().message));
+    QCOMPARE(back->words, analysis.words);
+    QCOMPARE(stored->transcript, u"we um shipped"_s);
 }
 
 void AnalysisServiceTest::killedMidAnalysis_takeStaysOnTheList_resumesAtNextStart()
