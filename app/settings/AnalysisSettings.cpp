@@ -83,7 +83,9 @@ AnalysisSettings::AnalysisSettings(AnalysisService *analysis, QWidget *parent)
     m_failureMessages->setObjectName(u"analysisFailureMessages"_s);
     m_failureMessages->setAccessibleName(tr("Why takes could not be analysed"));
     m_failureMessages->setReadOnly(true);
-    m_failureMessages->setMaximumHeight(m_failureMessages->fontMetrics().lineSpacing() * 8);
+    // As tall as a few messages, and no taller: the section does not grow into the page.
+    m_failureMessages->setFixedHeight(m_failureMessages->fontMetrics().lineSpacing() * 7);
+    m_failureMessages->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_failureMessages->hide();
     auto *failureRow = new QHBoxLayout;
     failureRow->addWidget(m_failures, 1);
@@ -93,6 +95,7 @@ AnalysisSettings::AnalysisSettings(AnalysisService *analysis, QWidget *parent)
     modelCaption->setWordWrap(true);
     m_modelFolder = wrappingLabel(this, u"modelFolder"_s);
     m_modelStatus = wrappingLabel(this, u"modelStatus"_s);
+    m_modelStatus->hide(); // until there is something to say
     m_chooseModel = new QPushButton(tr("Choo&se…"), this);
     m_chooseModel->setObjectName(u"chooseModelFolder"_s);
     m_chooseModel->setAccessibleName(tr("Choose the speech model's folder"));
@@ -165,17 +168,17 @@ AnalysisSettings::AnalysisSettings(AnalysisService *analysis, QWidget *parent)
     connect(analysis, &AnalysisService::modelFolderChanged, this, [this](const QString &folder) {
         m_folderBeingChecked = false;
         showModelFolder();
-        m_modelStatus->setText(tr("Using the speech model in %1. Takes analysed before keep their results; choose "
-                                  "Re-analyse All Takes to redo them with it.")
-                                   .arg(folderText(folder)));
+        showModelMessage(tr("Using the speech model in %1. Takes analysed before keep their results; choose "
+                            "Re-analyse All Takes to redo them with it.")
+                             .arg(folderText(folder)));
     });
     connect(analysis, &AnalysisService::modelFolderRefused, this,
             [this](const QString &folder, const QString &message) {
                 m_folderBeingChecked = false;
                 showModelFolder();
-                m_modelStatus->setText(tr("%1 holds no speech model MockLoop can use, so it goes on using the one in "
-                                          "%2. %3")
-                                           .arg(folderText(folder), folderText(m_analysis->modelFolder()), message));
+                showModelMessage(tr("%1 holds no speech model MockLoop can use, so it goes on using the one in "
+                                    "%2. %3")
+                                     .arg(folderText(folder), folderText(m_analysis->modelFolder()), message));
                 announce(m_modelStatus);
             });
 
@@ -263,6 +266,12 @@ void AnalysisSettings::showModelFolder()
     m_checkModel->setVisible(m_analysis->modelState() == AnalysisService::ModelState::Unavailable);
 }
 
+void AnalysisSettings::showModelMessage(const QString &message)
+{
+    m_modelStatus->setText(message);
+    m_modelStatus->setVisible(!message.isEmpty());
+}
+
 void AnalysisSettings::chooseModelFolder()
 {
     // Not modal to the event loop (open(), not exec()): the background work goes on reporting.
@@ -282,7 +291,7 @@ void AnalysisSettings::useModelFolder(const QString &folder)
     m_folderBeingChecked = true;
     showModelFolder();
     const QString shown = folder.isEmpty() ? tr("the default folder") : folderText(folder);
-    m_modelStatus->setText(tr("Checking the speech model in %1…").arg(shown));
+    showModelMessage(tr("Checking the speech model in %1…").arg(shown));
     m_analysis->setModelFolder(folder);
 }
 

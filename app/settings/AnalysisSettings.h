@@ -29,6 +29,7 @@ private:
     void showStatus();
     void showFailures();
     void showModelFolder();
+    void showModelMessage(const QString &message); // under the folder; hidden when empty
     void chooseModelFolder();
     void useModelFolder(const QString &folder);
 

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void modelMissing_saysAnalysisIsUnavailable_andWhatToDo();
     void modelFolderWithoutAModel_clearMessageNamingIt();
     void modelFolderChosen_used_thenResetToDefault();
+    void tab_goesThroughTheSectionInVisualOrder();
 
 private:
     void openPage();
@@ -297,6 +298,24 @@ void AnalysisSettingsTest::modelFolderChosen_used_thenResetToDefault()
     QTRY_VERIFY_WITH_TIMEOUT(folder->text().startsWith(DefaultModelFolder + u" (the default"_s), Patience);
     QCOMPARE(AppSettings::speechModelFolder(), QString());
     QVERIFY(!reset->isEnabled());
+}
+
+void AnalysisSettingsTest::tab_goesThroughTheSectionInVisualOrder()
+{
+    openPage();
+    QTRY_COMPARE_WITH_TIMEOUT(status(), u"All takes analysed."_s, Patience);
+    m_page->activateWindow();
+    // From the last control of Practice, through the section, on to the library below it.
+    QWidget *focused = find<QWidget>(u"followUpSeconds"_s);
+    focused->setFocus();
+    QStringList order;
+    for (int i = 0; i < 5; ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        order << QApplication::focusWidget()->objectName();
+    }
+    QCOMPARE(order,
+             (QStringList{u"analysisEnabled"_s, u"reanalyseAllTakes"_s, u"chooseModelFolder"_s,
+                          u"changeLibraryFolder"_s, u"openLibraryFolder"_s}));
 }
 
 QTEST_MAIN(AnalysisSettingsTest)

@@ -6,6 +6,7 @@
 // when it can, the audio rig so that the answer is really being recorded.
 //   mockloop_screenshots OUTPUT_FOLDER [--dark]
 
+#include "analysis/AnalysisService.h"
 #include "audio/AudioInputs.h"
 #include "audio/MultimediaBackend.h"
 #include "audio/WavFormat.h"
@@ -196,7 +197,9 @@ int main(int argc, char *argv[])
     PracticeLibrary library;
     library.open(home.filePath(u"library"_s)).waitForFinished();
     AudioInputs audioInputs;
+    AnalysisService analysis(&library);
     AppServices services;
+    services.analysis = &analysis;
     services.clock = &clock;
     services.library = &library;
     services.audioInputs = &audioInputs;
