@@ -4,6 +4,8 @@
 #include "analysis/AnalysisService.h"
 #include "common/AppSettings.h"
 #include "library/PracticeLibrary.h"
+#include "mainwindow/MainWindow.h"
+#include "session/Clock.h"
 #include "settings/SettingsPage.h"
 
 #include <QApplication>
@@ -17,6 +19,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTest>
 
 using namespace MockLoop;
@@ -49,6 +52,7 @@ private Q_SLOTS:
     void modelFolderWithoutAModel_clearMessageNamingIt();
     void modelFolderChosen_used_thenResetToDefault();
     void tab_goesThroughTheSectionInVisualOrder();
+    void modelMissing_toldInTheMainWindowsStatusBar();
 
 private:
     void openPage();
@@ -316,6 +320,28 @@ void AnalysisSettingsTest::tab_goesThroughTheSectionInVisualOrder()
     QCOMPARE(order,
              (QStringList{u"analysisEnabled"_s, u"reanalyseAllTakes"_s, u"chooseModelFolder"_s,
                           u"changeLibraryFolder"_s, u"openLibraryFolder"_s}));
+}
+
+void AnalysisSettingsTest::modelMissing_toldInTheMainWindowsStatusBar()
+{
+    const QString empty = m_scratch->filePath(u"no-model"_s);
+    QVERIFY(QDir().mkpath(empty));
+    AppSettings::setSpeechModelFolder(empty);
+    ManualClock clock;
+    m_library = std::make_unique<PracticeLibrary>();
+    m_analysis = std::make_unique<AnalysisService>(m_library.get());
+    AppServices services;
+    services.clock = &clock;
+    services.library = m_library.get();
+    services.analysis = m_analysis.get();
+    services.sessionFilePath = m_scratch->filePath(u"unfinished-session.json"_s);
+    services.recordAudio = false;
+    MainWindow window(services);
+    window.show();
+    m_library->open(m_libraryFolder);
+    // On the Practice page, far from Settings.
+    QTRY_COMPARE_WITH_TIMEOUT(window.statusBar()->currentMessage(),
+                              u"Speech analysis is unavailable: see Settings for why and what to do."_s, 10000);
 }
 
 QTEST_MAIN(AnalysisSettingsTest)
