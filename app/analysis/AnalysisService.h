@@ -149,6 +149,7 @@ private:
     QSet<qint64> m_failed; // takes that could not be analysed this run: not tried again until restart
     QList<Failure> m_failures;
     QFutureWatcher<Expected<AnswerAnalysis>> m_current;
+    qint64 m_currentTakeMs = 0; // its length, as its progress range said
 };
 
 } // namespace MockLoop

@@ -113,9 +113,20 @@ public:
         m_timer.setInterval(1);
         connect(&m_timer, &QTimer::timeout, this, &StallMeter::tick);
     }
+    // Something the GUI thread is about to do, to name what ran during a long gap.
+    void mark(const char *what)
+    {
+        if (m_timer.isActive())
+            m_marks.push_back({double(m_clock.nsecsElapsed()) / 1e9, what});
+    }
     void start()
     {
         m_gaps.clear();
+        m_marks.clear();
+        // Room for ten minutes of ticks: growing the vector mid-run would copy megabytes on the
+        // GUI thread, a stall of the meter's own making.
+        m_gaps.reserve(600000);
+        m_marks.reserve(100000);
         m_clock.start();
         m_last = 0;
         m_lastTimes = m_stats.now();
@@ -146,12 +157,23 @@ public:
                     "asleep or blocked %.2f ms); p99 %.2f ms, p99.9 %.2f ms; %ld gaps over 16 ms\n",
                     longest.length, longest.working, longest.waitingForCore, longest.elsewhere(), percentile(0.99),
                     percentile(0.999), long(over));
-        std::printf("    the most the GUI thread worked in one gap: %.2f ms (at %.2f s); the longest it was asleep "
-                    "or blocked in one: %.2f ms (at %.2f s; 1 ms of it the timer's own)\n",
-                    mostWork.working, mostWork.endsAt, mostElsewhere.elsewhere(), mostElsewhere.endsAt);
+        std::printf("    the most the GUI thread worked in one gap: %.2f ms (at %.2f s%s); the longest it was asleep "
+                    "or blocked in one: %.2f ms (at %.2f s%s; 1 ms of it the timer's own)\n",
+                    mostWork.working, mostWork.endsAt, qPrintable(marksDuring(mostWork)), mostElsewhere.elsewhere(),
+                    mostElsewhere.endsAt, qPrintable(marksDuring(mostElsewhere)));
     }
 
 private:
+    QString marksDuring(const Gap &gap) const
+    {
+        QStringList during;
+        for (const auto &[at, what] : m_marks) {
+            if (at >= gap.endsAt - gap.length / 1000 && at <= gap.endsAt)
+                during << QString::fromLatin1(what);
+        }
+        return during.isEmpty() ? QString() : u", during "_s + during.join(u", "_s);
+    }
+
     void tick()
     {
         const qint64 now = m_clock.nsecsElapsed();
@@ -169,6 +191,7 @@ private:
     qint64 m_last = 0;
     SchedulerTimes m_lastTimes;
     std::vector<Gap> m_gaps;
+    std::vector<std::pair<double, const char *>> m_marks;
 };
 
 // The flite answer, repeated to seconds.
@@ -245,7 +268,14 @@ int main(int argc, char *argv[])
     double recordOfMs = 0;
     std::optional<AnswerAnalysis> streamedResult;
     QObject::connect(&analysis, &AnalysisService::backgroundFinished, &application, [&] { backgroundDone = true; });
+    // Marked after the page's own slots ran (they were connected first): inside the same gap.
+    QObject::connect(&analysis, &AnalysisService::backgroundProgress, &meter,
+                     [&] { meter.mark("backgroundProgress"); });
+    QObject::connect(&analysis, &AnalysisService::takeProgress, &meter, [&] { meter.mark("takeProgress"); });
+    QObject::connect(&analysis, &AnalysisService::analysisStored, &meter, [&] { meter.mark("analysisStored"); });
+    QObject::connect(&analysis, &AnalysisService::modelStateChanged, &meter, [&] { meter.mark("modelStateChanged"); });
     meter.start();
+    meter.mark("analysis turned on");
     analysis.setEnabled(true);
     const std::shared_ptr<StreamingAnalyzer> analyzer = analysis.newStreamingAnalyzer();
     std::atomic<bool> fed = false;
@@ -269,6 +299,7 @@ int main(int argc, char *argv[])
         finishWhenFed.stop();
         // As SessionController::finishAnalysis and onAnalysed do.
         analyzer->finish({}).then(&application, [&](const Expected<AnswerAnalysis> &result) {
+            meter.mark("the streamed answer's result");
             if (!result)
                 qFatal("the streamed answer was not analysed: %s", qPrintable(result.error().message));
             QElapsedTimer timer;
