@@ -214,8 +214,15 @@ AnalysisRecord AnalysisService::recordOf(const AnswerAnalysis &analysis, const Q
 void AnalysisService::resumeBackgroundWork()
 {
     m_stopRequested = false;
-    if (!m_enabled || m_modelState != ModelState::Ready || m_working)
+    if (!m_enabled || m_modelState != ModelState::Ready)
         return;
+    if (m_working) {
+        // The run may be past its last look at the library (a library just opened, takes just
+        // marked): it looks again before it ends.
+        m_lookAgain = true;
+        return;
+    }
+    m_lookAgain = false;
     m_working = true;
     m_done = 0;
     m_total = 0;
@@ -254,6 +261,10 @@ void AnalysisService::reanalyseAll()
 
 void AnalysisService::finishBackgroundWork(Outcome outcome)
 {
+    if (std::exchange(m_lookAgain, false) && (outcome == Outcome::AllAnalysed || outcome == Outcome::None)) {
+        analyseNext();
+        return;
+    }
     m_working = false;
     m_outcome = outcome;
     Q_EMIT backgroundFinished();
@@ -278,7 +289,7 @@ void AnalysisService::analyseNext()
     m_library
         ->run([failed](LibraryStore *store) -> std::pair<std::optional<TakeToAnalyse>, int> {
             if (!store)
-                return {std::nullopt, 0};
+                return {std::nullopt, -1}; // no library: nothing to say about its takes
             // The newest take left, skipping those that failed this run.
             const QList<TakeToAnalyse> takes
                 = store->takesToAnalyse(AnswerAnalysis::CurrentAnalyzerVersion, int(failed.size()) + 1);
@@ -301,7 +312,7 @@ void AnalysisService::analyseNext()
                 return;
             }
             if (!take) {
-                finishBackgroundWork(Outcome::AllAnalysed);
+                finishBackgroundWork(left < 0 ? Outcome::None : Outcome::AllAnalysed);
                 return;
             }
             m_total = m_done + left;

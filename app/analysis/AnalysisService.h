@@ -143,6 +143,7 @@ private:
     bool m_enabled = true;
     bool m_working = false;
     bool m_stopRequested = false;
+    bool m_lookAgain = false; // resumeBackgroundWork() was called while it ran
     int m_done = 0;
     int m_total = 0;
     Outcome m_outcome = Outcome::None;

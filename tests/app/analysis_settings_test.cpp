@@ -182,6 +182,7 @@ void AnalysisSettingsTest::reanalyseAll_showsProgress_andReachesAllAnalysed()
     openPage();
     QTRY_COMPARE_WITH_TIMEOUT(status(), u"All takes analysed."_s, Patience);
     QCOMPARE(takesLeft(*m_library), 0);
+    QVERIFY(!m_analysis->isWorking());
 
     auto *progress = find<QProgressBar>(u"analysisProgress"_s);
     QStringList seen;
