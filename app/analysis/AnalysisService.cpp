@@ -5,6 +5,7 @@
 #include "library/TakeFiles.h"
 #include "loops/Loop.h"
 
+#include <QDir>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QtConcurrent>
@@ -15,16 +16,49 @@ namespace MockLoop {
 
 Q_LOGGING_CATEGORY(lcAnalysisService, "mockloop.analysis.service")
 
+namespace {
+
+bool isModelProblem(const AnalysisError &error)
+{
+    return error.kind == AnalysisError::Kind::ModelMissing || error.kind == AnalysisError::Kind::ModelBroken;
+}
+
+std::shared_ptr<SpeechModel> modelIn(const QString &folder)
+{
+    return folder.isEmpty() ? SpeechModel::shared() : std::make_shared<SpeechModel>(SpeechModelPaths::inFolder(folder));
+}
+
+// Another's message ended as a sentence, so that one of ours can follow it.
+QString sentence(const QString &message)
+{
+    const QString trimmed = message.trimmed();
+    return trimmed.isEmpty() || trimmed.endsWith(u'.') ? trimmed : trimmed + u'.';
+}
+
+// What storing one result came to, on the library's thread.
+struct StoreResult
+{
+    enum class Kind { Stored, AnswerGone, Failed };
+    Kind kind = Kind::Failed;
+    QString error;
+};
+
+} // namespace
+
 AnalysisService::AnalysisService(PracticeLibrary *library, QObject *parent)
     : QObject(parent)
     , m_library(library)
-    , m_model(SpeechModel::shared())
+    , m_modelFolder(AppSettings::speechModelFolder())
     , m_enabled(AppSettings::analysisEnabled())
 {
+    m_model = modelIn(m_modelFolder);
     m_pool.setMaxThreadCount(1);
     m_pool.setObjectName(u"mockloop-analysis"_s);
     // Whatever the library was, what it has left to analyse is looked at again.
     connect(m_library, &PracticeLibrary::statusChanged, this, [this] { resumeBackgroundWork(); });
+    // A missing model package is told at start, not at the first answer; the background work
+    // starts once the model is known to be there.
+    checkModelAgain();
 }
 
 AnalysisService::~AnalysisService()
@@ -39,16 +73,85 @@ void AnalysisService::setEnabled(bool enabled)
         return;
     m_enabled = enabled;
     AppSettings::setAnalysisEnabled(enabled);
-    if (enabled)
-        resumeBackgroundWork();
-    else
+    if (!enabled)
         stopBackgroundWork();
+    else if (m_modelState == ModelState::Unavailable)
+        checkModelAgain(); // the reason may have gone meanwhile; resumes if so
+    else
+        resumeBackgroundWork();
     Q_EMIT enabledChanged(enabled);
+}
+
+QString AnalysisService::modelFolder() const
+{
+    return m_modelFolder.isEmpty() ? SpeechModelPaths::defaultFolder() : m_modelFolder;
+}
+
+void AnalysisService::setModelFolder(const QString &folder)
+{
+    // The default folder chosen by hand is the default: it follows $MOCKLOOP_SPEECH_MODEL.
+    const QString cleaned = folder.isEmpty() ? QString() : QDir::cleanPath(folder);
+    const QString chosen = cleaned == QDir::cleanPath(SpeechModelPaths::defaultFolder()) ? QString() : cleaned;
+    const QString shown = chosen.isEmpty() ? SpeechModelPaths::defaultFolder() : chosen;
+    const quint64 request = ++m_folderRequest;
+    std::shared_ptr<SpeechModel> model = chosen == m_modelFolder ? m_model : modelIn(chosen);
+    // Loaded, not only checked: what pocketsphinx refuses beyond the checks is refused here too,
+    // and the loaded model is the one used from now on (about a second, on a worker thread).
+    QtConcurrent::run([model] {
+        return model->load();
+    }).then(this, [this, request, model, chosen, shown](const std::optional<AnalysisError> &problem) {
+        if (request != m_folderRequest)
+            return; // another folder was chosen since
+        if (problem) {
+            qCWarning(lcAnalysisService).noquote() << "model folder" << shown << "refused:" << problem->message;
+            Q_EMIT modelFolderRefused(shown, problem->message);
+            return;
+        }
+        const bool changed = model != m_model;
+        m_model = model;
+        m_modelFolder = chosen;
+        AppSettings::setSpeechModelFolder(chosen);
+        setModelState(ModelState::Ready);
+        Q_EMIT modelFolderChanged(shown);
+        if (!m_working)
+            resumeBackgroundWork();
+        else if (changed && m_current.isRunning())
+            m_current.cancel(); // stopped cleanly, then analysed again with the new model
+    });
+}
+
+void AnalysisService::checkModelAgain()
+{
+    setModelState(ModelState::Checking);
+    const std::shared_ptr<SpeechModel> model = m_model;
+    QtConcurrent::run([paths = model->paths()] {
+        return SpeechModel::checkFiles(paths);
+    }).then(this, [this, model](const std::optional<AnalysisError> &problem) {
+        if (model != m_model)
+            return; // a folder chosen meanwhile was loaded, which says more
+        if (problem) {
+            setModelState(ModelState::Unavailable, problem->message);
+            return;
+        }
+        setModelState(ModelState::Ready);
+        resumeBackgroundWork();
+    });
+}
+
+void AnalysisService::setModelState(ModelState state, const QString &problem)
+{
+    if (state == m_modelState && problem == m_modelProblem)
+        return;
+    m_modelState = state;
+    m_modelProblem = problem;
+    if (state == ModelState::Unavailable)
+        qCWarning(lcAnalysisService).noquote() << "analysis unavailable:" << problem;
+    Q_EMIT modelStateChanged(state);
 }
 
 std::shared_ptr<StreamingAnalyzer> AnalysisService::newStreamingAnalyzer() const
 {
-    if (!m_enabled)
+    if (!m_enabled || m_modelState == ModelState::Unavailable)
         return nullptr;
     return std::make_shared<StreamingAnalyzer>(m_model);
 }
@@ -57,6 +160,13 @@ QFuture<Expected<AnswerAnalysis>> AnalysisService::analyseTake(const QString &pa
 {
     if (!m_enabled)
         return {};
+    if (m_modelState == ModelState::Unavailable)
+        return QtFuture::makeReadyFuture(
+            Expected<AnswerAnalysis>(AnalysisError{AnalysisError::Kind::ModelMissing, m_modelProblem}));
+    // The answer just given goes before the old takes: the background take is stopped (and done
+    // again after it) rather than making the person wait for it; the pool runs jobs in order.
+    if (m_current.isRunning())
+        m_current.cancel();
     return analyzeFileInBackground(m_pool, path, m_model, context);
 }
 
@@ -94,18 +204,30 @@ AnalysisRecord AnalysisService::recordOf(const AnswerAnalysis &analysis, const Q
     if (analysis.speechFound)
         record.longestPauseMs = analysis.longestPauseMs();
     record.transcript = analysis.transcript();
-    record.resultJson = QJsonDocument(analysis.toJson()).toJson(QJsonDocument::Compact);
+    // Encoded where it is stored, on the library's thread: for a long answer it takes the GUI
+    // thread a frame or more (16 ms for 20 minutes, tests/bench/analysis_stall_bench). The copy of
+    // the analysis shares its lists, so it costs nothing here.
+    record.makeResultJson = [analysis] { return QJsonDocument(analysis.toJson()).toJson(QJsonDocument::Compact); };
     return record;
 }
 
 void AnalysisService::resumeBackgroundWork()
 {
     m_stopRequested = false;
-    if (!m_enabled || m_working)
+    if (!m_enabled || m_modelState != ModelState::Ready)
         return;
+    if (m_working) {
+        // The run may be past its last look at the library (a library just opened, takes just
+        // marked): it looks again before it ends.
+        m_lookAgain = true;
+        return;
+    }
+    m_lookAgain = false;
     m_working = true;
     m_done = 0;
     m_total = 0;
+    m_outcome = Outcome::None;
+    Q_EMIT backgroundProgress(0, 0); // started; the takes left are being counted
     analyseNext();
 }
 
@@ -118,25 +240,56 @@ void AnalysisService::stopBackgroundWork()
 
 void AnalysisService::reanalyseAll()
 {
-    m_library->run([](LibraryStore *store) { return store && store->forgetAnalysisVersions(); })
-        .then(this, [this](bool) {
+    m_library
+        ->run([](LibraryStore *store) -> QString {
+            if (!store)
+                return tr("The practice library is not open.");
+            return store->forgetAnalysisVersions() ? QString() : store->lastError();
+        })
+        .then(this, [this](const QString &error) {
             m_failed.clear();
+            m_failures.clear();
+            if (!error.isEmpty())
+                m_failures.append({0, tr("The takes could not be marked to be analysed again: %1").arg(error)});
+            Q_EMIT failuresChanged();
+            // A run going on carries on with every take; its count starts again.
+            m_done = 0;
+            m_total = 0;
             resumeBackgroundWork();
         });
+}
+
+void AnalysisService::finishBackgroundWork(Outcome outcome)
+{
+    if (std::exchange(m_lookAgain, false) && (outcome == Outcome::AllAnalysed || outcome == Outcome::None)) {
+        analyseNext();
+        return;
+    }
+    m_working = false;
+    m_outcome = outcome;
+    Q_EMIT backgroundFinished();
+}
+
+void AnalysisService::addFailure(qint64 answerId, const QString &message)
+{
+    qCWarning(lcAnalysisService).noquote() << "answer" << answerId << ":" << message;
+    m_failed.insert(answerId);
+    m_failures.append({answerId, message});
+    Q_EMIT analysisFailed(answerId, message);
+    Q_EMIT failuresChanged();
 }
 
 void AnalysisService::analyseNext()
 {
     if (m_stopRequested || !m_enabled) {
-        m_working = false;
-        Q_EMIT backgroundFinished();
+        finishBackgroundWork(Outcome::Stopped);
         return;
     }
     const QSet<qint64> failed = m_failed;
     m_library
         ->run([failed](LibraryStore *store) -> std::pair<std::optional<TakeToAnalyse>, int> {
             if (!store)
-                return {std::nullopt, 0};
+                return {std::nullopt, -1}; // no library: nothing to say about its takes
             // The newest take left, skipping those that failed this run.
             const QList<TakeToAnalyse> takes
                 = store->takesToAnalyse(AnswerAnalysis::CurrentAnalyzerVersion, int(failed.size()) + 1);
@@ -154,9 +307,12 @@ void AnalysisService::analyseNext()
         })
         .then(this, [this](const std::pair<std::optional<TakeToAnalyse>, int> &next) {
             const auto &[take, left] = next;
-            if (!take || m_stopRequested || !m_enabled) {
-                m_working = false;
-                Q_EMIT backgroundFinished();
+            if (m_stopRequested || !m_enabled) {
+                finishBackgroundWork(Outcome::Stopped);
+                return;
+            }
+            if (!take) {
+                finishBackgroundWork(left < 0 ? Outcome::None : Outcome::AllAnalysed);
                 return;
             }
             m_total = m_done + left;
@@ -169,45 +325,83 @@ void AnalysisService::analyseNext()
             }
             const std::shared_ptr<const Loop> loop = m_catalog.find(take->loopId);
             m_current.disconnect(this);
+            // From the signals' values, not the future's: asking the future takes a lock the
+            // analysing thread holds while it reports, and on a busy machine the GUI thread waited
+            // on it for up to 14 ms (tests/bench/analysis_stall_bench).
+            m_currentTakeMs = 0;
+            connect(&m_current, &QFutureWatcherBase::progressRangeChanged, this,
+                    [this](int, int maximum) { m_currentTakeMs = maximum; });
+            connect(&m_current, &QFutureWatcherBase::progressValueChanged, this,
+                    [this, answerId = take->answerId](int analysedMs) {
+                        Q_EMIT takeProgress(answerId, analysedMs, m_currentTakeMs);
+                    });
             connect(&m_current, &QFutureWatcherBase::finished, this, [this, take = *take] {
                 const QFuture<Expected<AnswerAnalysis>> future = m_current.future();
                 if (future.isCanceled() || future.resultCount() == 0) {
-                    m_working = false;
-                    Q_EMIT backgroundFinished();
+                    onAnalysed(take, AnalysisError{AnalysisError::Kind::Cancelled, {}});
                     return;
                 }
                 onAnalysed(take, future.result());
             });
-            m_current.setFuture(analyseTake(take->relativePath, contextOf(take->record, loop.get())));
+            m_current.setFuture(
+                analyzeFileInBackground(m_pool, take->relativePath, m_model, contextOf(take->record, loop.get())));
         });
 }
 
 void AnalysisService::onAnalysed(const TakeToAnalyse &take, const Expected<AnswerAnalysis> &result)
 {
     if (!result) {
-        if (result.error().kind == AnalysisError::Kind::Cancelled) {
-            m_working = false;
-            Q_EMIT backgroundFinished();
+        const AnalysisError &error = result.error();
+        if (error.kind == AnalysisError::Kind::Cancelled) {
+            if (m_stopRequested || !m_enabled)
+                finishBackgroundWork(Outcome::Stopped);
+            else
+                analyseNext(); // stopped to be done again (with another model): the same take comes next
             return;
         }
-        qCWarning(lcAnalysisService).noquote() << "answer" << take.answerId << ":" << result.error().message;
-        m_failed.insert(take.answerId);
-        Q_EMIT analysisFailed(take.answerId, result.error().message);
+        if (isModelProblem(error)) {
+            // Every take would fail the same way: nothing more is tried until the model changes.
+            setModelState(ModelState::Unavailable, error.message);
+            finishBackgroundWork(Outcome::ModelUnavailable);
+            return;
+        }
+        addFailure(take.answerId, error.message);
         ++m_done;
+        Q_EMIT backgroundProgress(m_done, m_total);
         analyseNext();
         return;
     }
-    const AnalysisRecord record = recordOf(*result, QDateTime::currentDateTimeUtc());
     const qint64 answerId = take.answerId;
-    m_library->run([answerId, record](LibraryStore *store) { return store && store->setAnalysis(answerId, record); })
-        .then(this, [this, answerId](bool stored) {
-            if (stored) {
-                Q_EMIT analysisStored(answerId);
-            } else {
-                // A full disk, say: tried again at the next start, not in a loop now.
-                m_failed.insert(answerId);
-            }
+    const QDateTime analysedAt = QDateTime::currentDateTimeUtc();
+    m_library
+        ->run([answerId, analysis = *result, analysedAt](LibraryStore *store) -> StoreResult {
+            if (!store)
+                return {StoreResult::Kind::Failed, tr("the practice library is not open")};
+            if (store->setAnalysis(answerId, recordOf(analysis, analysedAt)))
+                return {StoreResult::Kind::Stored, {}};
+            const QString error = store->lastError();
+            AnswerFilter filter;
+            filter.answerId = answerId;
+            if (store->countAnswers(filter) == 0)
+                return {StoreResult::Kind::AnswerGone, {}}; // deleted meanwhile: nothing to keep
+            return {StoreResult::Kind::Failed, error};
+        })
+        .then(this, [this, answerId, file = take.relativePath](const StoreResult &stored) {
             ++m_done;
+            if (stored.kind == StoreResult::Kind::Failed) {
+                // A full disk or a read-only folder fails every take the same way: the work stops
+                // rather than analysing takes it cannot keep. The take is still on the list.
+                addFailure(answerId,
+                           tr("The analysis of %1 could not be stored in the practice library: %2 The take "
+                              "is analysed again when MockLoop next starts, or when you choose Re-analyse "
+                              "All Takes.")
+                               .arg(QDir::toNativeSeparators(file), sentence(stored.error)));
+                Q_EMIT backgroundProgress(m_done, m_total);
+                finishBackgroundWork(Outcome::StoreFailed);
+                return;
+            }
+            if (stored.kind == StoreResult::Kind::Stored)
+                Q_EMIT analysisStored(answerId);
             Q_EMIT backgroundProgress(m_done, m_total);
             analyseNext();
         });

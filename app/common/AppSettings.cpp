@@ -65,6 +65,19 @@ void setAnalysisEnabled(bool enabled)
     setValue(u"analysis/enabled"_s, enabled);
 }
 
+QString speechModelFolder()
+{
+    return value(u"analysis/modelFolder"_s).toString();
+}
+
+void setSpeechModelFolder(const QString &folder)
+{
+    if (folder.isEmpty())
+        QSettings().remove(u"analysis/modelFolder"_s);
+    else
+        setValue(u"analysis/modelFolder"_s, folder);
+}
+
 QString lastLoopId()
 {
     return value(u"practice/loopId"_s).toString();

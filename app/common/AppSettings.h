@@ -31,6 +31,9 @@ void setLevelFor(const QString &loopId, const QString &levelId);
 // Whether answers are analysed (transcript, pace, pauses...): on unless turned off in Settings.
 bool analysisEnabled();
 void setAnalysisEnabled(bool enabled);
+// The folder the speech model is read from; empty: the Debian package's (the default).
+QString speechModelFolder();
+void setSpeechModelFolder(const QString &folder);
 
 QByteArray windowGeometry();
 void setWindowGeometry(const QByteArray &geometry);

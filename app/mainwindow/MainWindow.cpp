@@ -116,6 +116,20 @@ MainWindow::MainWindow(const AppServices &services, const QStringList &loopFiles
     connect(m_loopLoader, &LoopCatalogLoader::catalogChanged, this, [this] { showCatalog(m_loopLoader->catalog()); });
     connect(m_loopLoader, &LoopCatalogLoader::finished, this, [this, loopFiles] { finishCatalog(loopFiles); });
     m_loopLoader->start(LoopCatalog::defaultSources());
+
+    // What stops the speech analysis is said wherever the person is; Settings says the rest.
+    if (AnalysisService *analysis = m_services.analysis) {
+        const auto tellIfUnavailable = [this, analysis] {
+            if (analysis->modelState() == AnalysisService::ModelState::Unavailable)
+                statusBar()->showMessage(tr("Speech analysis is unavailable: see Settings for why and what to do."));
+        };
+        connect(analysis, &AnalysisService::modelStateChanged, this, tellIfUnavailable);
+        tellIfUnavailable(); // found before this window was made
+        connect(analysis, &AnalysisService::backgroundFinished, this, [this, analysis] {
+            if (analysis->lastOutcome() == AnalysisService::Outcome::StoreFailed)
+                statusBar()->showMessage(tr("An analysis could not be stored in the practice library: see Settings."));
+        });
+    }
 }
 
 MainWindow::~MainWindow() = default;

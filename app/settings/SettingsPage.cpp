@@ -1,5 +1,6 @@
 #include "SettingsPage.h"
 
+#include "AnalysisSettings.h"
 #include "audio/AudioInputs.h"
 #include "audio/InputLevelMonitor.h"
 #include "common/AppSettings.h"
@@ -109,6 +110,9 @@ SettingsPage::SettingsPage(const AppServices &services, QWidget *parent)
     practiceLayout->addRow(tr("Follow-up probes per &question:"), d->followUps);
     practiceLayout->addRow(tr("Ans&wer time for a probe:"), d->followUpSeconds);
 
+    // Speech analysis, made here so that Tab reaches it before the library below it.
+    auto *analysisBox = d->services.analysis ? new AnalysisSettings(d->services.analysis, content) : nullptr;
+
     // Library
     auto *libraryBox = new QGroupBox(tr("Practice library"), content);
     d->libraryFolder = new QLabel(libraryBox);
@@ -137,6 +141,8 @@ SettingsPage::SettingsPage(const AppServices &services, QWidget *parent)
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->addWidget(microphoneBox);
     contentLayout->addWidget(practiceBox);
+    if (analysisBox)
+        contentLayout->addWidget(analysisBox);
     contentLayout->addWidget(libraryBox);
     contentLayout->addStretch();
     auto *scroll = new QScrollArea(this);

@@ -8,7 +8,8 @@ namespace MockLoop {
 
 // The person's choices: the microphone (the list follows devices as they come and go) with a live
 // level to test it, the default think time, the overtime policy, the break between rounds, the
-// follow-up probes, and the library folder (shown, changeable, openable in the file manager).
+// follow-up probes, the speech analysis (AnalysisSettings.h), and the library folder (shown,
+// changeable, openable in the file manager).
 class SettingsPage : public QWidget
 {
     Q_OBJECT

@@ -139,8 +139,13 @@ std::optional<AnalysisError> checkModelFiles(const SpeechModelPaths &paths)
 
 SpeechModelPaths SpeechModelPaths::debianDefault()
 {
+    return inFolder(defaultFolder());
+}
+
+QString SpeechModelPaths::defaultFolder()
+{
     const QString folder = qEnvironmentVariable("MOCKLOOP_SPEECH_MODEL");
-    return inFolder(folder.isEmpty() ? DebianModelFolder : folder);
+    return folder.isEmpty() ? DebianModelFolder : folder;
 }
 
 SpeechModelPaths SpeechModelPaths::inFolder(const QString &folder)
@@ -232,6 +237,11 @@ std::shared_ptr<SpeechModel> SpeechModel::shared()
 {
     static const std::shared_ptr<SpeechModel> model = std::make_shared<SpeechModel>();
     return model;
+}
+
+std::optional<AnalysisError> SpeechModel::checkFiles(const SpeechModelPaths &paths)
+{
+    return checkModelFiles(paths);
 }
 
 std::optional<AnalysisError> SpeechModel::load()

@@ -28,6 +28,7 @@ struct SpeechModelPaths
     // /usr/share/pocketsphinx/model/en-us, or the folder in $MOCKLOOP_SPEECH_MODEL (laid out the
     // same way: en-us/, en-us.lm.bin, cmudict-en-us.dict).
     static SpeechModelPaths debianDefault();
+    static QString defaultFolder(); // debianDefault()'s folder
     static SpeechModelPaths inFolder(const QString &folder);
 };
 
@@ -68,6 +69,11 @@ public:
     static std::shared_ptr<SpeechModel> shared();
 
     const SpeechModelPaths &paths() const { return m_paths; }
+
+    // What load() checks before pocketsphinx reads a file (each file there, not empty, starting as
+    // its kind does, and as the package installed it), without loading anything: a missing or
+    // damaged model is found in a fraction of a second (reading about 40 MB) and 100 MB lighter.
+    static std::optional<AnalysisError> checkFiles(const SpeechModelPaths &paths);
 
     // Checks the files and loads the model now, if it is not loaded yet: for warming it up in the
     // background. Returns what is wrong (missing package, damaged file) or nothing. A failed

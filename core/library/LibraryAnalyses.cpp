@@ -38,7 +38,9 @@ bool LibraryStore::setAnalysis(qint64 answerId, const AnalysisRecord &analysis)
     query.prepare(
         u"INSERT INTO analyses (answer_id, analysed_at, result) VALUES (?, ?, ?) "
         "ON CONFLICT (answer_id) DO UPDATE SET analysed_at = excluded.analysed_at, result = excluded.result"_s);
-    if (!execute(query, {answerId, epochMs(analysis.analysedAt), QString::fromUtf8(analysis.resultJson)}))
+    const QByteArray json
+        = analysis.resultJson.isEmpty() && analysis.makeResultJson ? analysis.makeResultJson() : analysis.resultJson;
+    if (!execute(query, {answerId, epochMs(analysis.analysedAt), QString::fromUtf8(json)}))
         return failSql(query);
     query.prepare(u"DELETE FROM answer_transcripts WHERE rowid = ?"_s);
     if (!execute(query, {answerId}))

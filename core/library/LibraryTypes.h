@@ -8,6 +8,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace MockLoop {
@@ -79,6 +80,9 @@ struct AnalysisRecord
     std::optional<qint64> longestPauseMs;
     QString transcript;
     QByteArray resultJson;
+    // When resultJson is empty: what makes it, called by LibraryStore::setAnalysis on the library's
+    // thread, so that the GUI thread does not encode a long answer's JSON (AnalysisService::recordOf).
+    std::function<QByteArray()> makeResultJson;
 };
 
 // A take whose analysis is missing or was made by an older analyser.

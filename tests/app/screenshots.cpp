@@ -352,7 +352,9 @@ int main(int argc, char *argv[])
     PracticeLibrary library;
     library.open(home.filePath(u"library"_s)).waitForFinished();
     AudioInputs audioInputs;
+    AnalysisService analysis(&library);
     AppServices services;
+    services.analysis = &analysis;
     services.clock = &clock;
     services.library = &library;
     services.audioInputs = &audioInputs;
