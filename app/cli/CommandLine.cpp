@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 
 #include "AnalyzeCommand.h"
+#include "ReportCommand.h"
 #include "common/DisplayText.h"
 
 #include "loops/LoopCatalog.h"
@@ -59,6 +60,33 @@ const QCommandLineOption &jsonOption()
     return option;
 }
 
+const QCommandLineOption &reportOption()
+{
+    static const QCommandLineOption option(u"report"_s,
+                                           tr("Write a report from the practice library: --session ID, or --from DATE "
+                                              "--to DATE; --format pdf|html|md; -o FILE. Exits 1 if it cannot."));
+    return option;
+}
+
+const QCommandLineOption &listSessionsOption()
+{
+    static const QCommandLineOption option(u"list-sessions"_s,
+                                           tr("List the sessions in the practice library: id, start, mode, loop, "
+                                              "answers."));
+    return option;
+}
+
+const QList<QCommandLineOption> &reportValueOptions()
+{
+    static const QList<QCommandLineOption> options
+        = {QCommandLineOption(u"session"_s, tr("With --report: the session to report on."), u"ID"_s),
+           QCommandLineOption(u"from"_s, tr("With --report: the first day (YYYY-MM-DD)."), u"DATE"_s),
+           QCommandLineOption(u"to"_s, tr("With --report: the last day (YYYY-MM-DD)."), u"DATE"_s),
+           QCommandLineOption(u"format"_s, tr("With --report: pdf, html or md."), u"FORMAT"_s),
+           QCommandLineOption({u"o"_s, u"output"_s}, tr("With --report: the file to write."), u"FILE"_s)};
+    return options;
+}
+
 void configure(QCommandLineParser &parser)
 {
     parser.setApplicationDescription(
@@ -69,6 +97,9 @@ void configure(QCommandLineParser &parser)
     parser.addOption(listLoopsOption());
     parser.addOption(analyzeOption());
     parser.addOption(jsonOption());
+    parser.addOption(reportOption());
+    parser.addOption(listSessionsOption());
+    parser.addOptions(reportValueOptions());
     parser.addPositionalArgument(u"files"_s,
                                  tr("Loop files (YAML) to open, or to check with --validate; recordings (WAV) to "
                                     "analyse with --analyze."),
@@ -148,12 +179,22 @@ int listLoops(QTextStream &out)
 bool isConsoleInvocation(int argc, const char *const *argv)
 {
     static constexpr const char *ConsoleArguments[]
-        = {"--validate", "--list-loops", "--analyze", "-h", "--help", "--help-all", "-v", "--version", "-?"};
+        = {"--validate", "--list-loops", "--analyze", "--report", "--list-sessions", "-h", "--help",
+           "--help-all", "-v",           "--version", "-?"};
     for (int i = 1; i < argc; ++i) {
         for (const char *consoleArgument : ConsoleArguments) {
             if (std::strcmp(argv[i], consoleArgument) == 0)
                 return true;
         }
+    }
+    return false;
+}
+
+bool needsFonts(int argc, const char *const *argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--report") == 0)
+            return true;
     }
     return false;
 }
@@ -172,6 +213,13 @@ int run(const QStringList &arguments)
         return listLoops(out);
     if (parser.isSet(analyzeOption()))
         return AnalyzeCommand::run(parser.positionalArguments(), parser.isSet(jsonOption()), out, err);
+    if (parser.isSet(reportOption())) {
+        return ReportCommand::report({parser.value(u"session"_s), parser.value(u"from"_s), parser.value(u"to"_s),
+                                      parser.value(u"format"_s), parser.value(u"output"_s)},
+                                     out, err);
+    }
+    if (parser.isSet(listSessionsOption()))
+        return ReportCommand::listSessions(out, err);
     parser.showHelp(2);
 }
 

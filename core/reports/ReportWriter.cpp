@@ -1,0 +1,380 @@
+#include "ReportWriter.h"
+
+#include <QFile>
+#include <QPdfWriter>
+#include <QTextDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace MockLoop {
+
+namespace {
+
+// One piece of an approximate transcript: a word, a likely filler, or a long pause between words.
+struct TranscriptPiece
+{
+    enum class Kind { Word, LikelyFiller, LongPause };
+    Kind kind = Kind::Word;
+    QString text;
+};
+
+// What every format is asked to draw; the report's layout is walked once, in writeReport.
+class ReportSink
+{
+public:
+    virtual ~ReportSink() = default;
+    virtual void heading(int level, const QString &text, const QString &anchor) = 0;
+    virtual void field(const QString &label, const QString &value) = 0;
+    virtual void list(const QString &label, const QStringList &items) = 0;
+    virtual void table(const QStringList &headers, const QList<QStringList> &rows) = 0;
+    virtual void contents(const QList<std::pair<QString, QString>> &anchorAndTitle) = 0;
+    virtual void transcript(const QString &label, const QList<TranscriptPiece> &pieces) = 0;
+};
+
+QString seconds(qint64 ms)
+{
+    return ReportWriter::tr("%1 s").arg(QString::number(double(ms) / 1000.0, 'f', 0));
+}
+
+QString scoreText(const std::optional<int> &score, const QString &anchor)
+{
+    if (!score)
+        return ReportWriter::tr("not rated");
+    return anchor.isEmpty() ? QString::number(*score) : u"%1 (%2)"_s.arg(*score).arg(anchor);
+}
+
+QString averageText(const std::optional<double> &average, int count)
+{
+    return average ? ReportWriter::tr("%1 (%n rating(s))", nullptr, count).arg(QString::number(*average, 'f', 2))
+                   : ReportWriter::tr("not rated");
+}
+
+QString optionalNumber(const std::optional<double> &value, int decimals)
+{
+    return value ? QString::number(*value, 'f', decimals) : ReportWriter::tr("n/a");
+}
+
+QList<TranscriptPiece> transcriptPieces(const AnswerAnalysis &analysis)
+{
+    QList<TranscriptPiece> pieces;
+    qint64 previousEnd = -1;
+    for (const RecognizedWord &word : analysis.words) {
+        if (previousEnd >= 0 && word.startMs - previousEnd >= ReportLongPauseMs)
+            pieces.append({TranscriptPiece::Kind::LongPause, seconds(word.startMs - previousEnd)});
+        pieces.append(
+            {word.likelyFiller ? TranscriptPiece::Kind::LikelyFiller : TranscriptPiece::Kind::Word, word.text});
+        previousEnd = word.endMs;
+    }
+    return pieces;
+}
+
+void writeAverages(ReportSink &sink, const QList<ReportAverage> &averages)
+{
+    QList<QStringList> rows;
+    for (const ReportAverage &average : averages)
+        rows.append({average.title, averageText(average.rightAfter, average.rightAfterCount),
+                     averageText(average.afterReplay, average.afterReplayCount)});
+    sink.table({ReportWriter::tr("Dimension"), ReportWriter::tr("Right after"), ReportWriter::tr("After replay")},
+               rows);
+}
+
+void writeAnswer(ReportSink &sink, const ReportAnswer &answer)
+{
+    const AnswerRow &row = answer.detail.row;
+    sink.heading(3, row.questionText, answer.anchorId);
+    sink.field(ReportWriter::tr("Answered"), QLocale().toString(row.answeredAt.toLocalTime(), QLocale::ShortFormat));
+    if (row.skipped) {
+        sink.field(ReportWriter::tr("Skipped"), ReportWriter::tr("yes"));
+    }
+    const QString used = seconds(row.answerTime.count());
+    sink.field(ReportWriter::tr("Time used"),
+               answer.suggestedMs > 0 ? ReportWriter::tr("%1 of %2 suggested").arg(used, seconds(answer.suggestedMs))
+                                      : used);
+    if (!answer.phases.isEmpty()) {
+        QList<QStringList> rows;
+        for (const ReportPhaseTime &phase : answer.phases)
+            rows.append(
+                {phase.title, seconds(phase.spentMs), phase.targetMs > 0 ? seconds(phase.targetMs) : QString()});
+        sink.table({ReportWriter::tr("Story phase"), ReportWriter::tr("Time"), ReportWriter::tr("Target")}, rows);
+    }
+    if (!answer.scores.isEmpty()) {
+        QList<QStringList> rows;
+        for (const ReportDimensionScore &score : answer.scores)
+            rows.append({score.title, scoreText(score.rightAfter, score.rightAfterAnchor),
+                         scoreText(score.afterReplay, score.afterReplayAnchor)});
+        sink.table({ReportWriter::tr("Dimension"), ReportWriter::tr("Right after"), ReportWriter::tr("After replay")},
+                   rows);
+    }
+    const auto orNone
+        = [](const QStringList &names) { return names.isEmpty() ? QStringList{ReportWriter::tr("none")} : names; };
+    sink.list(ReportWriter::tr("Red flags right after"), orNone(answer.redFlagsRightAfter));
+    if (answer.redFlagsAfterReplay)
+        sink.list(ReportWriter::tr("Red flags after replay"), orNone(*answer.redFlagsAfterReplay));
+    if (!row.notes.isEmpty())
+        sink.field(ReportWriter::tr("Notes"), row.notes);
+    if (!answer.ratingNotes.isEmpty())
+        sink.list(ReportWriter::tr("Rating notes"), answer.ratingNotes);
+    if (!answer.analysis)
+        return;
+    const AnswerAnalysis &analysis = *answer.analysis;
+    if (!analysis.speechFound) {
+        sink.field(ReportWriter::tr("Speech analysis"), ReportWriter::tr("no speech found"));
+        return;
+    }
+    sink.table(
+        {ReportWriter::tr("Measured (approximate)"), ReportWriter::tr("Value")},
+        {{ReportWriter::tr("Pace (words per minute)"), optionalNumber(analysis.wordsPerMinute, 0)},
+         {ReportWriter::tr("Likely fillers per minute"), optionalNumber(analysis.fillersPerMinute, 1)},
+         {ReportWriter::tr("Likely fillers"), QString::number(analysis.likelyFillerCount())},
+         {ReportWriter::tr("Longest pause"), seconds(analysis.longestPauseMs())},
+         {ReportWriter::tr("Pauses of 2 s or more"), QString::number(analysis.pausesLongerThan(ReportLongPauseMs - 1))},
+         {ReportWriter::tr("Speaking time"), seconds(analysis.speakingMs)}});
+    sink.transcript(ReportWriter::tr("Transcript (automatic, approximate; likely fillers and pauses of 2 s or more "
+                                     "marked)"),
+                    transcriptPieces(analysis));
+}
+
+void writeReport(ReportSink &sink, const ReportData &report)
+{
+    sink.heading(1, report.title, u"top"_s);
+    sink.field(ReportWriter::tr("Loop"), report.loopTitle);
+    if (!report.levelTitle.isEmpty())
+        sink.field(ReportWriter::tr("Level"), report.levelTitle);
+    const QLocale locale;
+    sink.field(ReportWriter::tr("Dates"),
+               ReportWriter::tr("%1 to %2")
+                   .arg(locale.toString(report.firstDate.toLocalTime(), QLocale::ShortFormat),
+                        locale.toString(report.lastDate.toLocalTime(), QLocale::ShortFormat)));
+    sink.field(ReportWriter::tr("Answers"), QString::number(report.answerCount()));
+    if (report.answerCount() > ReportWriter::ContentsFromAnswers) {
+        QList<std::pair<QString, QString>> entries;
+        for (const ReportRound &round : report.rounds) {
+            for (const ReportAnswer &answer : round.answers)
+                entries.append({answer.anchorId, round.title + u": "_s + answer.detail.row.questionText});
+        }
+        entries.append({u"overall"_s, ReportWriter::tr("Overall averages")});
+        sink.heading(2, ReportWriter::tr("Contents"), u"contents"_s);
+        sink.contents(entries);
+    }
+    int roundNumber = 0;
+    for (const ReportRound &round : report.rounds) {
+        sink.heading(2, round.title, u"round-%1"_s.arg(++roundNumber));
+        for (const ReportAnswer &answer : round.answers)
+            writeAnswer(sink, answer);
+        sink.heading(3, ReportWriter::tr("Averages: %1").arg(round.title), u"round-%1-averages"_s.arg(roundNumber));
+        writeAverages(sink, round.averages);
+    }
+    sink.heading(2, ReportWriter::tr("Overall averages"), u"overall"_s);
+    writeAverages(sink, report.overall);
+}
+
+// CommonMark lets any ASCII punctuation be escaped with a backslash: all of it is, so no text the
+// person wrote can become a heading, a link, a table cell border or raw HTML. Line breaks would
+// end a table row or start a block, so text is kept to one line.
+QString markdownText(const QString &text)
+{
+    QString escaped;
+    const QString line = text.simplified();
+    escaped.reserve(line.size() * 2);
+    for (const QChar c : line) {
+        if (c.unicode() < 128 && c.isPrint() && !c.isLetterOrNumber() && !c.isSpace())
+            escaped += u'\\';
+        escaped += c;
+    }
+    return escaped;
+}
+
+class MarkdownSink : public ReportSink
+{
+public:
+    QString text;
+
+    void heading(int level, const QString &title, const QString &anchor) override
+    {
+        Q_UNUSED(anchor)
+        text += QString(level, u'#') + u' ' + markdownText(title) + u"\n\n"_s;
+    }
+    void field(const QString &label, const QString &value) override
+    {
+        text += u"**"_s + markdownText(label) + u":** "_s + markdownText(value) + u"\n\n"_s;
+    }
+    void list(const QString &label, const QStringList &items) override
+    {
+        text += u"**"_s + markdownText(label) + u":**\n\n"_s;
+        for (const QString &item : items)
+            text += u"- "_s + markdownText(item) + u'\n';
+        text += u'\n';
+    }
+    void table(const QStringList &headers, const QList<QStringList> &rows) override
+    {
+        text += tableRow(headers) + u"|"_s + QStringList(headers.size(), u"---"_s).join(u'|') + u"|\n"_s;
+        for (const QStringList &row : rows)
+            text += tableRow(row);
+        text += u'\n';
+    }
+    void contents(const QList<std::pair<QString, QString>> &entries) override
+    {
+        int number = 0;
+        for (const auto &[anchor, title] : entries)
+            text += QString::number(++number) + u". "_s + markdownText(title) + u'\n';
+        text += u'\n';
+    }
+    void transcript(const QString &label, const QList<TranscriptPiece> &pieces) override
+    {
+        QStringList words;
+        for (const TranscriptPiece &piece : pieces) {
+            switch (piece.kind) {
+            case TranscriptPiece::Kind::Word:
+                words << markdownText(piece.text);
+                break;
+            case TranscriptPiece::Kind::LikelyFiller:
+                words << u"*"_s + markdownText(ReportWriter::tr("[likely filler: %1]").arg(piece.text)) + u"*"_s;
+                break;
+            case TranscriptPiece::Kind::LongPause:
+                words << u"**"_s + markdownText(ReportWriter::tr("[pause %1]").arg(piece.text)) + u"**"_s;
+                break;
+            }
+        }
+        text += u"**"_s + markdownText(label) + u":**\n\n> "_s + words.join(u' ') + u"\n\n"_s;
+    }
+
+private:
+    static QString tableRow(const QStringList &cells)
+    {
+        QStringList escaped;
+        for (const QString &cell : cells)
+            escaped << markdownText(cell);
+        return u"| "_s + escaped.join(u" | "_s) + u" |\n"_s;
+    }
+};
+
+QString html(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+class HtmlSink : public ReportSink
+{
+public:
+    QString body;
+
+    void heading(int level, const QString &title, const QString &anchor) override
+    {
+        body += u"<h%1 id=\"%2\"><a name=\"%2\"></a>%3</h%1>\n"_s.arg(level).arg(html(anchor), html(title));
+    }
+    void field(const QString &label, const QString &value) override
+    {
+        body += u"<p><b>%1:</b> %2</p>\n"_s.arg(html(label), html(value).replace(u'\n', u"<br>"_s));
+    }
+    void list(const QString &label, const QStringList &items) override
+    {
+        body += u"<p><b>%1:</b></p>\n<ul>\n"_s.arg(html(label));
+        for (const QString &item : items)
+            body += u"<li>%1</li>\n"_s.arg(html(item));
+        body += u"</ul>\n"_s;
+    }
+    void table(const QStringList &headers, const QList<QStringList> &rows) override
+    {
+        body += u"<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">\n<tr>"_s;
+        for (const QString &header : headers)
+            body += u"<th align=\"left\">%1</th>"_s.arg(html(header));
+        body += u"</tr>\n"_s;
+        for (const QStringList &row : rows) {
+            body += u"<tr>"_s;
+            for (const QString &cell : row)
+                body += u"<td>%1</td>"_s.arg(html(cell));
+            body += u"</tr>\n"_s;
+        }
+        body += u"</table>\n"_s;
+    }
+    void contents(const QList<std::pair<QString, QString>> &entries) override
+    {
+        body += u"<ol>\n"_s;
+        for (const auto &[anchor, title] : entries)
+            body += u"<li><a href=\"#%1\">%2</a></li>\n"_s.arg(html(anchor), html(title));
+        body += u"</ol>\n"_s;
+    }
+    void transcript(const QString &label, const QList<TranscriptPiece> &pieces) override
+    {
+        QStringList words;
+        for (const TranscriptPiece &piece : pieces) {
+            switch (piece.kind) {
+            case TranscriptPiece::Kind::Word:
+                words << html(piece.text);
+                break;
+            case TranscriptPiece::Kind::LikelyFiller:
+                words << u"<mark>%1</mark>"_s.arg(html(ReportWriter::tr("[likely filler: %1]").arg(piece.text)));
+                break;
+            case TranscriptPiece::Kind::LongPause:
+                words << u"<b>%1</b>"_s.arg(html(ReportWriter::tr("[pause %1]").arg(piece.text)));
+                break;
+            }
+        }
+        body += u"<p><b>%1:</b></p>\n<blockquote>%2</blockquote>\n"_s.arg(html(label), words.join(u' '));
+    }
+};
+
+} // namespace
+
+QString ReportWriter::toMarkdown(const ReportData &report)
+{
+    MarkdownSink sink;
+    writeReport(sink, report);
+    return sink.text;
+}
+
+QString ReportWriter::toHtml(const ReportData &report)
+{
+    HtmlSink sink;
+    writeReport(sink, report);
+    return u"<!DOCTYPE html>\n<html lang=\"%1\">\n<head>\n<meta charset=\"utf-8\">\n<title>%2</title>\n"
+           "<style>body{font-family:sans-serif;max-width:50em;margin:auto;padding:1em}"
+           "table{border-collapse:collapse;margin:0.5em 0}th,td{border:1px solid #888;padding:4px}"
+           "mark{background:#ffe680}blockquote{border-left:3px solid #888;margin-left:0;padding-left:1em}</style>\n"
+           "</head>\n<body>\n%3</body>\n</html>\n"_s.arg(html(QLocale().bcp47Name()), html(report.title), sink.body);
+}
+
+bool ReportWriter::writePdf(const ReportData &report, const QString &path, QPageSize::PageSizeId pageSize,
+                            QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        *error = tr("Could not write %1: %2. Choose another file or folder.").arg(path, file.errorString());
+        return false;
+    }
+    {
+        QPdfWriter writer(&file);
+        writer.setPageSize(QPageSize(pageSize));
+        writer.setTitle(report.title);
+        writer.setCreator(u"MockLoop"_s);
+        QTextDocument document;
+        document.setHtml(toHtml(report));
+        // Not paginated: print() lays it out on the writer's pages, with the page number at the foot.
+        document.print(&writer);
+    }
+    file.close();
+    if (file.error() != QFileDevice::NoError || file.size() == 0) {
+        *error = tr("Could not write %1: %2. Choose another file or folder.").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+QPageSize::PageSizeId ReportWriter::pageSizeFor(const QLocale &locale)
+{
+    switch (locale.territory()) {
+    case QLocale::UnitedStates:
+    case QLocale::Canada:
+    case QLocale::Mexico:
+    case QLocale::Chile:
+    case QLocale::Colombia:
+    case QLocale::Venezuela:
+    case QLocale::Philippines:
+    case QLocale::PuertoRico:
+        return QPageSize::Letter;
+    default:
+        return QPageSize::A4;
+    }
+}
+
+} // namespace MockLoop
