@@ -205,6 +205,23 @@ CREATE INDEX answers_by_pace ON answers (words_per_minute)
 ;;
 CREATE INDEX answers_by_fillers ON answers (fillers_per_minute)
 )",
+    // 4: what the Progress page sums up without reading every answer's parts or analysis: the time
+    // in each story phase from the person's marks (worked out from the parts by LibraryProgress.cpp,
+    // NULL until then; '' for an answer without marks), and the evidence counted in the analysis.
+    R"(
+ALTER TABLE answers ADD COLUMN phase_ms TEXT
+;;
+ALTER TABLE answers ADD COLUMN numbers_heard INTEGER
+;;
+ALTER TABLE answers ADD COLUMN audience_mentions INTEGER
+;;
+UPDATE answers SET
+    numbers_heard = CASE WHEN json_valid(x.result) THEN json_array_length(x.result, '$.numbersHeard') END,
+    audience_mentions = CASE WHEN json_valid(x.result) THEN json_array_length(x.result, '$.audienceMentions') END
+FROM analyses x WHERE x.answer_id = answers.id
+;;
+CREATE INDEX answers_without_phase_times ON answers (id) WHERE phase_ms IS NULL
+)",
 };
 
 } // namespace
