@@ -151,12 +151,14 @@ AnswerFactSet LibraryStore::answerFacts(const QString &loopId, const QString &le
     if (!fillPhaseTimes())
         qCWarning(lcStore) << "story phase times not worked out:" << lastError();
 
+    // Bound as '' rather than NULL, which "? = ''" would never match.
+    const QString level = levelId.isEmpty() ? u""_s : levelId;
     QSqlDatabase db = database();
     QSqlQuery sessions(db);
     sessions.setForwardOnly(true);
     sessions.prepare(u"SELECT rowid, id, started_at, level_id FROM sessions WHERE loop_id = ? AND (? = '' OR "
                      "level_id = ?) ORDER BY started_at, id"_s);
-    if (!execute(sessions, {loopId, levelId, levelId})) {
+    if (!execute(sessions, {loopId, level, level})) {
         failSql(sessions);
         return set;
     }
@@ -189,7 +191,7 @@ AnswerFactSet LibraryStore::answerFacts(const QString &loopId, const QString &le
               FROM answers a JOIN sessions s ON s.id = a.session_id
               WHERE s.loop_id = ? AND (? = '' OR s.level_id = ?)) t
         ORDER BY t.answered_at, t.id)"_s);
-    if (!execute(query, {dimensions.joined, dimensions.joined, flags.joined, loopId, levelId, levelId})) {
+    if (!execute(query, {dimensions.joined, dimensions.joined, flags.joined, loopId, level, level})) {
         failSql(query);
         return set;
     }
