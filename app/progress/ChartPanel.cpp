@@ -253,6 +253,7 @@ void ChartPanel::rebuildChart()
             line->attachAxis(valueAxis);
         }
     }
+    m_chartView->setBackgroundBrush(colours.base()); // around the chart, too
     QChart *previous = m_chartView->chart();
     m_chartView->setChart(chart);
     // QChartView does not delete a chart it is given in place of another.

@@ -101,7 +101,7 @@ ProgressPage::ProgressPage(const AppServices &services, QWidget *parent)
         filters->addSpacing(8);
     };
     addFilter(tr("L&oop:"), m_loopChoice);
-    addFilter(tr("Le&vel:"), m_levelChoice);
+    addFilter(tr("L&evel:"), m_levelChoice);
     addFilter(tr("Ro&und:"), m_roundChoice);
     addFilter(tr("Cate&gory:"), m_categoryChoice);
     filters->addStretch();
