@@ -60,4 +60,14 @@ struct AnswerFactSet
     QList<AnswerFacts> answers; // oldest first
 };
 
+// The last set read, with what it was read for and the state of the database then: another filter
+// of the same loop and level (the round, category and dates are applied after) needs no new read
+// until the library changes.
+struct CachedFactSet
+{
+    QString request;
+    QString databaseState; // total_changes() of the connection and data_version of the file
+    AnswerFactSet set;
+};
+
 } // namespace MockLoop

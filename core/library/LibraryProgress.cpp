@@ -13,62 +13,71 @@ using namespace LibrarySql;
 
 namespace {
 
-// Ids joined as "|a|b|c|", so that SQL's instr() turns an id into its place in the string, and
-// that place into an index here: the scores come back as numbers, not as thousands of strings.
-struct IdPositions
+// SQL that turns an id into its index in ids (-1 for any other): the scores and flags come back as
+// small numbers rather than as thousands of strings to look up. The ids are written into the SQL as
+// quoted literals (quotes doubled), as many as the loop has.
+QString indexOf(const QString &column, const QStringList &ids)
 {
-    QString joined;
-    QHash<int, int> indexAt; // 1-based place in joined -> index in the list
+    if (ids.isEmpty())
+        return u"-1"_s;
+    QString sql = u"CASE "_s + column;
+    for (qsizetype i = 0; i < ids.size(); ++i)
+        sql += u" WHEN '%1' THEN %2"_s.arg(QString(ids.at(i)).replace(u'\'', u"''"_s)).arg(i);
+    return sql + u" ELSE -1 END"_s;
+}
 
-    explicit IdPositions(const QStringList &ids)
-        : joined(u"|"_s)
-    {
-        for (qsizetype i = 0; i < ids.size(); ++i) {
-            indexAt.insert(int(joined.size()), int(i)); // instr() gives the place of the leading '|'
-            joined += ids.at(i) + u'|';
+// The numbers of a group_concat, in order; what is not a number is left out.
+QVarLengthArray<int, 16> numbersOf(const QVariant &value)
+{
+    QVarLengthArray<int, 16> numbers;
+    if (value.isNull())
+        return numbers;
+    const QString text = value.toString();
+    int number = 0;
+    bool negative = false;
+    bool digits = false;
+    const auto keep = [&] {
+        if (digits)
+            numbers.append(negative ? -number : number);
+        number = 0;
+        negative = digits = false;
+    };
+    for (const QChar c : text) {
+        if (c == u',') {
+            keep();
+        } else if (c == u'-') {
+            negative = true;
+        } else if (c.isDigit()) {
+            number = std::min(number * 10 + c.digitValue(), 1 << 24);
+            digits = true;
         }
     }
-};
+    keep();
+    return numbers;
+}
 
-// "place:score,place:score" (group_concat of the query below) into scores by index.
-QVarLengthArray<qint8, 12> scoresOf(const QVariant &value, const IdPositions &positions, qsizetype count)
+// Scores encoded as index * 8 + score (the query below) into scores by index; empty for no rating.
+QVarLengthArray<qint8, 12> scoresOf(const QVariant &value, qsizetype count)
 {
     QVarLengthArray<qint8, 12> scores;
     if (value.isNull())
         return scores;
     scores.resize(count);
     std::fill(scores.begin(), scores.end(), qint8(0));
-    const QString text = value.toString();
-    int place = 0;
-    int score = 0;
-    bool inScore = false;
-    const auto keep = [&] {
-        const int index = positions.indexAt.value(place, -1);
-        if (index >= 0 && score >= 1 && score <= 4)
+    for (const int code : numbersOf(value)) {
+        const int index = code / 8;
+        const int score = code % 8;
+        if (code >= 0 && index < count && score >= 1 && score <= 4)
             scores[index] = qint8(score);
-        place = score = 0;
-        inScore = false;
-    };
-    for (const QChar c : text) {
-        if (c == u',') {
-            keep();
-        } else if (c == u':') {
-            inScore = true;
-        } else if (c.isDigit()) {
-            int &number = inScore ? score : place;
-            number = std::min(number * 10 + c.digitValue(), 1 << 20);
-        }
     }
-    keep();
     return scores;
 }
 
-QVarLengthArray<qint16, 4> flagsOf(const QVariant &value, const IdPositions &positions)
+QVarLengthArray<qint16, 4> flagsOf(const QVariant &value, qsizetype count)
 {
     QVarLengthArray<qint16, 4> flags;
-    for (const QStringView place : QStringView(value.toString()).split(u',', Qt::SkipEmptyParts)) {
-        const int index = positions.indexAt.value(place.toInt(), -1);
-        if (index >= 0)
+    for (const int index : numbersOf(value)) {
+        if (index >= 0 && index < count)
             flags.append(qint16(index));
     }
     return flags;
@@ -154,6 +163,22 @@ AnswerFactSet LibraryStore::answerFacts(const QString &loopId, const QString &le
     // Bound as '' rather than NULL, which "? = ''" would never match.
     const QString level = levelId.isEmpty() ? u""_s : levelId;
     QSqlDatabase db = database();
+    // Every change this connection makes counts in total_changes(), every change another one makes
+    // in data_version: while both stay, the set read last is still the library's.
+    const QString request = QStringList{loopId, level, dimensionIds.join(u'|'), redFlagIds.join(u'|')}.join(u'\n');
+    QSqlQuery state(db);
+    QString databaseState;
+    if (state.exec(u"SELECT total_changes()"_s) && state.next()) {
+        databaseState = state.value(0).toString();
+        if (state.exec(u"PRAGMA data_version"_s) && state.next())
+            databaseState += u'/' + state.value(0).toString();
+        else
+            databaseState.clear();
+    }
+    if (!databaseState.isEmpty() && m_factsCache && m_factsCache->request == request
+        && m_factsCache->databaseState == databaseState)
+        return m_factsCache->set;
+    m_factsCache.reset();
     QSqlQuery sessions(db);
     sessions.setForwardOnly(true);
     sessions.prepare(u"SELECT rowid, id, started_at, level_id FROM sessions WHERE loop_id = ? AND (? = '' OR "
@@ -168,19 +193,21 @@ AnswerFactSet LibraryStore::answerFacts(const QString &loopId, const QString &le
         set.sessions.append({sessions.value(1).toString(), timeOf(sessions.value(2)), sessions.value(3).toString()});
     }
 
-    const IdPositions dimensions(dimensionIds);
-    const IdPositions flags(redFlagIds);
+    const QString dimensionIndex = indexOf(u"rs.dimension_id"_s, dimensionIds);
     QSqlQuery query(db);
     query.setForwardOnly(true);
     query.prepare(uR"(
         SELECT t.id, t.session_row, t.answered_at, t.round_id, t.question_id, t.category_id, t.answer_ms,
                t.overtime_ms, t.skipped, t.words_per_minute, t.fillers_per_minute, t.longest_pause_ms,
                t.numbers_heard, t.audience_mentions, t.phase_ms,
-               (SELECT group_concat(instr(?, '|' || rs.dimension_id || '|') || ':' || rs.score)
+               (SELECT group_concat()"_s
+                  + dimensionIndex + uR"( * 8 + rs.score)
                 FROM rating_scores rs WHERE rs.rating_id = t.first_id),
-               (SELECT group_concat(instr(?, '|' || rs.dimension_id || '|') || ':' || rs.score)
+               (SELECT group_concat()"_s
+                  + dimensionIndex + uR"( * 8 + rs.score)
                 FROM rating_scores rs WHERE rs.rating_id = t.replay_id),
-               (SELECT group_concat(instr(?, '|' || f.flag_id || '|'))
+               (SELECT group_concat()"_s
+                  + indexOf(u"f.flag_id"_s, redFlagIds) + uR"()
                 FROM rating_red_flags f WHERE f.rating_id = coalesce(t.replay_id, t.first_id))
         FROM (SELECT a.id, s.rowid AS session_row, a.answered_at, a.round_id, a.question_id, a.category_id,
                      a.answer_ms, a.overtime_ms, a.skipped, a.words_per_minute, a.fillers_per_minute,
@@ -191,7 +218,7 @@ AnswerFactSet LibraryStore::answerFacts(const QString &loopId, const QString &le
               FROM answers a JOIN sessions s ON s.id = a.session_id
               WHERE s.loop_id = ? AND (? = '' OR s.level_id = ?)) t
         ORDER BY t.answered_at, t.id)"_s);
-    if (!execute(query, {dimensions.joined, dimensions.joined, flags.joined, loopId, level, level})) {
+    if (!execute(query, {loopId, level, level})) {
         failSql(query);
         return set;
     }
@@ -217,11 +244,13 @@ AnswerFactSet LibraryStore::answerFacts(const QString &loopId, const QString &le
         if (const QVariant mentions = query.value(13); !mentions.isNull())
             facts.audienceMentions = mentions.toInt();
         facts.phaseMs = phaseTimesOf(query.value(14).toString());
-        facts.rightAfter = scoresOf(query.value(15), dimensions, dimensionIds.size());
-        facts.afterReplay = scoresOf(query.value(16), dimensions, dimensionIds.size());
-        facts.redFlags = flagsOf(query.value(17), flags);
+        facts.rightAfter = scoresOf(query.value(15), dimensionIds.size());
+        facts.afterReplay = scoresOf(query.value(16), dimensionIds.size());
+        facts.redFlags = flagsOf(query.value(17), redFlagIds.size());
         set.answers.append(std::move(facts));
     }
+    if (!databaseState.isEmpty())
+        m_factsCache = CachedFactSet{request, databaseState, set};
     return set;
 }
 

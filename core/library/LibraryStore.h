@@ -152,6 +152,7 @@ private:
 
     QString m_folder;
     QString m_connectionName;
+    std::optional<CachedFactSet> m_factsCache; // LibraryProgress.cpp
     mutable QString m_lastError;
 };
 

@@ -6,7 +6,8 @@
 //   the charts' first paint after the data arrives: the three chart panels given the data and drawn
 //                                                    (target: <= 100 ms)
 // and, once, the first read of a library whose story phase times are still to be worked out.
-//   progress_bench [runs]    default 9; run offscreen: QT_QPA_PLATFORM=offscreen progress_bench
+//   progress_bench [runs] [folder]    default 9 runs, in a temporary folder; run it offscreen:
+//                                      QT_QPA_PLATFORM=offscreen progress_bench
 
 #include "BenchTiming.h"
 #include "library/LibraryStore.h"
@@ -20,6 +21,8 @@
 #include <QTextStream>
 #include <QVBoxLayout>
 
+#include <ctime>
+
 using namespace MockLoop;
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -27,6 +30,26 @@ using namespace std::chrono_literals;
 namespace {
 
 constexpr int Sessions = 200;
+
+// CPU time of this thread, in ms: on a busy machine the wall time says more about the others.
+double threadCpuMs()
+{
+    timespec time{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time);
+    return double(time.tv_sec) * 1e3 + double(time.tv_nsec) / 1e6;
+}
+
+// The median wall time and CPU time of runs of work.
+std::pair<BenchTiming::Spread, double> wallAndCpu(int runs, const std::function<void()> &work)
+{
+    std::vector<double> cpu;
+    const auto wall = BenchTiming::spreadOf(BenchTiming::sampleMs(runs, [&] {
+        const double before = threadCpuMs();
+        work();
+        cpu.push_back(threadCpuMs() - before);
+    }));
+    return {wall, BenchTiming::median(cpu)};
+}
 constexpr int AnswersPerSession = 50;
 
 void generate(LibraryStore &store, const Loop &loop, const QDateTime &now)
@@ -114,8 +137,9 @@ int main(int argc, char *argv[])
         return 1;
     }
     const auto loop = std::make_shared<const Loop>(*loaded.loop);
-    QTemporaryDir folder;
-    auto opened = LibraryStore::open(folder.filePath(u"library"_s));
+    QTemporaryDir temporary;
+    const QString folder = argc > 2 ? QString::fromLocal8Bit(argv[2]) : temporary.filePath(u"library"_s);
+    auto opened = LibraryStore::open(folder);
     if (!opened.store) {
         out << opened.message << '\n';
         return 1;
@@ -124,12 +148,15 @@ int main(int argc, char *argv[])
     const QDateTime now = QDateTime::currentDateTime();
     QElapsedTimer timer;
     timer.start();
-    generate(store, *loop, now);
+    if (store.countAnswers() == 0)
+        generate(store, *loop, now);
     out << "generated " << store.countAnswers() << " answers in " << Sessions << " sessions over 26 weeks in "
         << timer.elapsed() / 1000.0 << " s\n";
 
     const QStringList dimensions = Progress::dimensionIdsOf(*loop);
     const QStringList flags = Progress::redFlagIdsOf(*loop);
+    // The page's path: the facts of the loop and level (read once until the library changes), the
+    // question stats, and the sums for the filter.
     const auto progressFor = [&](const ProgressFilter &filter) {
         Progress::Input input;
         input.loop = loop;
@@ -145,6 +172,34 @@ int main(int argc, char *argv[])
     timer.restart();
     ProgressData data = progressFor(all);
     out << "first read, story phase times of " << data.answers << " answers worked out: " << timer.elapsed() << " ms\n";
+
+    {
+        // Where the time goes, for the whole loop.
+        Progress::Input input;
+        input.loop = loop;
+        input.filter = all;
+        input.now = now;
+        // Read afresh: a note saved between the runs changes the library, so nothing read before
+        // is used again (the first read after any change, as when a session has added answers).
+        const qint64 someAnswer = store.answers({}, AnswerSort::Date, Qt::DescendingOrder, 1).first().id;
+        std::vector<double> fresh;
+        std::vector<double> freshCpu;
+        for (int run = 0; run < runs; ++run) {
+            store.setNotes(someAnswer, u"note %1"_s.arg(run));
+            const auto [wall, cpu]
+                = wallAndCpu(1, [&] { input.facts = store.answerFacts(all.loopId, all.levelId, dimensions, flags); });
+            fresh.push_back(wall.median);
+            freshCpu.push_back(cpu);
+        }
+        const auto facts = BenchTiming::median(BenchTiming::sampleMs(
+            runs, [&] { input.facts = store.answerFacts(all.loopId, all.levelId, dimensions, flags); }));
+        const auto stats = BenchTiming::median(
+            BenchTiming::sampleMs(runs, [&] { input.questionStats = store.questionStats(all.loopId); }));
+        const auto sums = BenchTiming::median(BenchTiming::sampleMs(runs, [&] { (void)Progress::compute(input); }));
+        out << "whole loop: facts read after a change " << BenchTiming::median(fresh) << " ms ("
+            << BenchTiming::median(freshCpu) << " ms of CPU), again (unchanged) " << facts << " ms; question stats "
+            << stats << " ms; summed up " << sums << " ms\n";
+    }
 
     struct Case
     {
@@ -167,14 +222,14 @@ int main(int argc, char *argv[])
     out << "Progress data (facts read and summed up), median of " << runs << " runs (target <= 50 ms):\n";
     for (const Case &one : cases) {
         int answers = 0;
-        const auto spread
-            = BenchTiming::spreadOf(BenchTiming::sampleMs(runs, [&] { answers = progressFor(one.filter).answers; }));
+        const auto [spread, cpu] = wallAndCpu(runs, [&] { answers = progressFor(one.filter).answers; });
         out << "  " << one.name << " (" << answers << " answers): " << spread.median << " ms (" << spread.min << "–"
-            << spread.max << ")\n";
+            << spread.max << "), " << cpu << " ms of CPU\n";
     }
 
     data = progressFor(level);
     std::vector<double> paints;
+    std::vector<double> paintCpu;
     for (int run = 0; run < runs; ++run) {
         QWidget window;
         window.resize(800, 1100);
@@ -189,11 +244,13 @@ int main(int argc, char *argv[])
         QCoreApplication::processEvents();
         QElapsedTimer paint;
         paint.start();
+        const double cpuBefore = threadCpuMs();
         trends->setCharts({data.trendByWeek, data.trendBySession});
         measures->setCharts(data.measures);
         calibration->setCharts({data.calibrationByWeek, data.calibrationByDimension, data.evidence});
         (void)window.grab(); // lays out and paints everything, as the first frame does
         paints.push_back(paint.nsecsElapsed() / 1e6);
+        paintCpu.push_back(threadCpuMs() - cpuBefore);
     }
     const auto paint = BenchTiming::spreadOf(paints);
     out << "charts' first paint after the data arrives (three panels, " << data.trendByWeek.points.size() << " weeks, "
