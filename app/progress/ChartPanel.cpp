@@ -4,6 +4,7 @@
 #include <QBarSeries>
 #include <QBarSet>
 #include <QButtonGroup>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -23,7 +24,9 @@
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
+
 #include <QValueAxis>
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -73,6 +76,7 @@ ChartPanel::ChartPanel(const QString &name, const QString &title, QWidget *paren
     m_title->setFont(heading);
     m_choice->setObjectName(name + u"Choice"_s);
     m_choice->setAccessibleName(tr("%1: what to show").arg(title));
+    m_choice->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_chartButton->setObjectName(name + u"ChartButton"_s);
     m_chartButton->setText(tr("Chart"));
     m_chartButton->setAccessibleName(tr("%1 as a chart").arg(title));
@@ -100,7 +104,7 @@ ChartPanel::ChartPanel(const QString &name, const QString &title, QWidget *paren
 
     m_chartView->setObjectName(name + u"View"_s);
     m_chartView->setRenderHint(QPainter::Antialiasing);
-    m_chartView->setMinimumHeight(260);
+    m_chartView->setMinimumHeight(300);
     m_chartView->setAccessibleName(title);
     m_chartView->setFocusPolicy(Qt::NoFocus); // the table is its text equivalent, one key away
     m_table->setObjectName(name + u"Table"_s);
@@ -200,18 +204,49 @@ void ChartPanel::rebuildChart()
     chart->setBackgroundBrush(colours.base());
     chart->setBackgroundRoundness(0);
     chart->legend()->setLabelColor(colours.color(QPalette::WindowText));
-    chart->legend()->setAlignment(Qt::AlignBottom);
+    // Many series: a list beside the chart, where every name fits; a few: a line below it.
+    chart->legend()->setAlignment(shown.series.size() > 3 ? Qt::AlignRight : Qt::AlignBottom);
     chart->setAnimationOptions(QChart::NoAnimation); // drawn at once, and the same in every export
 
-    auto *pointAxis = new QBarCategoryAxis(chart);
-    pointAxis->append(shown.points.isEmpty() ? QStringList{QString()} : shown.points);
+    // Bars: a category each. Lines: a number each, labelled at most every few points so that the
+    // labels (dates, sessions) are never cut short.
+    QAbstractAxis *pointAxis = nullptr;
+    if (shown.kind == ChartData::Kind::Bar) {
+        auto *categories = new QBarCategoryAxis(chart);
+        categories->append(shown.points.isEmpty() ? QStringList{QString()} : shown.points);
+        if (shown.points.size() > 5)
+            categories->setLabelsAngle(-30);
+        pointAxis = categories;
+    } else {
+        auto *labelled = new QCategoryAxis(chart);
+        labelled->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+        const qsizetype step = std::max<qsizetype>(1, (shown.points.size() + 6) / 7);
+        for (qsizetype p = 0; p < shown.points.size(); p += step) {
+            if (!labelled->categoriesLabels().contains(shown.points.at(p))) // "3 Mar" of another year
+                labelled->append(shown.points.at(p), double(p));
+        }
+        labelled->setRange(-0.5, std::max<double>(0.5, double(shown.points.size()) - 0.5));
+        labelled->setStartValue(-0.5);
+        pointAxis = labelled;
+    }
     auto *valueAxis = new QValueAxis(chart);
     valueAxis->setRange(shown.minValue, shown.maxValue);
-    valueAxis->setLabelFormat(u"%.%1f"_s.arg(std::min(shown.decimals, 1)));
+    // Ticks on round numbers: 1, 1.5, 2 ... for scores; 0, 50, 100 ... for words per minute.
+    const double rough = (shown.maxValue - shown.minValue) / 5;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(rough > 0 ? rough : 1)));
+    double interval = magnitude;
+    for (const double multiple : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+        if (multiple * magnitude >= rough) {
+            interval = multiple * magnitude;
+            break;
+        }
+    }
+    valueAxis->setTickType(QValueAxis::TicksDynamic);
+    valueAxis->setTickAnchor(shown.minValue);
+    valueAxis->setTickInterval(interval);
+    valueAxis->setLabelFormat(interval < 1 ? u"%.1f"_s : u"%.0f"_s);
     valueAxis->setTitleText(shown.valueTitle);
     pointAxis->setTitleText(shown.pointTitle);
-    if (shown.points.size() > 8)
-        pointAxis->setLabelsAngle(-60);
     for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(pointAxis), static_cast<QAbstractAxis *>(valueAxis)}) {
         axis->setLabelsBrush(colours.windowText());
         axis->setTitleBrush(colours.windowText());

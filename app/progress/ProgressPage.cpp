@@ -76,7 +76,8 @@ ProgressPage::ProgressPage(const AppServices &services, QWidget *parent)
     m_readiness->setAccessibleName(tr("Readiness per round"));
     m_readiness->setWordWrap(true);
     m_readiness->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_readiness->setMinimumHeight(150);
+    m_readiness->setMinimumHeight(230);
+    m_readiness->setSpacing(4);
     m_streak->setObjectName(u"streakLabel"_s);
     m_streak->setWordWrap(true);
     m_queue->setObjectName(u"practiseNextList"_s);

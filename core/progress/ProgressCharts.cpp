@@ -102,7 +102,7 @@ ChartData scoreChart(const QString &id, const QString &title, const QString &poi
     chart.id = id;
     chart.title = title;
     chart.pointTitle = pointTitle;
-    chart.valueTitle = tr("Average score (1–4)");
+    chart.valueTitle = tr("Score (1–4)");
     chart.minValue = 1;
     chart.maxValue = 4;
     chart.decimals = 1;
@@ -139,7 +139,18 @@ ChartData measureChart(Measure measure, const Weeks &weeks, const QList<const An
     chart.id = u"measure-%1"_s.arg(int(measure));
     chart.title = measureTitle(measure);
     chart.pointTitle = tr("Week");
-    chart.valueTitle = measureTitle(measure);
+    switch (measure) {
+    case Measure::Pace:
+        chart.valueTitle = tr("Words per minute");
+        break;
+    case Measure::Fillers:
+        chart.valueTitle = tr("Per minute");
+        break;
+    case Measure::LongestPause:
+    case Measure::Overtime:
+        chart.valueTitle = tr("Seconds");
+        break;
+    }
     chart.points = weeks.labels;
     chart.decimals = measure == Measure::Pace || measure == Measure::Overtime ? 0 : 1;
     MeanGrid grid(chart.points.size(), 1);
@@ -221,7 +232,7 @@ void fillCalibration(ProgressData &data, const Loop &loop, const Weeks &weeks,
     weekly.id = u"calibration-week"_s;
     weekly.title = tr("Calibration: right after against after replay, by week");
     weekly.pointTitle = tr("Week");
-    weekly.valueTitle = tr("Mean absolute difference (points)");
+    weekly.valueTitle = tr("Difference (points)");
     weekly.points = weeks.labels;
     weekly.minValue = 0;
     weekly.maxValue = 3;
@@ -287,8 +298,8 @@ void fillEvidence(ChartData &chart, const Loop &loop, const QList<const AnswerFa
     chart.id = u"evidence"_s;
     chart.title = tr("Self-rating against measured evidence");
     chart.kind = ChartData::Kind::Bar;
-    chart.pointTitle = tr("Your rating of the dimension");
-    chart.valueTitle = tr("Measured, per answer (mean)");
+    chart.pointTitle = tr("Your rating");
+    chart.valueTitle = tr("Per answer");
     for (int score = 1; score <= 4; ++score)
         chart.points << tr("Rated %1").arg(score);
     chart.decimals = 1;

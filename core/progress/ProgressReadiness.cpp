@@ -32,9 +32,15 @@ QString sentenceOf(const RoundReadiness &round, bool rated)
     }
     if (!round.belowThree.isEmpty())
         parts << tr("%n question(s) below an average of 3", int(round.belowThree.size()));
+    // The two weakest dimensions by name; a sentence naming seven says less than one naming two.
+    constexpr qsizetype DimensionsNamed = 2;
     QStringList dimensions;
-    for (const auto &dimension : round.weakDimensions)
+    for (qsizetype d = 0; d < round.weakDimensions.size() && d < DimensionsNamed; ++d) {
+        const auto &dimension = round.weakDimensions.at(d);
         dimensions << tr("%1 averages %2").arg(dimension.title, oneDecimal(dimension.average));
+    }
+    if (round.weakDimensions.size() > DimensionsNamed)
+        dimensions << tr("%n more below 3", int(round.weakDimensions.size() - DimensionsNamed));
     if (!dimensions.isEmpty())
         parts << dimensions.join(u", "_s);
     for (const auto &flag : round.recurringFlags)

@@ -1,7 +1,7 @@
 // Renders every page of MockLoop to PNG, for the README, the AppStream metadata and for looking
 // at the UI: the practice home, a round's briefing, a question being answered (with a phase mark
-// and overtime), the rating, the round wrap-up, the library, the settings and a loop file's
-// errors. The window is the real one, on a manual clock, over a library filled with sample
+// and overtime), the rating, the round wrap-up, the library, the settings, the progress page and a
+// loop file's errors. The window is the real one, on a manual clock, over a library filled with sample
 // practice. Run it through tests/app/render-screenshots.sh, which provides a display (Xvfb) and,
 // when it can, the audio rig so that the answer is really being recorded.
 //   mockloop_screenshots OUTPUT_FOLDER [--dark]
@@ -9,6 +9,7 @@
 #include "audio/AudioInputs.h"
 #include "audio/MultimediaBackend.h"
 #include "audio/WavFormat.h"
+#include "common/AppSettings.h"
 #include "common/ApplicationIdentity.h"
 #include "library/LibraryPage.h"
 #include "library/PracticeLibrary.h"
@@ -16,6 +17,7 @@
 #include "practice/PracticeHomePage.h"
 #include "practice/SessionController.h"
 #include "practice/SessionPage.h"
+#include "progress/ProgressPage.h"
 #include "rating/RatingPanel.h"
 #include "session/Clock.h"
 
@@ -27,6 +29,8 @@
 #include <QFileInfo>
 #include <QPlainTextEdit>
 #include <QRadioButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStyleFactory>
@@ -158,6 +162,79 @@ qint64 fillLibrary(PracticeLibrary &library, const std::shared_ptr<const Loop> &
         .result();
 }
 
+// Six more weeks of practice before those, rated, some re-rated after a replay and most analysed, so
+// the Progress page has trends to draw.
+void addProgressHistory(PracticeLibrary &library, const std::shared_ptr<const Loop> &loop)
+{
+    library
+        .run([loop](LibraryStore *store) {
+            const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-62);
+            quint32 noise = 7;
+            const auto next = [&noise](int bound) {
+                noise = noise * 1664525u + 1013904223u;
+                return int((noise >> 8) % quint32(bound));
+            };
+            for (int s = 0; s < 14; ++s) {
+                SessionRecord session;
+                session.id = u"history-%1"_s.arg(s);
+                session.mode = SessionMode::OneRound;
+                session.loopId = loop->id;
+                session.loopVersion = loop->version;
+                session.loopTitle = loop->title;
+                session.levelId = u"L6"_s;
+                session.startedAt = start.addDays(s * 3 + s % 2);
+                session.seed = quint64(s + 100);
+                store->addSession(session);
+                const Round &round = loop->rounds.at((s * 5) % loop->rounds.size());
+                const auto pool = loop->questionPool(round);
+                for (int q = 0; q < 4; ++q) {
+                    const Question &question = *pool.at(next(int(pool.size())));
+                    LibraryStore::NewAnswer answer;
+                    answer.sessionId = session.id;
+                    answer.answeredAt = session.startedAt.addSecs(q * 420);
+                    answer.roundTitle = round.title;
+                    answer.categoryId = question.categoryId;
+                    answer.record.ordinal = q;
+                    answer.record.roundId = round.id;
+                    answer.record.questionId = question.id;
+                    answer.record.questionText = question.text;
+                    AnswerPart part;
+                    part.limit = 240s;
+                    part.duration = Milliseconds(200000 + next(100000) - s * 3000);
+                    part.phaseMarks = {{1, Milliseconds(60000 - s * 2000)}, {2, 120s}, {3, 200s}, {4, 225s}};
+                    answer.record.parts = {part};
+                    Rating rating;
+                    rating.ratedAt = answer.answeredAt.addSecs(280);
+                    for (const QString &dimension : round.rubricDimensionIds)
+                        rating.scores.insert(dimension, std::clamp(1 + next(3) + s / 6, 1, 4));
+                    answer.record.rating = rating;
+                    const auto id = store->addAnswer(answer);
+                    if (!id)
+                        continue;
+                    if (q % 2 == 0) {
+                        Rating replay = rating;
+                        replay.when = Rating::When::AfterReplay;
+                        replay.ratedAt = rating.ratedAt.addSecs(900);
+                        for (auto it = replay.scores.begin(); it != replay.scores.end(); ++it)
+                            it.value() = std::clamp(it.value() + (s < 7 ? next(3) - 1 : next(5) / 4 - 0), 1, 4);
+                        store->addReplayRating(*id, replay);
+                    }
+                    AnalysisRecord analysis;
+                    analysis.analyzerVersion = 1;
+                    analysis.analysedAt = answer.answeredAt.addSecs(300);
+                    analysis.wordsPerMinute = 178 - s * 2.5 + next(12);
+                    analysis.fillersPerMinute = std::max(0.5, 8.5 - s * 0.45 + next(20) / 10.0);
+                    analysis.longestPauseMs = 1200 + next(2500);
+                    analysis.resultJson = QByteArray(R"({"numbersHeard":[)")
+                        + QByteArray(R"({},)").repeated(next(3) + s / 4) + R"({}],"audienceMentions":[{}]})";
+                    store->setAnalysis(*id, analysis);
+                }
+            }
+            return true;
+        })
+        .waitForFinished();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -261,6 +338,17 @@ int main(int argc, char *argv[])
     save(&window, u"08-library"_s);
     window.showPage(MainWindow::Page::Settings);
     save(&window, u"09-settings"_s);
+
+    // Progress: two months of practice, the plan counted back from an interview in three weeks.
+    addProgressHistory(library, netflix);
+    AppSettings::setInterviewDate(netflix->id, QDate::currentDate().addDays(21));
+    window.showPage(MainWindow::Page::Progress);
+    auto *progress = child<ProgressPage>(&window, u"progressPage"_s);
+    waitFor([progress] { return !progress->isLoading() && progress->progress().answers > 0; });
+    save(&window, u"11-progress"_s);
+    auto *scroll = child<QScrollArea>(&window, u"progressScroll"_s);
+    scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
+    save(&window, u"12-progress-lower"_s);
 
     window.showPage(MainWindow::Page::Practice);
     window.practiceHome()->openLoopFile(QStringLiteral(MOCKLOOP_TEST_DATA_DIR "/loops/many-errors-one-pass/loop.yaml"));
