@@ -2,8 +2,9 @@
 
 #include "LibrarySql.h"
 
-// What the Progress page reads: the facts of every answer of a loop in one query, with the story
-// phase times worked out once from the answers' parts and kept beside them.
+// What the Progress page reads: the facts of every answer of a loop in one scan of the answers (the
+// ratings' scores and flags are kept on them by the triggers of migration 4), with the story phase
+// times worked out once from the answers' parts and kept beside them.
 
 using namespace Qt::StringLiterals;
 
@@ -13,71 +14,46 @@ using namespace LibrarySql;
 
 namespace {
 
-// SQL that turns an id into its index in ids (-1 for any other): the scores and flags come back as
-// small numbers rather than as thousands of strings to look up. The ids are written into the SQL as
-// quoted literals (quotes doubled), as many as the loop has.
-QString indexOf(const QString &column, const QStringList &ids)
-{
-    if (ids.isEmpty())
-        return u"-1"_s;
-    QString sql = u"CASE "_s + column;
-    for (qsizetype i = 0; i < ids.size(); ++i)
-        sql += u" WHEN '%1' THEN %2"_s.arg(QString(ids.at(i)).replace(u'\'', u"''"_s)).arg(i);
-    return sql + u" ELSE -1 END"_s;
-}
+constexpr int RubricScoreMin = 1;
+constexpr int RubricScoreMax = 4;
 
-// The numbers of a group_concat, in order; what is not a number is left out.
-QVarLengthArray<int, 16> numbersOf(const QVariant &value)
+// The index of id in ids, or -1; the lists are a loop's dimensions or red flags, a dozen or two.
+qsizetype indexIn(const QStringList &ids, QStringView id)
 {
-    QVarLengthArray<int, 16> numbers;
-    if (value.isNull())
-        return numbers;
-    const QString text = value.toString();
-    int number = 0;
-    bool negative = false;
-    bool digits = false;
-    const auto keep = [&] {
-        if (digits)
-            numbers.append(negative ? -number : number);
-        number = 0;
-        negative = digits = false;
-    };
-    for (const QChar c : text) {
-        if (c == u',') {
-            keep();
-        } else if (c == u'-') {
-            negative = true;
-        } else if (c.isDigit()) {
-            number = std::min(number * 10 + c.digitValue(), 1 << 24);
-            digits = true;
-        }
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        if (ids.at(i) == id)
+            return i;
     }
-    keep();
-    return numbers;
+    return -1;
 }
 
-// Scores encoded as index * 8 + score (the query below) into scores by index; empty for no rating.
-QVarLengthArray<qint8, 12> scoresOf(const QVariant &value, qsizetype count)
+// "dimension:score,..." (the answers' first_scores and newest_scores) into scores by index of
+// dimensionIds; empty for no rating. Dimensions not in the list are left out.
+QVarLengthArray<qint8, 12> scoresOf(const QVariant &value, const QStringList &dimensionIds)
 {
     QVarLengthArray<qint8, 12> scores;
     if (value.isNull())
         return scores;
-    scores.resize(count);
+    scores.resize(dimensionIds.size());
     std::fill(scores.begin(), scores.end(), qint8(0));
-    for (const int code : numbersOf(value)) {
-        const int index = code / 8;
-        const int score = code % 8;
-        if (code >= 0 && index < count && score >= 1 && score <= 4)
+    const QString text = value.toString();
+    for (const QStringView item : QStringView(text).split(u',', Qt::SkipEmptyParts)) {
+        const qsizetype colon = item.lastIndexOf(u':');
+        const qsizetype index = colon > 0 ? indexIn(dimensionIds, item.left(colon)) : -1;
+        const int score = colon > 0 ? item.mid(colon + 1).toInt() : 0;
+        if (index >= 0 && score >= RubricScoreMin && score <= RubricScoreMax)
             scores[index] = qint8(score);
     }
     return scores;
 }
 
-QVarLengthArray<qint16, 4> flagsOf(const QVariant &value, qsizetype count)
+QVarLengthArray<qint16, 4> flagsOf(const QVariant &value, const QStringList &redFlagIds)
 {
     QVarLengthArray<qint16, 4> flags;
-    for (const int index : numbersOf(value)) {
-        if (index >= 0 && index < count)
+    const QString text = value.toString();
+    for (const QStringView flag : QStringView(text).split(u',', Qt::SkipEmptyParts)) {
+        const qsizetype index = indexIn(redFlagIds, flag);
+        if (index >= 0)
             flags.append(qint16(index));
     }
     return flags;
@@ -193,31 +169,15 @@ AnswerFactSet LibraryStore::answerFacts(const QString &loopId, const QString &le
         set.sessions.append({sessions.value(1).toString(), timeOf(sessions.value(2)), sessions.value(3).toString()});
     }
 
-    const QString dimensionIndex = indexOf(u"rs.dimension_id"_s, dimensionIds);
     QSqlQuery query(db);
     query.setForwardOnly(true);
     query.prepare(uR"(
-        SELECT t.id, t.session_row, t.answered_at, t.round_id, t.question_id, t.category_id, t.answer_ms,
-               t.overtime_ms, t.skipped, t.words_per_minute, t.fillers_per_minute, t.longest_pause_ms,
-               t.numbers_heard, t.audience_mentions, t.phase_ms,
-               (SELECT group_concat()"_s
-                  + dimensionIndex + uR"( * 8 + rs.score)
-                FROM rating_scores rs WHERE rs.rating_id = t.first_id),
-               (SELECT group_concat()"_s
-                  + dimensionIndex + uR"( * 8 + rs.score)
-                FROM rating_scores rs WHERE rs.rating_id = t.replay_id),
-               (SELECT group_concat()"_s
-                  + indexOf(u"f.flag_id"_s, redFlagIds) + uR"()
-                FROM rating_red_flags f WHERE f.rating_id = coalesce(t.replay_id, t.first_id))
-        FROM (SELECT a.id, s.rowid AS session_row, a.answered_at, a.round_id, a.question_id, a.category_id,
-                     a.answer_ms, a.overtime_ms, a.skipped, a.words_per_minute, a.fillers_per_minute,
-                     a.longest_pause_ms, a.numbers_heard, a.audience_mentions, a.phase_ms,
-                     (SELECT r.id FROM ratings r WHERE r.answer_id = a.id AND r.kind = 0) AS first_id,
-                     (SELECT r.id FROM ratings r WHERE r.answer_id = a.id AND r.kind = 1
-                      ORDER BY r.rated_at DESC, r.id DESC LIMIT 1) AS replay_id
-              FROM answers a JOIN sessions s ON s.id = a.session_id
-              WHERE s.loop_id = ? AND (? = '' OR s.level_id = ?)) t
-        ORDER BY t.answered_at, t.id)"_s);
+        SELECT a.id, s.rowid, a.answered_at, a.round_id, a.question_id, a.category_id, a.answer_ms, a.overtime_ms,
+               a.skipped, a.words_per_minute, a.fillers_per_minute, a.longest_pause_ms, a.numbers_heard,
+               a.audience_mentions, a.phase_ms, a.first_scores, a.newest_scores, a.newest_red_flags, a.replayed
+        FROM answers a JOIN sessions s ON s.id = a.session_id
+        WHERE s.loop_id = ? AND (? = '' OR s.level_id = ?)
+        ORDER BY a.answered_at, a.id)"_s);
     if (!execute(query, {loopId, level, level})) {
         failSql(query);
         return set;
@@ -244,9 +204,10 @@ AnswerFactSet LibraryStore::answerFacts(const QString &loopId, const QString &le
         if (const QVariant mentions = query.value(13); !mentions.isNull())
             facts.audienceMentions = mentions.toInt();
         facts.phaseMs = phaseTimesOf(query.value(14).toString());
-        facts.rightAfter = scoresOf(query.value(15), dimensionIds.size());
-        facts.afterReplay = scoresOf(query.value(16), dimensionIds.size());
-        facts.redFlags = flagsOf(query.value(17), redFlagIds.size());
+        facts.rightAfter = scoresOf(query.value(15), dimensionIds);
+        if (query.value(18).toBool())
+            facts.afterReplay = scoresOf(query.value(16), dimensionIds);
+        facts.redFlags = flagsOf(query.value(17), redFlagIds);
         set.answers.append(std::move(facts));
     }
     if (!databaseState.isEmpty())

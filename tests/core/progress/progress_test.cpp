@@ -1,9 +1,14 @@
 #include "ProgressFixture.h"
 #include "common/ApplicationIdentity.h"
+#include "library/LibrarySchema.h"
 #include "library/PracticeLibrary.h"
 #include "progress/Progress.h"
 #include "progress/ProgressLoader.h"
 
+#include <QDir>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,6 +29,7 @@ private Q_SLOTS:
     void cleanup();
 
     void answerFacts_carryScoresPhaseTimesAndEvidence();
+    void libraryKeptBeforeProgress_readsTheSameAfterItsUpgrade();
     void trends_averageTheNewestRatingsByWeekAndSession();
     void measuredFigures_averageTheMeasuredAnswersByWeek();
     void calibration_comparesTheTwoRatingsOfAnswersRatedTwice();
@@ -139,6 +145,72 @@ void ProgressTest::answerFacts_carryScoresPhaseTimesAndEvidence()
     const AnswerFacts &last = set.answers.last();
     QCOMPARE(last.redFlags.size(), 1);
     QCOMPARE(flags.at(last.redFlags.first()), m_loop->redFlagGroups.first().flags.first().id);
+}
+
+void ProgressTest::libraryKeptBeforeProgress_readsTheSameAfterItsUpgrade()
+{
+    // A library as MockLoop wrote it before the Progress page (version 3): an answer with phase marks,
+    // a first rating, two ratings after a replay (the newest counts), red flags and an analysis.
+    const QString folder = m_dir->filePath(u"old"_s);
+    QVERIFY(QDir().mkpath(folder));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"version3"_s);
+        db.setDatabaseName(folder + u"/library.sqlite"_s);
+        QVERIFY(db.open());
+        QString error;
+        QVERIFY2(LibrarySchema::upgrade(db, 0, LibrarySchema::migrations().mid(0, 3), {}, &error), qPrintable(error));
+        QSqlQuery query(db);
+        const QStringList statements{
+            u"INSERT INTO sessions (id, mode, loop_id, loop_version, level_id, seed, started_at) "
+            "VALUES ('s', 'one-round', 'netflix-engineering-leadership', 1, 'L6', '1', 1741000000000)"_s,
+            uR"(INSERT INTO answers (id, session_id, ordinal, round_id, question_id, question_text, answered_at,
+                answer_ms, parts) VALUES (7, 's', 0, 'technical-leadership', 'tl-technical-debt', 'Q', 1741000000000,
+                240000, '[{"followUp":-1,"durationMs":240000,"phaseMarks":[{"phase":1,"atMs":40000},
+                {"phase":2,"atMs":100000}]}]'))"_s,
+            u"INSERT INTO ratings (id, answer_id, kind, rated_at) VALUES (1, 7, 0, 1), (2, 7, 1, 2), (3, 7, 1, 3)"_s,
+            u"INSERT INTO rating_scores (rating_id, dimension_id, score) VALUES (1, 'innovation', 2), "
+            "(1, 'candor', 3), (2, 'innovation', 4), (3, 'innovation', 3), (3, 'candor', 1)"_s,
+            u"INSERT INTO rating_red_flags (rating_id, flag_id) VALUES (1, 'needs-approval'), "
+            "(3, 'excuses-for-results')"_s,
+            uR"(INSERT INTO analyses (answer_id, analysed_at, result)
+                VALUES (7, 1, '{"numbersHeard":[{},{}],"audienceMentions":[{},{},{}]}'))"_s,
+        };
+        for (const QString &statement : statements)
+            QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"version3"_s);
+
+    LibraryStore::OpenResult opened = LibraryStore::open(folder);
+    QVERIFY2(opened.store, qPrintable(opened.message));
+    const QStringList dimensions = Progress::dimensionIdsOf(*m_loop);
+    const QStringList flags = Progress::redFlagIdsOf(*m_loop);
+    const AnswerFactSet set
+        = opened.store->answerFacts(u"netflix-engineering-leadership"_s, QString(), dimensions, flags);
+    QCOMPARE(set.answers.size(), 1);
+    const AnswerFacts &answer = set.answers.first();
+    QCOMPARE(answer.rightAfter.at(dimensions.indexOf(u"innovation"_s)), 2);
+    QCOMPARE(answer.rightAfter.at(dimensions.indexOf(u"candor"_s)), 3);
+    QCOMPARE(answer.afterReplay.at(dimensions.indexOf(u"innovation"_s)), 3); // the newest of the two
+    QCOMPARE(answer.afterReplay.at(dimensions.indexOf(u"candor"_s)), 1);
+    QCOMPARE(answer.redFlags.size(), 1);
+    QCOMPARE(flags.at(answer.redFlags.first()), u"excuses-for-results"_s);
+    QCOMPARE(answer.numbersHeard, 2);
+    QCOMPARE(answer.audienceMentions, 3);
+    QCOMPARE(QList<qint32>(answer.phaseMs.cbegin(), answer.phaseMs.cend()), (QList<qint32>{40000, 60000, 140000}));
+
+    // A rating added after the upgrade becomes the newest, its scores and flags with it.
+    Rating again;
+    again.when = Rating::When::AfterReplay;
+    again.ratedAt = QDateTime::currentDateTimeUtc();
+    again.scores = {{u"innovation"_s, 4}};
+    QVERIFY(opened.store->addReplayRating(7, again));
+    const AnswerFactSet after
+        = opened.store->answerFacts(u"netflix-engineering-leadership"_s, QString(), dimensions, flags);
+    QCOMPARE(after.answers.first().afterReplay.at(dimensions.indexOf(u"innovation"_s)), 4);
+    QCOMPARE(after.answers.first().afterReplay.at(dimensions.indexOf(u"candor"_s)), 0);
+    QVERIFY(after.answers.first().redFlags.isEmpty());
+    QCOMPARE(after.answers.first().rightAfter.at(dimensions.indexOf(u"innovation"_s)), 2);
 }
 
 void ProgressTest::trends_averageTheNewestRatingsByWeekAndSession()
