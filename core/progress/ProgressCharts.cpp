@@ -139,18 +139,6 @@ ChartData measureChart(Measure measure, const Weeks &weeks, const QList<const An
     chart.id = u"measure-%1"_s.arg(int(measure));
     chart.title = measureTitle(measure);
     chart.pointTitle = tr("Week");
-    switch (measure) {
-    case Measure::Pace:
-        chart.valueTitle = tr("Words per minute");
-        break;
-    case Measure::Fillers:
-        chart.valueTitle = tr("Per minute");
-        break;
-    case Measure::LongestPause:
-    case Measure::Overtime:
-        chart.valueTitle = tr("Seconds");
-        break;
-    }
     chart.points = weeks.labels;
     chart.decimals = measure == Measure::Pace || measure == Measure::Overtime ? 0 : 1;
     MeanGrid grid(chart.points.size(), 1);
@@ -161,15 +149,19 @@ ChartData measureChart(Measure measure, const Weeks &weeks, const QList<const An
     addSeries(chart, grid.series(0, chart.id, measureTitle(measure)));
     switch (measure) {
     case Measure::Pace:
+        chart.valueTitle = tr("Words per minute");
         chart.note = tr("Measured from the recording; the transcript is approximate.");
         break;
     case Measure::Fillers:
+        chart.valueTitle = tr("Per minute");
         chart.note = tr("Likely fillers (um, uh, ah, hmm), measured from the recording: a floor, never certain.");
         break;
     case Measure::LongestPause:
+        chart.valueTitle = tr("Seconds");
         chart.note = tr("Measured from the recording.");
         break;
     case Measure::Overtime:
+        chart.valueTitle = tr("Seconds");
         chart.note = tr("Time past the answer clock, follow-ups included; every answer counts, 0 when on time.");
         break;
     }

@@ -6,6 +6,7 @@
 // when it can, the audio rig so that the answer is really being recorded.
 //   mockloop_screenshots OUTPUT_FOLDER [--dark]
 
+#include "../common/SampleLibrary.h"
 #include "audio/AudioInputs.h"
 #include "audio/MultimediaBackend.h"
 #include "audio/WavFormat.h"
@@ -102,15 +103,8 @@ qint64 fillLibrary(PracticeLibrary &library, const std::shared_ptr<const Loop> &
             const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-20);
             int n = 0;
             for (int s = 0; s < 6; ++s) {
-                SessionRecord session;
-                session.id = u"sample-%1"_s.arg(s);
-                session.mode = SessionMode::OneRound;
-                session.loopId = loop->id;
-                session.loopVersion = loop->version;
-                session.loopTitle = loop->title;
-                session.levelId = u"L6"_s;
-                session.startedAt = start.addDays(s * 3);
-                session.seed = quint64(s + 1);
+                const SessionRecord session = SampleLibrary::session(*loop, u"sample-%1"_s.arg(s), start.addDays(s * 3),
+                                                                     u"L6"_s, quint64(s + 1));
                 store->addSession(session);
                 const Round &round = loop->rounds.at(s % loop->rounds.size());
                 const auto pool = loop->questionPool(round);
@@ -175,53 +169,34 @@ void addProgressHistory(PracticeLibrary &library, const std::shared_ptr<const Lo
                 return int((noise >> 8) % quint32(bound));
             };
             for (int s = 0; s < 14; ++s) {
-                SessionRecord session;
-                session.id = u"history-%1"_s.arg(s);
-                session.mode = SessionMode::OneRound;
-                session.loopId = loop->id;
-                session.loopVersion = loop->version;
-                session.loopTitle = loop->title;
-                session.levelId = u"L6"_s;
-                session.startedAt = start.addDays(s * 3 + s % 2);
-                session.seed = quint64(s + 100);
+                const SessionRecord session = SampleLibrary::session(
+                    *loop, u"history-%1"_s.arg(s), start.addDays(s * 3 + s % 2), u"L6"_s, quint64(s + 100));
                 store->addSession(session);
                 const Round &round = loop->rounds.at((s * 5) % loop->rounds.size());
                 const auto pool = loop->questionPool(round);
                 for (int q = 0; q < 4; ++q) {
-                    const Question &question = *pool.at(next(int(pool.size())));
-                    LibraryStore::NewAnswer answer;
-                    answer.sessionId = session.id;
-                    answer.answeredAt = session.startedAt.addSecs(q * 420);
-                    answer.roundTitle = round.title;
-                    answer.categoryId = question.categoryId;
-                    answer.record.ordinal = q;
-                    answer.record.roundId = round.id;
-                    answer.record.questionId = question.id;
-                    answer.record.questionText = question.text;
+                    const QDateTime answeredAt = session.startedAt.addSecs(q * 420);
                     AnswerPart part;
                     part.limit = 240s;
                     part.duration = Milliseconds(200000 + next(100000) - s * 3000);
                     part.phaseMarks = {{1, Milliseconds(60000 - s * 2000)}, {2, 120s}, {3, 200s}, {4, 225s}};
-                    answer.record.parts = {part};
                     Rating rating;
-                    rating.ratedAt = answer.answeredAt.addSecs(280);
+                    rating.ratedAt = answeredAt.addSecs(280);
                     for (const QString &dimension : round.rubricDimensionIds)
                         rating.scores.insert(dimension, std::clamp(1 + next(3) + s / 6, 1, 4));
-                    answer.record.rating = rating;
-                    const auto id = store->addAnswer(answer);
+                    const auto id = store->addAnswer(SampleLibrary::answer(
+                        session.id, q, answeredAt, round, *pool.at(next(int(pool.size()))), part, rating));
                     if (!id)
                         continue;
                     if (q % 2 == 0) {
-                        Rating replay = rating;
-                        replay.when = Rating::When::AfterReplay;
-                        replay.ratedAt = rating.ratedAt.addSecs(900);
+                        Rating replay = SampleLibrary::replayOf(rating, rating.ratedAt.addSecs(900));
                         for (auto it = replay.scores.begin(); it != replay.scores.end(); ++it)
-                            it.value() = std::clamp(it.value() + (s < 7 ? next(3) - 1 : next(5) / 4 - 0), 1, 4);
+                            it.value() = std::clamp(it.value() + (s < 7 ? next(3) - 1 : next(5) / 4), 1, 4);
                         store->addReplayRating(*id, replay);
                     }
                     AnalysisRecord analysis;
                     analysis.analyzerVersion = 1;
-                    analysis.analysedAt = answer.answeredAt.addSecs(300);
+                    analysis.analysedAt = answeredAt.addSecs(300);
                     analysis.wordsPerMinute = 178 - s * 2.5 + next(12);
                     analysis.fillersPerMinute = std::max(0.5, 8.5 - s * 0.45 + next(20) / 10.0);
                     analysis.longestPauseMs = 1200 + next(2500);

@@ -9,6 +9,7 @@
 //   progress_bench [runs] [folder]    default 9 runs, in a temporary folder; run it offscreen:
 //                                      QT_QPA_PLATFORM=offscreen progress_bench
 
+#include "../common/SampleLibrary.h"
 #include "BenchTiming.h"
 #include "library/LibraryStore.h"
 #include "loops/LoopLoader.h"
@@ -61,50 +62,32 @@ void generate(LibraryStore &store, const Loop &loop, const QDateTime &now)
     };
     const QDateTime start = now.addDays(-26 * 7);
     for (int s = 0; s < Sessions; ++s) {
-        SessionRecord session;
-        session.id = u"session-%1"_s.arg(s);
-        session.mode = SessionMode::OneRound;
-        session.loopId = loop.id;
-        session.loopVersion = loop.version;
-        session.loopTitle = loop.title;
-        session.levelId = s % 4 == 0 ? u"L5"_s : u"L6"_s;
-        session.startedAt = start.addSecs(qint64(s) * 26 * 7 * 86400 / Sessions);
-        session.seed = quint64(s) + 1;
+        const SessionRecord session
+            = SampleLibrary::session(loop, u"session-%1"_s.arg(s), start.addSecs(qint64(s) * 26 * 7 * 86400 / Sessions),
+                                     s % 4 == 0 ? u"L5"_s : u"L6"_s, quint64(s) + 1);
         store.addSession(session);
         const Round &round = loop.rounds.at(s % loop.rounds.size());
         const QList<const Question *> pool = loop.questionPool(round);
         for (int a = 0; a < AnswersPerSession; ++a) {
             const Question &question = *pool.at(next(int(pool.size())));
-            LibraryStore::NewAnswer answer;
-            answer.sessionId = session.id;
-            answer.answeredAt = session.startedAt.addSecs(a * 300);
-            answer.roundTitle = round.title;
-            answer.categoryId = question.categoryId;
-            answer.record.ordinal = a;
-            answer.record.roundId = round.id;
-            answer.record.questionId = question.id;
-            answer.record.questionText = question.text;
             AnswerPart part;
-            part.startedAt = answer.answeredAt;
             part.limit = 240s;
             part.duration = Milliseconds(150000 + next(150000));
             part.phaseMarks = {
                 {1, Milliseconds(20000 + next(40000))}, {2, 90s}, {3, Milliseconds(170000 + next(20000))}, {4, 200s}};
-            answer.record.parts = {part};
+            const QDateTime answeredAt = session.startedAt.addSecs(a * 300);
             Rating rating;
-            rating.ratedAt = answer.answeredAt.addSecs(250);
+            rating.ratedAt = answeredAt.addSecs(250);
             for (const QString &dimension : round.rubricDimensionIds)
                 rating.scores.insert(dimension, 1 + std::min(3, (next(4) + s / 50)));
             if (next(4) == 0)
                 rating.redFlagIds = {loop.redFlagGroups.first().flags.at(next(3)).id};
-            answer.record.rating = rating;
+            const auto answer = SampleLibrary::answer(session.id, a, answeredAt, round, question, part, rating);
             const auto id = store.addAnswer(answer);
             if (!id)
                 continue;
             if (a % 3 == 0) {
-                Rating replay = rating;
-                replay.when = Rating::When::AfterReplay;
-                replay.ratedAt = rating.ratedAt.addSecs(3600);
+                Rating replay = SampleLibrary::replayOf(rating, rating.ratedAt.addSecs(3600));
                 for (auto it = replay.scores.begin(); it != replay.scores.end(); ++it)
                     it.value() = std::clamp(it.value() + next(3) - 1, 1, 4);
                 store.addReplayRating(*id, replay);
@@ -112,7 +95,7 @@ void generate(LibraryStore &store, const Loop &loop, const QDateTime &now)
             if (a % 2 == 0) {
                 AnalysisRecord analysis;
                 analysis.analyzerVersion = 1;
-                analysis.analysedAt = answer.answeredAt.addSecs(400);
+                analysis.analysedAt = answeredAt.addSecs(400);
                 analysis.wordsPerMinute = 130 + next(50);
                 analysis.fillersPerMinute = next(80) / 10.0;
                 analysis.longestPauseMs = 800 + next(3000);

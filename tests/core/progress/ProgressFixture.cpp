@@ -1,5 +1,6 @@
 #include "ProgressFixture.h"
 
+#include "../../common/SampleLibrary.h"
 #include "loops/LoopLoader.h"
 
 using namespace MockLoop;
@@ -24,15 +25,7 @@ struct Adder
 
     void session(const QString &id, const QDateTime &startedAt, const QString &level)
     {
-        SessionRecord session;
-        session.id = id;
-        session.mode = SessionMode::OneRound;
-        session.loopId = loop.id;
-        session.loopVersion = loop.version;
-        session.loopTitle = loop.title;
-        session.levelId = level;
-        session.startedAt = startedAt;
-        session.seed = 1;
+        const SessionRecord session = SampleLibrary::session(loop, id, startedAt, level, 1);
         ok = store.addSession(session) && ok;
         ordinal = 0;
     }
@@ -41,26 +34,15 @@ struct Adder
                                  const Question &question, const QMap<QString, int> &scores,
                                  const QList<PhaseMark> &marks, Milliseconds duration, const QStringList &redFlags = {})
     {
-        LibraryStore::NewAnswer answer;
-        answer.sessionId = sessionId;
-        answer.answeredAt = answeredAt;
-        answer.roundTitle = round.title;
-        answer.categoryId = question.categoryId;
-        answer.record.ordinal = ordinal++;
-        answer.record.roundId = round.id;
-        answer.record.questionId = question.id;
-        answer.record.questionText = question.text;
         AnswerPart part;
-        part.startedAt = answeredAt;
         part.limit = 240s;
         part.duration = duration;
         part.phaseMarks = marks;
-        answer.record.parts = {part};
         Rating rating;
         rating.ratedAt = answeredAt.addSecs(300);
         rating.scores = scores;
         rating.redFlagIds = redFlags;
-        answer.record.rating = rating;
+        const auto answer = SampleLibrary::answer(sessionId, ordinal++, answeredAt, round, question, part, rating);
         const auto id = store.addAnswer(answer);
         ok = id.has_value() && ok;
         return id;
@@ -132,10 +114,9 @@ bool fill(LibraryStore &store, const Loop &loop)
         const auto id = add.answer(u"week2"_s, at(10, 10, i * 5), technical, *technicalPool.at(technicalWeek2.at(i)),
                                    scores, longChallenge, 260s);
         if (id && i == 0) {
-            Rating replay;
-            replay.when = Rating::When::AfterReplay;
-            replay.ratedAt = at(11, 9);
-            replay.scores = scores;
+            Rating first;
+            first.scores = scores;
+            Rating replay = SampleLibrary::replayOf(first, at(11, 9));
             replay.scores[u"story-structure"_s] = 3;
             replay.scores[u"quantified-results"_s] = 2;
             add.ok = store.addReplayRating(*id, replay) && add.ok;
