@@ -126,40 +126,19 @@ bool LibraryStore::fillPhaseTimes()
     return transaction.commit() || fail(transaction.error());
 }
 
-AnswerFactSet LibraryStore::answerFacts(const QString &loopId, const QString &levelId, const QStringList &dimensionIds,
-                                        const QStringList &redFlagIds)
+AnswerFactSet LibraryStore::readFacts(const QString &sessionCondition, const QVariantList &sessionValues,
+                                      const QString &answerCondition, const QVariantList &answerValues,
+                                      const QStringList &dimensionIds, const QStringList &redFlagIds)
 {
     AnswerFactSet set;
     set.dimensionIds = dimensionIds;
     set.redFlagIds = redFlagIds;
-    // Without them only the phase times are missing: the rest is still worth showing.
-    if (!fillPhaseTimes())
-        qCWarning(lcStore) << "story phase times not worked out:" << lastError();
-
-    // Bound as '' rather than NULL, which "? = ''" would never match.
-    const QString level = levelId.isEmpty() ? u""_s : levelId;
     QSqlDatabase db = database();
-    // Every change this connection makes counts in total_changes(), every change another one makes
-    // in data_version: while both stay, the set read last is still the library's.
-    const QString request = QStringList{loopId, level, dimensionIds.join(u'|'), redFlagIds.join(u'|')}.join(u'\n');
-    QSqlQuery state(db);
-    QString databaseState;
-    if (state.exec(u"SELECT total_changes()"_s) && state.next()) {
-        databaseState = state.value(0).toString();
-        if (state.exec(u"PRAGMA data_version"_s) && state.next())
-            databaseState += u'/' + state.value(0).toString();
-        else
-            databaseState.clear();
-    }
-    if (!databaseState.isEmpty() && m_factsCache && m_factsCache->request == request
-        && m_factsCache->databaseState == databaseState)
-        return m_factsCache->set;
-    m_factsCache.reset();
     QSqlQuery sessions(db);
     sessions.setForwardOnly(true);
-    sessions.prepare(u"SELECT rowid, id, started_at, level_id FROM sessions WHERE loop_id = ? AND (? = '' OR "
-                     "level_id = ?) ORDER BY started_at, id"_s);
-    if (!execute(sessions, {loopId, level, level})) {
+    sessions.prepare(u"SELECT s.rowid, s.id, s.started_at, s.level_id FROM sessions s WHERE "_s + sessionCondition
+                     + u" ORDER BY s.started_at, s.id"_s);
+    if (!execute(sessions, sessionValues)) {
         failSql(sessions);
         return set;
     }
@@ -176,9 +155,9 @@ AnswerFactSet LibraryStore::answerFacts(const QString &loopId, const QString &le
                a.skipped, a.words_per_minute, a.fillers_per_minute, a.longest_pause_ms, a.numbers_heard,
                a.audience_mentions, a.phase_ms, a.first_scores, a.newest_scores, a.newest_red_flags, a.replayed
         FROM answers a JOIN sessions s ON s.id = a.session_id
-        WHERE s.loop_id = ? AND (? = '' OR s.level_id = ?)
-        ORDER BY a.answered_at, a.id)"_s);
-    if (!execute(query, {loopId, level, level})) {
+        WHERE )"_s + answerCondition
+                  + u" ORDER BY a.answered_at, a.id"_s);
+    if (!execute(query, answerValues)) {
         failSql(query);
         return set;
     }
@@ -210,6 +189,56 @@ AnswerFactSet LibraryStore::answerFacts(const QString &loopId, const QString &le
         facts.redFlags = flagsOf(query.value(17), redFlagIds);
         set.answers.append(std::move(facts));
     }
+    return set;
+}
+
+AnswerFactSet LibraryStore::answerFactsOf(const QList<qint64> &answerIds, const QStringList &dimensionIds,
+                                          const QStringList &redFlagIds)
+{
+    if (!fillPhaseTimes()) // as in answerFacts()
+        qCWarning(lcStore) << "story phase times not worked out:" << lastError();
+    QStringList placeholders;
+    QVariantList ids;
+    for (const qint64 id : answerIds) {
+        placeholders << u"?"_s;
+        ids << id;
+    }
+    if (ids.isEmpty())
+        return AnswerFactSet{dimensionIds, redFlagIds, {}, {}};
+    const QString in = u" IN ("_s + placeholders.join(QChar(u',')) + QChar(u')');
+    return readFacts(u"s.id IN (SELECT session_id FROM answers WHERE id"_s + in + QChar(u')'), ids, u"a.id"_s + in, ids,
+                     dimensionIds, redFlagIds);
+}
+
+AnswerFactSet LibraryStore::answerFacts(const QString &loopId, const QString &levelId, const QStringList &dimensionIds,
+                                        const QStringList &redFlagIds)
+{
+    // Without them only the phase times are missing: the rest is still worth showing.
+    if (!fillPhaseTimes())
+        qCWarning(lcStore) << "story phase times not worked out:" << lastError();
+
+    // Bound as '' rather than NULL, which "? = ''" would never match.
+    const QString level = levelId.isEmpty() ? u""_s : levelId;
+    QSqlDatabase db = database();
+    // Every change this connection makes counts in total_changes(), every change another one makes
+    // in data_version: while both stay, the set read last is still the library's.
+    const QString request = QStringList{loopId, level, dimensionIds.join(u'|'), redFlagIds.join(u'|')}.join(u'\n');
+    QSqlQuery state(db);
+    QString databaseState;
+    if (state.exec(u"SELECT total_changes()"_s) && state.next()) {
+        databaseState = state.value(0).toString();
+        if (state.exec(u"PRAGMA data_version"_s) && state.next())
+            databaseState += u'/' + state.value(0).toString();
+        else
+            databaseState.clear();
+    }
+    if (!databaseState.isEmpty() && m_factsCache && m_factsCache->request == request
+        && m_factsCache->databaseState == databaseState)
+        return m_factsCache->set;
+    m_factsCache.reset();
+    const AnswerFactSet set = readFacts(u"s.loop_id = ? AND (? = '' OR s.level_id = ?)"_s, {loopId, level, level},
+                                        u"s.loop_id = ? AND (? = '' OR s.level_id = ?)"_s, {loopId, level, level},
+                                        dimensionIds, redFlagIds);
     if (!databaseState.isEmpty())
         m_factsCache = CachedFactSet{request, databaseState, set};
     return set;

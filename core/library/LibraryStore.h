@@ -124,6 +124,9 @@ public:
     // redFlagIds (ids not in those lists are left out). (LibraryProgress.cpp)
     AnswerFactSet answerFacts(const QString &loopId, const QString &levelId, const QStringList &dimensionIds,
                               const QStringList &redFlagIds);
+    // The same facts of chosen answers (two takes of a question set side by side, say), oldest first.
+    AnswerFactSet answerFactsOf(const QList<qint64> &answerIds, const QStringList &dimensionIds,
+                                const QStringList &redFlagIds);
 
     bool exportCsv(const AnswerFilter &filter, QIODevice *device);
     QByteArray exportSessionJson(const QString &sessionId);
@@ -149,6 +152,11 @@ private:
     bool failSql(const class QSqlQuery &query) const;
     // Works out the story phase times of answers that have none yet (LibraryProgress.cpp).
     bool fillPhaseTimes();
+    // The facts of the answers of the sessions that pass the conditions (SQL on sessions s and
+    // answers a, with their values).
+    AnswerFactSet readFacts(const QString &sessionCondition, const QVariantList &sessionValues,
+                            const QString &answerCondition, const QVariantList &answerValues,
+                            const QStringList &dimensionIds, const QStringList &redFlagIds);
 
     QString m_folder;
     QString m_connectionName;

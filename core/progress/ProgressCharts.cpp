@@ -385,7 +385,11 @@ QString describeChange(Measure measure, const std::optional<double> &before, con
         unit = tr("s");
         break;
     }
-    return u"%1 %2 → %3 %4"_s.arg(name, format(before), format(after), unit);
+    if (before && after)
+        return u"%1 %2 → %3 %4"_s.arg(name, format(before), format(after), unit);
+    const auto withUnit
+        = [&](const std::optional<double> &value) { return value ? format(value) + u' ' + unit : format(value); };
+    return u"%1 %2 → %3"_s.arg(name, withUnit(before), withUnit(after));
 }
 
 namespace Internal {

@@ -30,6 +30,7 @@ private Q_SLOTS:
 
     void answerFacts_carryScoresPhaseTimesAndEvidence();
     void libraryKeptBeforeProgress_readsTheSameAfterItsUpgrade();
+    void chosenAnswers_giveTheirFactsForAComparison();
     void trends_averageTheNewestRatingsByWeekAndSession();
     void measuredFigures_averageTheMeasuredAnswersByWeek();
     void calibration_comparesTheTwoRatingsOfAnswersRatedTwice();
@@ -213,6 +214,36 @@ void ProgressTest::libraryKeptBeforeProgress_readsTheSameAfterItsUpgrade()
     QCOMPARE(after.answers.first().rightAfter.at(dimensions.indexOf(u"innovation"_s)), 2);
 }
 
+void ProgressTest::chosenAnswers_giveTheirFactsForAComparison()
+{
+    const QStringList dimensions = Progress::dimensionIdsOf(*m_loop);
+    const QStringList flags = Progress::redFlagIdsOf(*m_loop);
+    const QString loopId = m_loop->id;
+    const auto [all, chosen]
+        = m_library
+              ->run([=](LibraryStore *store) {
+                  const AnswerFactSet whole = store->answerFacts(loopId, u"L6"_s, dimensions, flags);
+                  return std::pair(
+                      whole,
+                      store->answerFactsOf({whole.answers.at(1).id, whole.answers.at(0).id, whole.answers.at(5).id},
+                                           dimensions, flags));
+              })
+              .result();
+    QCOMPARE(chosen.answers.size(), 3);
+    QCOMPARE(chosen.sessions.size(), 2);
+    QCOMPARE(chosen.answers.at(0).id, all.answers.at(0).id); // oldest first
+    const AnswerFacts &first = chosen.answers.at(0);
+    const AnswerFacts &second = chosen.answers.at(1);
+    QCOMPARE(Progress::describeChange(Progress::Measure::Pace, Progress::measureOf(first, Progress::Measure::Pace),
+                                      Progress::measureOf(second, Progress::Measure::Pace)),
+             u"pace 150 → 170 wpm"_s);
+    QCOMPARE(Progress::describeChange(Progress::Measure::Overtime,
+                                      Progress::measureOf(first, Progress::Measure::Overtime),
+                                      Progress::measureOf(chosen.answers.at(2), Progress::Measure::Overtime)),
+             u"overtime 0 → 20 s"_s);
+    QCOMPARE(chosen.answers.at(2).afterReplay.at(dimensions.indexOf(u"quantified-results"_s)), 2);
+}
+
 void ProgressTest::trends_averageTheNewestRatingsByWeekAndSession()
 {
     const ProgressData data = load(filterOf(u"L6"_s));
@@ -374,6 +405,7 @@ void ProgressTest::describeChange_namesBothFigures()
     QCOMPARE(Progress::describeChange(Progress::Measure::Fillers, 9.0, 3.0), u"likely fillers 9.0 → 3.0 per min"_s);
     QCOMPARE(Progress::describeChange(Progress::Measure::LongestPause, std::nullopt, 2.5),
              u"longest pause not measured → 2.5 s"_s);
+    QCOMPARE(Progress::describeChange(Progress::Measure::Pace, 150.0, std::nullopt), u"pace 150 wpm → not measured"_s);
 }
 
 QTEST_GUILESS_MAIN(ProgressTest)
