@@ -226,7 +226,9 @@ ProgressFilter ProgressPage::filter() const
 void ProgressPage::setActive(bool active)
 {
     m_active = active;
-    if (active && m_stale)
+    // Every time it shows: a day may have passed (what is due), or the interview date changed on the
+    // Practice page. The library's facts are read again only if it changed.
+    if (active)
         reload();
 }
 

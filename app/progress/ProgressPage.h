@@ -29,7 +29,7 @@ public:
     ProgressPage(const AppServices &services, QWidget *parent = nullptr);
 
     void setCatalog(const LoopCatalog &catalog);
-    // The page is shown (or hidden): it loads when shown, and again when the library changed.
+    // The page is shown (or hidden): it loads when shown, and again when the library changes.
     void setActive(bool active);
     // Works the numbers out again for the filter chosen.
     void reload();
