@@ -120,6 +120,16 @@ void setLevelFor(const QString &loopId, const QString &levelId)
     setValue(u"practice/levels/"_s + loopId, levelId);
 }
 
+QDate interviewDate(const QString &loopId)
+{
+    return value(u"preparation/%1/interviewDate"_s.arg(loopId)).toDate();
+}
+
+void setInterviewDate(const QString &loopId, const QDate &date)
+{
+    setValue(u"preparation/%1/interviewDate"_s.arg(loopId), date);
+}
+
 QByteArray windowGeometry()
 {
     return value(u"window/geometry"_s).toByteArray();

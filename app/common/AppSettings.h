@@ -3,6 +3,7 @@
 #include "session/SessionTypes.h"
 
 #include <QByteArray>
+#include <QDate>
 #include <QString>
 
 namespace MockLoop {
@@ -27,6 +28,10 @@ void setLastRoundId(const QString &roundId);
 // The level chosen for a loop: each loop has levels of its own, so each remembers its choice.
 QString levelFor(const QString &loopId);
 void setLevelFor(const QString &loopId, const QString &levelId);
+
+// The interview date the loop's preparation plan counts back from; invalid: none chosen yet.
+QDate interviewDate(const QString &loopId);
+void setInterviewDate(const QString &loopId, const QDate &date);
 
 // Whether answers are analysed (transcript, pace, pauses...): on unless turned off in Settings.
 bool analysisEnabled();

@@ -8,6 +8,7 @@
 #include "practice/PracticeHomePage.h"
 #include "practice/SessionController.h"
 #include "practice/SessionPage.h"
+#include "progress/ProgressPage.h"
 #include "settings/SettingsPage.h"
 
 #include <QAction>
@@ -55,7 +56,7 @@ MainWindow::MainWindow(const AppServices &services, const QStringList &loopFiles
     m_navigation->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
     for (const auto &[text, icon] :
          {std::pair(tr("Practice"), u":/icons/practice.svg"_s), std::pair(tr("Library"), u":/icons/library.svg"_s),
-          std::pair(tr("Settings"), u":/icons/settings.svg"_s)})
+          std::pair(tr("Progress"), u":/icons/progress.svg"_s), std::pair(tr("Settings"), u":/icons/settings.svg"_s)})
         new QListWidgetItem(QIcon(icon), text, m_navigation);
     // Wide enough for the longest label it can show, "Library (12)" when takes wait to be kept.
     m_navigation->setFixedWidth(std::max(m_navigation->sizeHintForColumn(0),
@@ -71,6 +72,7 @@ MainWindow::MainWindow(const AppServices &services, const QStringList &loopFiles
     m_pages->addWidget(m_practice);
     m_pages->addWidget(new QWidget(m_pages));
     m_pages->addWidget(new QWidget(m_pages));
+    m_pages->addWidget(new QWidget(m_pages));
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
@@ -84,15 +86,20 @@ MainWindow::MainWindow(const AppServices &services, const QStringList &loopFiles
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row == int(Page::Library))
             libraryPage();
+        if (row == int(Page::Progress))
+            progressPage();
         if (row == int(Page::Settings))
             settingsPage();
         m_pages->setCurrentIndex(row);
         if (m_library)
             m_library->setActive(row == int(Page::Library));
+        if (m_progress)
+            m_progress->setActive(row == int(Page::Progress));
         if (m_settings)
             m_settings->setActive(row == int(Page::Settings));
     });
     connect(m_home, &PracticeHomePage::sessionStarted, this, &MainWindow::runSession);
+    connect(m_home, &PracticeHomePage::progressRequested, this, [this] { showPage(Page::Progress); });
     // Starting is for the home page: during a session its key belongs to the session's controls.
     connect(m_practice, &QStackedWidget::currentChanged, this, [this] {
         const bool home = m_practice->currentWidget() == m_home;
@@ -177,17 +184,7 @@ LibraryPage *MainWindow::libraryPage()
     for (QAction *action : m_library->fileActions())
         m_fileMenu->insertAction(m_libraryActionsAnchor, action);
     m_fileMenu->insertSeparator(m_libraryActionsAnchor);
-    connect(m_library, &LibraryPage::practiseQuestion, this, [this](const QString &loopId, const QString &questionId) {
-        if (isSessionRunning()) {
-            QMessageBox::information(this, tr("A session is running"),
-                                     tr("Finish or abandon the running session before you start another."));
-            return;
-        }
-        m_home->prepareQuestion(loopId, questionId);
-        m_practice->setCurrentWidget(m_home);
-        showPage(Page::Practice);
-        m_home->start();
-    });
+    connect(m_library, &LibraryPage::practiseQuestion, this, &MainWindow::practiseQuestion);
     connect(m_library, &LibraryPage::catalogNeeded, this, [this] { m_library->setCatalog(m_home->catalog()); });
     connect(m_library, &LibraryPage::recoveredTakesFound, this, [this](int count) {
         QListWidgetItem *item = m_navigation->item(int(Page::Library));
@@ -207,6 +204,31 @@ LibraryPage *MainWindow::libraryPage()
     if (m_catalogLoaded)
         m_library->setCatalog(m_home->catalog());
     return m_library;
+}
+
+ProgressPage *MainWindow::progressPage()
+{
+    if (m_progress)
+        return m_progress;
+    m_progress = new ProgressPage(m_services, m_pages);
+    replacePlaceholder(int(Page::Progress), m_progress);
+    connect(m_progress, &ProgressPage::practiseQuestion, this, &MainWindow::practiseQuestion);
+    if (m_catalogLoaded)
+        m_progress->setCatalog(m_home->catalog());
+    return m_progress;
+}
+
+void MainWindow::practiseQuestion(const QString &loopId, const QString &questionId)
+{
+    if (isSessionRunning()) {
+        QMessageBox::information(this, tr("A session is running"),
+                                 tr("Finish or abandon the running session before you start another."));
+        return;
+    }
+    m_home->prepareQuestion(loopId, questionId);
+    m_practice->setCurrentWidget(m_home);
+    showPage(Page::Practice);
+    m_home->start();
 }
 
 SettingsPage *MainWindow::settingsPage()
@@ -278,8 +300,10 @@ void MainWindow::createMenus()
     // The session's own actions follow when its page is built.
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    const QList<std::pair<QString, Page>> pages
-        = {{tr("&Practice"), Page::Practice}, {tr("&Library"), Page::Library}, {tr("&Settings"), Page::Settings}};
+    const QList<std::pair<QString, Page>> pages = {{tr("&Practice"), Page::Practice},
+                                                   {tr("&Library"), Page::Library},
+                                                   {tr("P&rogress"), Page::Progress},
+                                                   {tr("&Settings"), Page::Settings}};
     int key = Qt::Key_1;
     for (const auto &[text, page] : pages) {
         QAction *action = view->addAction(text, this, [this, page = page] { showPage(page); });
@@ -313,6 +337,8 @@ void MainWindow::showCatalog(const LoopCatalog &catalog)
     m_home->setCatalog(merged);
     if (m_library)
         m_library->setCatalog(merged);
+    if (m_progress)
+        m_progress->setCatalog(merged);
     if (m_services.analysis)
         m_services.analysis->setCatalog(merged); // the story phases' targets of old takes
 }

@@ -14,11 +14,12 @@ namespace MockLoop {
 
 class LibraryPage;
 class PracticeHomePage;
+class ProgressPage;
 class SessionController;
 class SessionPage;
 class SettingsPage;
 
-// The MockLoop window: Practice, Library and Settings pages, the menu bar with every action and
+// The MockLoop window: Practice, Library, Progress and Settings pages, the menu bar with every action and
 // its key, and the status bar. Remembers its size and place; closing it during a session pauses
 // and saves the session, which can be resumed at the next start.
 class MainWindow : public QMainWindow
@@ -26,7 +27,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    enum class Page { Practice, Library, Settings };
+    enum class Page { Practice, Library, Progress, Settings };
 
     MainWindow(const AppServices &services, const QStringList &loopFiles = {}, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -36,6 +37,7 @@ public:
     // Built on first use, or just after the window first shows.
     SessionPage *sessionPage();
     LibraryPage *libraryPage();
+    ProgressPage *progressPage();
     SettingsPage *settingsPage();
     bool isCatalogLoaded() const { return m_catalogLoaded; }
 
@@ -56,6 +58,7 @@ private:
     void runSession(SessionController *controller);
     void showAbout();
     void showShortcuts();
+    void practiseQuestion(const QString &loopId, const QString &questionId);
     void updateLibraryStatus(const QString &message);
 
     AppServices m_services;
@@ -65,6 +68,7 @@ private:
     PracticeHomePage *m_home;
     SessionPage *m_session = nullptr;
     LibraryPage *m_library = nullptr;
+    ProgressPage *m_progress = nullptr;
     SettingsPage *m_settings = nullptr;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_practiceMenu = nullptr;

@@ -1,9 +1,11 @@
 #include "LoopOverview.h"
 
+#include "common/AppSettings.h"
 #include "common/Format.h"
 #include "common/Typography.h"
 #include "loops/Loop.h"
 #include "loops/LoopCatalog.h"
+#include "progress/Progress.h"
 #include "session/Clock.h"
 
 #include <QDateEdit>
@@ -92,7 +94,7 @@ LoopOverview::LoopOverview(const Clock *clock, QWidget *parent)
     connect(m_rounds, &QTreeWidget::currentItemChanged, this, &LoopOverview::showRoundDetails);
     connect(m_interviewDate, &QDateEdit::dateChanged, this, [this](QDate date) {
         if (const auto &loop = m_loop) {
-            QSettings().setValue(u"preparation/%1/interviewDate"_s.arg(loop->id), date);
+            AppSettings::setInterviewDate(loop->id, date);
             showPreparation(*loop);
         }
     });
@@ -175,9 +177,9 @@ void LoopOverview::showRoundDetails()
 void LoopOverview::showPreparation(const Loop &loop)
 {
     const QDate today = m_clock ? m_clock->wallTime().toLocalTime().date() : QDate::currentDate();
-    QDate interview = QSettings().value(u"preparation/%1/interviewDate"_s.arg(loop.id)).toDate();
+    QDate interview = AppSettings::interviewDate(loop.id);
     if (!interview.isValid())
-        interview = today.addDays(56); // eight weeks out: the plan's first milestone is today
+        interview = Progress::defaultInterviewDate(today);
     {
         const QSignalBlocker dateBlocker(m_interviewDate);
         m_interviewDate->setDate(interview);

@@ -8,6 +8,7 @@
 #include "common/Typography.h"
 #include "library/PracticeLibrary.h"
 #include "loops/LoopLoader.h"
+#include "progress/ProgressLoader.h"
 #include "session/Clock.h"
 #include "session/SessionStore.h"
 
@@ -60,6 +61,7 @@ PracticeHomePage::PracticeHomePage(const AppServices &services, QWidget *parent)
     , m_drillCount(new QSpinBox(this))
     , m_startButton(new QPushButton(tr("S&tart"), this))
     , m_tip(new QLabel(this))
+    , m_dueSummary(new QLabel(this))
     , m_overview(new LoopOverview(services.clock, this))
 {
     setObjectName(u"practiceHomePage"_s);
@@ -147,10 +149,16 @@ PracticeHomePage::PracticeHomePage(const AppServices &services, QWidget *parent)
     m_tip->setTextFormat(Qt::RichText);
     m_tip->setForegroundRole(QPalette::PlaceholderText);
     m_tip->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_dueSummary->setObjectName(u"dueSummary"_s);
+    m_dueSummary->setTextFormat(Qt::RichText);
+    m_dueSummary->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_dueSummary->hide();
+    connect(m_dueSummary, &QLabel::linkActivated, this, &PracticeHomePage::progressRequested);
     auto *left = new QVBoxLayout;
     left->addLayout(choices);
     left->addWidget(modeBox);
     left->addWidget(m_startButton);
+    left->addWidget(m_dueSummary);
     left->addSpacing(12);
     left->addWidget(m_tip);
     left->addStretch();
@@ -247,6 +255,7 @@ void PracticeHomePage::showLoop()
             : tr("<b>Tip</b>: %1")
                   .arg(
                       loop->tips.at(int(QRandomGenerator::global()->bounded(int(loop->tips.size())))).toHtmlEscaped()));
+    showDueSummary();
     m_fullLoop->setText(tr("Full &mock loop: %n round(s), ", nullptr, int(loop->rounds.size()))
                         + Format::minutes(loop->totalMinutes()) + tr(" plus breaks"));
 
@@ -373,8 +382,26 @@ void PracticeHomePage::prepareQuestion(const QString &loopId, const QString &que
     updateModeControls();
 }
 
+void PracticeHomePage::showDueSummary()
+{
+    const auto loop = currentLoop();
+    if (!loop)
+        return;
+    const QString loopId = loop->id;
+    loadDueSummary(*m_services.library, loop, m_services.clock->wallTime())
+        .then(this, [this, loopId](const Progress::DueSummary &summary) {
+            if (!currentLoop() || currentLoop()->id != loopId)
+                return; // another loop was chosen meanwhile
+            m_dueSummary->setText(
+                u"%1 · <a href=\"progress\">%2</a>"_s.arg(summary.text.toHtmlEscaped(), tr("See your progress")));
+            m_dueSummary->setAccessibleName(summary.text);
+            m_dueSummary->setVisible(!summary.text.isEmpty());
+        });
+}
+
 void PracticeHomePage::checkForUnfinishedSession()
 {
+    showDueSummary(); // after a session, the queue has moved on
     const QString path = m_services.sessionFilePath;
     auto *watcher = new QFutureWatcher<std::pair<std::optional<SessionSnapshot>, QString>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {

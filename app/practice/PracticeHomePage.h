@@ -48,6 +48,8 @@ Q_SIGNALS:
     // A session is planned and started (or restored): the window shows it.
     void sessionStarted(MockLoop::SessionController *controller);
     void unfinishedSessionChanged(bool available);
+    // The summary of the questions due ("4 questions due today") was followed to the Progress page.
+    void progressRequested();
     void loopErrorsShown();
 
 private:
@@ -62,6 +64,7 @@ private:
     void endUnfinished(bool newSessionFollows);
     void showLoopErrors(const QString &path, const LoopDiagnostics &diagnostics);
     void begin(std::unique_ptr<SessionController> controller);
+    void showDueSummary(); // off the GUI thread: loadDueSummary
 
     AppServices m_services;
     LoopCatalog m_catalog;
@@ -90,6 +93,7 @@ private:
     QSpinBox *m_drillCount;
     QPushButton *m_startButton;
     QLabel *m_tip;
+    QLabel *m_dueSummary;
     LoopOverview *m_overview;
     bool m_starting = false;
 };

@@ -42,6 +42,14 @@ bool LibraryStore::setAnalysis(qint64 answerId, const AnalysisRecord &analysis)
         = analysis.resultJson.isEmpty() && analysis.makeResultJson ? analysis.makeResultJson() : analysis.resultJson;
     if (!execute(query, {answerId, epochMs(analysis.analysedAt), QString::fromUtf8(json)}))
         return failSql(query);
+    // The evidence the Progress page compares with the person's ratings, counted once here (the
+    // same counts as migration 4 makes of analyses kept before it).
+    query.prepare(uR"(UPDATE answers SET
+        numbers_heard = CASE WHEN json_valid(x.result) THEN json_array_length(x.result, '$.numbersHeard') END,
+        audience_mentions = CASE WHEN json_valid(x.result) THEN json_array_length(x.result, '$.audienceMentions') END
+        FROM analyses x WHERE x.answer_id = answers.id AND answers.id = ?)"_s);
+    if (!execute(query, {answerId}))
+        return failSql(query);
     query.prepare(u"DELETE FROM answer_transcripts WHERE rowid = ?"_s);
     if (!execute(query, {answerId}))
         return failSql(query);

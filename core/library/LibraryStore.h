@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AnswerFacts.h"
 #include "LibraryTypes.h"
 #include "session/PracticeHistory.h"
 #include "stories/StoryCoverage.h"
@@ -26,7 +27,7 @@ class LibraryStore : public PracticeHistory
     Q_DECLARE_TR_FUNCTIONS(MockLoop::LibraryStore)
 
 public:
-    static constexpr int SchemaVersion = 4; // the number of migrations in LibrarySchema
+    static constexpr int SchemaVersion = 5; // the number of migrations in LibrarySchema
 
     enum class OpenError {
         None,
@@ -122,6 +123,14 @@ public:
     // Per-dimension averages of the ratings given right after answering, week by week.
     QList<DimensionAverage> dimensionAverages(const QString &loopId);
     QHash<QString, QuestionStats> questionStats(const QString &loopId) const override;
+    // What the Progress page sums up, for every answer of a loop (of one level, unless levelId is
+    // empty), oldest first: scores in the order of dimensionIds, red flags as indexes into
+    // redFlagIds (ids not in those lists are left out). (LibraryProgress.cpp)
+    AnswerFactSet answerFacts(const QString &loopId, const QString &levelId, const QStringList &dimensionIds,
+                              const QStringList &redFlagIds);
+    // The same facts of chosen answers (two takes of a question set side by side, say), oldest first.
+    AnswerFactSet answerFactsOf(const QList<qint64> &answerIds, const QStringList &dimensionIds,
+                                const QStringList &redFlagIds);
 
     bool exportCsv(const AnswerFilter &filter, QIODevice *device);
     QByteArray exportSessionJson(const QString &sessionId);
@@ -178,9 +187,17 @@ private:
     QSqlDatabase database() const;
     bool fail(const QString &message) const;
     bool failSql(const class QSqlQuery &query) const;
+    // Works out the story phase times of answers that have none yet (LibraryProgress.cpp).
+    bool fillPhaseTimes();
+    // The facts of the answers of the sessions that pass the conditions (SQL on sessions s and
+    // answers a, with their values).
+    AnswerFactSet readFacts(const QString &sessionCondition, const QVariantList &sessionValues,
+                            const QString &answerCondition, const QVariantList &answerValues,
+                            const QStringList &dimensionIds, const QStringList &redFlagIds);
 
     QString m_folder;
     QString m_connectionName;
+    std::optional<CachedFactSet> m_factsCache; // LibraryProgress.cpp
     mutable QString m_lastError;
 };
 

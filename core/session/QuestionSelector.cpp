@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace MockLoop {
 
@@ -58,21 +59,36 @@ QDateTime QuestionSelector::dueAt(const QuestionStats &stats)
     return stats.lastPractisedAt.addDays(IntervalDays[score]);
 }
 
+QList<DueQuestion> QuestionSelector::dueQueue(const QList<const Question *> &candidates,
+                                              const QHash<QString, QuestionStats> &stats, const QDateTime &now)
+{
+    QList<DueQuestion> queue;
+    queue.reserve(candidates.size());
+    for (const Question *question : candidates) {
+        DueQuestion entry;
+        entry.question = question;
+        entry.stats = stats.value(question->id);
+        entry.neverPractised = entry.stats.timesPractised == 0 || !entry.stats.lastPractisedAt.isValid();
+        entry.dueAt = entry.neverPractised ? now : dueAt(entry.stats);
+        queue.append(entry);
+    }
+    // Never practised: due now, but after anything already overdue.
+    const auto rank = [&now](const DueQuestion &entry) {
+        const int group = entry.neverPractised ? 1 : entry.dueAt <= now ? 0 : 2;
+        // Practised but never rated counts as the lowest score: nothing says it went well.
+        return std::tuple(group, entry.neverPractised ? now : entry.dueAt, entry.stats.lastScore.value_or(0.0));
+    };
+    std::stable_sort(queue.begin(), queue.end(),
+                     [&rank](const DueQuestion &a, const DueQuestion &b) { return rank(a) < rank(b); });
+    return queue;
+}
+
 const Question *QuestionSelector::nextDue(QList<const Question *> candidates)
 {
     if (candidates.isEmpty())
         return nullptr;
-    m_random.shuffle(candidates);
-    // Never practised: due now, but after anything already overdue.
-    const auto rank = [this](const Question *question) {
-        const QuestionStats stats = statsOf(question);
-        if (stats.timesPractised == 0 || !stats.lastPractisedAt.isValid())
-            return std::pair(1, m_now);
-        const QDateTime due = dueAt(stats);
-        return std::pair(due <= m_now ? 0 : 2, due);
-    };
-    return *std::min_element(candidates.cbegin(), candidates.cend(),
-                             [&rank](const Question *a, const Question *b) { return rank(a) < rank(b); });
+    m_random.shuffle(candidates); // ties go at random
+    return dueQueue(candidates, m_stats, m_now).constFirst().question;
 }
 
 } // namespace MockLoop

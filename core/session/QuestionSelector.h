@@ -31,6 +31,17 @@ private:
     std::mt19937_64 m_engine;
 };
 
+// A question's place in the spaced-repetition queue.
+struct DueQuestion
+{
+    const Question *question = nullptr;
+    QuestionStats stats;
+    bool neverPractised = false;
+    QDateTime dueAt; // when it comes back; for one never practised, now
+
+    bool isDue(const QDateTime &now) const { return neverPractised || dueAt <= now; }
+};
+
 // Orders and picks questions: those practised least first, then those rated lowest, ties broken
 // at random; and the question most due under spaced repetition.
 class QuestionSelector
@@ -47,6 +58,12 @@ public:
     // When a question practised with these stats should come back: a low score brings it back
     // sooner than a high one.
     static QDateTime dueAt(const QuestionStats &stats);
+
+    // The spaced-repetition queue, in the order nextDue() picks from: overdue questions (most
+    // overdue first, then the lowest rated), then those never practised (in the order given), then
+    // the rest by when they fall due.
+    static QList<DueQuestion> dueQueue(const QList<const Question *> &candidates,
+                                       const QHash<QString, QuestionStats> &stats, const QDateTime &now);
 
 private:
     QuestionStats statsOf(const Question *question) const;

@@ -171,6 +171,12 @@ struct AnswerRecord
     int followUpsAnswered() const;
 };
 
+// The time spent in each story phase of the main answer, by the person's marks (index: phase): the
+// first phase from the start of the answer, each other from its mark to the next mark or the end; a
+// phase marked twice adds up. Empty when the main answer has no marks, since nothing then says where
+// its phases began.
+QList<Milliseconds> markedPhaseTimes(const QList<AnswerPart> &parts);
+
 struct RoundSummary
 {
     int segmentIndex = 0;

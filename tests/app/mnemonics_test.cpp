@@ -142,6 +142,10 @@ void MnemonicsTest::everyPageAndState_hasUniqueMnemonics()
     reRating->reject();
 
     key(Qt::Key_3, Qt::ControlModifier);
+    QTRY_VERIFY(find<QWidget>(u"progressPage"_s)->isVisible());
+    expectUnique("progress");
+
+    key(Qt::Key_4, Qt::ControlModifier);
     QTRY_VERIFY(find<QWidget>(u"settingsPage"_s)->isVisible());
     expectUnique("settings");
 }

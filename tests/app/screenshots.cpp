@@ -1,17 +1,19 @@
 // Renders every page of MockLoop to PNG, for the README, the AppStream metadata and for looking
 // at the UI: the practice home, a round's briefing, a question being answered (with a phase mark
-// and overtime), the rating with the measured feedback, the round wrap-up, the library, the settings and a loop file's
-// errors. The window is the real one, on a manual clock, over a library filled with sample
-// practice. Run it through tests/app/render-screenshots.sh, which provides a display (Xvfb) and,
+// and overtime), the rating with the measured feedback, the round wrap-up, the library, the settings, the
+// progress page and a loop file's errors. The window is the real one, on a manual clock, over a library
+// filled with sample practice. Run it through tests/app/render-screenshots.sh, which provides a display (Xvfb) and,
 // when it can, the audio rig so that the answer is really being recorded.
 //   mockloop_screenshots OUTPUT_FOLDER [--dark]
 
+#include "../common/SampleLibrary.h"
 #include "analysis/AnalysisService.h"
 #include "analysis/AnswerAssembler.h"
 #include "analysis/TranscriptEvidence.h"
 #include "audio/AudioInputs.h"
 #include "audio/MultimediaBackend.h"
 #include "audio/WavFormat.h"
+#include "common/AppSettings.h"
 #include "common/ApplicationIdentity.h"
 #include "library/AnswerDetailView.h"
 #include "library/LibraryPage.h"
@@ -21,6 +23,7 @@
 #include "practice/PracticeHomePage.h"
 #include "practice/SessionController.h"
 #include "practice/SessionPage.h"
+#include "progress/ProgressPage.h"
 #include "rating/RatingPanel.h"
 #include "session/Clock.h"
 
@@ -33,6 +36,8 @@
 #include <QPlainTextEdit>
 #include <QRadioButton>
 #include <QRegularExpression>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStyleFactory>
@@ -186,15 +191,8 @@ qint64 fillLibrary(PracticeLibrary &library, const std::shared_ptr<const Loop> &
             const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-20);
             int n = 0;
             for (int s = 0; s < 6; ++s) {
-                SessionRecord session;
-                session.id = u"sample-%1"_s.arg(s);
-                session.mode = SessionMode::OneRound;
-                session.loopId = loop->id;
-                session.loopVersion = loop->version;
-                session.loopTitle = loop->title;
-                session.levelId = u"L6"_s;
-                session.startedAt = start.addDays(s * 3);
-                session.seed = quint64(s + 1);
+                const SessionRecord session = SampleLibrary::session(*loop, u"sample-%1"_s.arg(s), start.addDays(s * 3),
+                                                                     u"L6"_s, quint64(s + 1));
                 store->addSession(session);
                 const Round &round = loop->rounds.at(s % loop->rounds.size());
                 const auto pool = loop->questionPool(round);
@@ -314,6 +312,60 @@ AnswerAnalysis measuredAnswer(const AnswerRecord &answer, const Loop &loop)
     return analysis;
 }
 
+// Six more weeks of practice before those, rated, some re-rated after a replay and most analysed, so
+// the Progress page has trends to draw.
+void addProgressHistory(PracticeLibrary &library, const std::shared_ptr<const Loop> &loop)
+{
+    library
+        .run([loop](LibraryStore *store) {
+            const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-62);
+            quint32 noise = 7;
+            const auto next = [&noise](int bound) {
+                noise = noise * 1664525u + 1013904223u;
+                return int((noise >> 8) % quint32(bound));
+            };
+            for (int s = 0; s < 14; ++s) {
+                const SessionRecord session = SampleLibrary::session(
+                    *loop, u"history-%1"_s.arg(s), start.addDays(s * 3 + s % 2), u"L6"_s, quint64(s + 100));
+                store->addSession(session);
+                const Round &round = loop->rounds.at((s * 5) % loop->rounds.size());
+                const auto pool = loop->questionPool(round);
+                for (int q = 0; q < 4; ++q) {
+                    const QDateTime answeredAt = session.startedAt.addSecs(q * 420);
+                    AnswerPart part;
+                    part.limit = 240s;
+                    part.duration = Milliseconds(200000 + next(100000) - s * 3000);
+                    part.phaseMarks = {{1, Milliseconds(60000 - s * 2000)}, {2, 120s}, {3, 200s}, {4, 225s}};
+                    Rating rating;
+                    rating.ratedAt = answeredAt.addSecs(280);
+                    for (const QString &dimension : round.rubricDimensionIds)
+                        rating.scores.insert(dimension, std::clamp(1 + next(3) + s / 6, 1, 4));
+                    const auto id = store->addAnswer(SampleLibrary::answer(
+                        session.id, q, answeredAt, round, *pool.at(next(int(pool.size()))), part, rating));
+                    if (!id)
+                        continue;
+                    if (q % 2 == 0) {
+                        Rating replay = SampleLibrary::replayOf(rating, rating.ratedAt.addSecs(900));
+                        for (auto it = replay.scores.begin(); it != replay.scores.end(); ++it)
+                            it.value() = std::clamp(it.value() + (s < 7 ? next(3) - 1 : next(5) / 4), 1, 4);
+                        store->addReplayRating(*id, replay);
+                    }
+                    AnalysisRecord analysis;
+                    analysis.analyzerVersion = 1;
+                    analysis.analysedAt = answeredAt.addSecs(300);
+                    analysis.wordsPerMinute = 178 - s * 2.5 + next(12);
+                    analysis.fillersPerMinute = std::max(0.5, 8.5 - s * 0.45 + next(20) / 10.0);
+                    analysis.longestPauseMs = 1200 + next(2500);
+                    analysis.resultJson = QByteArray(R"({"numbersHeard":[)")
+                        + QByteArray(R"({},)").repeated(next(3) + s / 4) + R"({}],"audienceMentions":[{}]})";
+                    store->setAnalysis(*id, analysis);
+                }
+            }
+            return true;
+        })
+        .waitForFinished();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -425,6 +477,17 @@ int main(int argc, char *argv[])
     save(&window, u"08-library"_s);
     window.showPage(MainWindow::Page::Settings);
     save(&window, u"09-settings"_s);
+
+    // Progress: two months of practice, the plan counted back from an interview in three weeks.
+    addProgressHistory(library, netflix);
+    AppSettings::setInterviewDate(netflix->id, QDate::currentDate().addDays(21));
+    window.showPage(MainWindow::Page::Progress);
+    auto *progress = child<ProgressPage>(&window, u"progressPage"_s);
+    waitFor([progress] { return !progress->isLoading() && progress->progress().answers > 0; });
+    save(&window, u"11-progress"_s);
+    auto *scroll = child<QScrollArea>(&window, u"progressScroll"_s);
+    scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
+    save(&window, u"12-progress-lower"_s);
 
     window.showPage(MainWindow::Page::Practice);
     window.practiceHome()->openLoopFile(QStringLiteral(MOCKLOOP_TEST_DATA_DIR "/loops/many-errors-one-pass/loop.yaml"));
