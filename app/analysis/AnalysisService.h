@@ -42,7 +42,7 @@ public:
     QFuture<Expected<AnswerAnalysis>> analyseTake(const QString &path, const AnswerContext &context);
 
     // What the analysis needs to know about an answer: its story-phase marks and their targets,
-    // follow-ups marked as no phase (-1).
+    // follow-ups marked as no phase (-1), and where the interviewer was heard (left out).
     static AnswerContext contextOf(const AnswerRecord &answer, const Loop *loop);
     // The analysis as the library keeps it.
     static AnalysisRecord recordOf(const AnswerAnalysis &analysis, const QDateTime &analysedAt);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "session/SessionTypes.h"
+#include "voice/InterviewerVoice.h"
 
 #include <QByteArray>
 #include <QString>
@@ -31,6 +32,16 @@ void setLevelFor(const QString &loopId, const QString &levelId);
 // Whether answers are analysed (transcript, pace, pauses...): on unless turned off in Settings.
 bool analysisEnabled();
 void setAnalysisEnabled(bool enabled);
+
+// The interviewer's voice: on unless turned off (a loop may prefer it off), which voice, how fast
+// and how loud, and how far past its target a story phase runs before the interviewer breaks in.
+bool voiceEnabled();
+void setVoiceEnabled(bool enabled);
+VoiceSettings voiceSettings();
+void setVoiceSettings(const VoiceSettings &settings);
+inline constexpr int DefaultInterruptionThresholdSeconds = 30;
+int interruptionThresholdSeconds();
+void setInterruptionThresholdSeconds(int seconds);
 
 QByteArray windowGeometry();
 void setWindowGeometry(const QByteArray &geometry);

@@ -1,5 +1,6 @@
 #include "SettingsPage.h"
 
+#include "VoiceSettingsSection.h"
 #include "audio/AudioInputs.h"
 #include "audio/InputLevelMonitor.h"
 #include "common/AppSettings.h"
@@ -137,6 +138,7 @@ SettingsPage::SettingsPage(const AppServices &services, QWidget *parent)
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->addWidget(microphoneBox);
     contentLayout->addWidget(practiceBox);
+    contentLayout->addWidget(new VoiceSettingsSection(services, content));
     contentLayout->addWidget(libraryBox);
     contentLayout->addStretch();
     auto *scroll = new QScrollArea(this);

@@ -295,11 +295,15 @@ bool SessionEngine::replaceFollowUp(const QString &prompt, const ProbeReason &re
     return true;
 }
 
-bool SessionEngine::addInterviewerMark(const InterviewerMark &mark)
+bool SessionEngine::addInterviewerMark(const InterviewerMark &mark, int partIndex)
 {
-    if (m_state != SessionState::Answering || !m_current || m_current->parts.isEmpty())
+    if ((m_state != SessionState::Answering && m_state != SessionState::Rating) || !m_current
+        || m_current->parts.isEmpty())
         return false;
-    m_current->parts.last().interviewer.append(mark);
+    const qsizetype index = partIndex < 0 ? m_current->parts.size() - 1 : partIndex;
+    if (index >= m_current->parts.size())
+        return false;
+    m_current->parts[index].interviewer.append(mark);
     persist(now());
     return true;
 }

@@ -154,8 +154,9 @@ public:
     // While a follow-up is being asked: asks prompt instead (an adaptive probe, for reason). The
     // planned probe moves one place on; the number of probes stays.
     bool replaceFollowUp(const QString &prompt, const ProbeReason &reason);
-    // Where the interviewer spoke in the part being answered.
-    bool addInterviewerMark(const InterviewerMark &mark);
+    // Where the interviewer spoke in a part of the answer in progress (partIndex -1: the current
+    // one), while it is answered or rated: a line ends after the part it began in.
+    bool addInterviewerMark(const InterviewerMark &mark, int partIndex = -1);
 
 public Q_SLOTS:
     // Brings the session up to the clock's present: makes due transitions, emits due signals.

@@ -1,5 +1,7 @@
 #include "SessionTypes.h"
 
+#include "loops/Loop.h"
+
 #include <QCoreApplication>
 #include <QJsonObject>
 
@@ -27,7 +29,7 @@ QString ProbeReason::text() const
     case ProbeSignal::NoMemberMention:
         return SessionText::tr("Asked because no members, customers or users were mentioned");
     case ProbeSignal::WeOverI:
-        return SessionText::tr("Asked because \"we\" came far more often than \"I\"");
+        return SessionText::tr("Asked because “we” came far more often than “I”");
     case ProbeSignal::MissingPhase:
         return SessionText::tr("Asked because the %1 phase was missing")
             .arg(phaseTitle.isEmpty() ? phaseId : phaseTitle);

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "Clock.h"
-#include "loops/Loop.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -14,6 +13,10 @@
 #include <optional>
 
 namespace MockLoop {
+
+// What an answer lacked, to which an adaptive probe responds (loops/Loop.h). Declared only: the
+// loop model's names (Question, Round) stay out of every file that uses the session's types.
+enum class ProbeSignal;
 
 // Where a session stands; see SessionEngine.h for the transitions.
 enum class SessionState {
@@ -130,7 +133,7 @@ struct InterviewerMark
 // Why the interviewer asked a probe: what the analysis of the main answer found missing.
 struct ProbeReason
 {
-    ProbeSignal signal = ProbeSignal::NoNumbers;
+    ProbeSignal signal{}; // NoNumbers
     QString phaseId; // MissingPhase: the phase that was missing
     QString phaseTitle; // as the loop named it then, for the Library
 

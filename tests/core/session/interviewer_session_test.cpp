@@ -324,7 +324,7 @@ void InterviewerSessionTest::chooser_asksForWhatTheAnswerLacked_data()
                                 << u"Asked because no members, customers or users were mentioned"_s;
     QTest::newRow("we far more than I") << 2 << 1 << 15 << 4 << all
                                         << u"You said \"we\" a lot. What did you personally decide?"_s
-                                        << u"Asked because \"we\" came far more often than \"I\""_s;
+                                        << u"Asked because “we” came far more often than “I”"_s;
     QTest::newRow("we and I about even: no signal, and a phase missing")
         << 2 << 1 << 9 << 4 << QList<int>{0, 2, 3, 4}
         << u"What did you decide, and what risk did you accept in deciding it?"_s
