@@ -1,6 +1,7 @@
 #include "AnswerDetailView.h"
 
 #include "LibraryFormat.h"
+#include "ProbeReasonLabel.h"
 #include "ReRatingDialog.h"
 #include "TakePlayerWidget.h"
 #include "common/Format.h"
@@ -110,6 +111,7 @@ AnswerDetailView::AnswerDetailView(QWidget *parent)
     , m_question(new QLabel(this))
     , m_meta(new QLabel(this))
     , m_timing(new QLabel(this))
+    , m_probeReasons(new ProbeReasonLabel(this))
     , m_practise(new QPushButton(tr("Practise &Again"), this))
     , m_reRate(new QPushButton(tr("&Re-rate…"), this))
     , m_delete(new QPushButton(tr("&Delete…"), this))
@@ -228,6 +230,7 @@ AnswerDetailView::AnswerDetailView(QWidget *parent)
     layout->addWidget(m_question);
     layout->addWidget(m_meta);
     layout->addWidget(m_timing);
+    layout->addWidget(m_probeReasons);
     layout->addLayout(actions);
     layout->addSpacing(fontMetrics().height() / 2);
     layout->addWidget(m_player);
@@ -258,6 +261,7 @@ void AnswerDetailView::showAnswer(const AnswerDetail &detail, std::shared_ptr<co
     m_loop = std::move(loop);
 
     showHeader();
+    m_probeReasons->showAnswer(detail.record);
     showRatings();
     showTakes(takes);
 

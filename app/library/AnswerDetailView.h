@@ -17,6 +17,7 @@ class QTreeWidget;
 
 namespace MockLoop {
 
+class ProbeReasonLabel;
 class ReRatingDialog;
 class TakePlayerWidget;
 
@@ -84,6 +85,7 @@ private:
     QLabel *m_question;
     QLabel *m_meta;
     QLabel *m_timing;
+    ProbeReasonLabel *m_probeReasons; // why the interviewer asked what it asked
     QPushButton *m_practise;
     QPushButton *m_reRate;
     QPushButton *m_delete;

@@ -46,6 +46,7 @@ void InterviewerBar::setInterviewer(SessionInterviewer *interviewer)
                 [this](const QString &message) { m_status->announce(message); });
     }
     showVoiceState(false);
+    showLine(); // it may be reading already: a session without a briefing starts with its question
 }
 
 QString InterviewerBar::statusText() const

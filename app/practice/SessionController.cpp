@@ -596,7 +596,7 @@ void SessionController::clearSessionFileWhenSaved()
 void SessionController::onPromptWaiting(int followUpIndex)
 {
     QFuture<Expected<AnswerAnalysis>> mainAnswer;
-    if (followUpIndex == 0 && m_services.analysis && m_services.analysis->isEnabled() && m_mainAnswerAnalysis)
+    if (followUpIndex == 0 && m_mainAnswerAnalysis)
         mainAnswer = m_mainAnswerAnalysis(AnalysisService::contextOf(*m_engine->currentAnswer(), m_loop.get()));
     if (!mainAnswer.isValid()) {
         m_interviewer->askCurrentPrompt(); // nothing to react to: the loop's order

@@ -41,6 +41,7 @@ SessionInterviewer::SessionInterviewer(SessionEngine *engine, SpeechOutput *outp
     connect(m_engine, &SessionEngine::stateChanged, this, &SessionInterviewer::onStateChanged);
     connect(m_engine, &SessionEngine::pausedChanged, this, &SessionInterviewer::onPausedChanged);
     connect(m_engine, &SessionEngine::phaseOverran, this, &SessionInterviewer::onPhaseOverran);
+    connect(m_engine, &SessionEngine::roundEnded, this, &SessionInterviewer::onRoundEnded);
     if (!m_output)
         return;
     connect(m_output, &SpeechOutput::started, this, &SessionInterviewer::onStarted);
@@ -257,17 +258,6 @@ void SessionInterviewer::onStateChanged(SessionState state)
     case SessionState::Briefing:
         prepareRound();
         break;
-    case SessionState::RoundWrapUp: {
-        const SessionSegment &segment = m_engine->currentSegment();
-        const Round *round = m_engine->loop().round(segment.roundId);
-        if (isVoiceOn() && segment.hasBriefing && round && !round->closing.isEmpty()) {
-            if (m_current)
-                stopLine(StopReason::Superseded);
-            m_queue = {{round->closing, LineKind::Closing}};
-            sayNext();
-        }
-        break;
-    }
     case SessionState::Finished:
         if (m_current && m_engine->summary().abandoned)
             stopLine(StopReason::MovedOn);
@@ -276,9 +266,23 @@ void SessionInterviewer::onStateChanged(SessionState state)
     case SessionState::Thinking:
     case SessionState::Answering:
     case SessionState::Rating:
+    case SessionState::RoundWrapUp:
     case SessionState::Break:
         break;
     }
+}
+
+void SessionInterviewer::onRoundEnded()
+{
+    // A round's closing; a drill or a single question has none.
+    const SessionSegment &segment = m_engine->currentSegment();
+    const Round *round = m_engine->loop().round(segment.roundId);
+    if (!isVoiceOn() || !segment.hasBriefing || !round || round->closing.isEmpty())
+        return;
+    if (m_current)
+        stopLine(StopReason::Superseded);
+    m_queue = {{round->closing, LineKind::Closing}};
+    sayNext();
 }
 
 void SessionInterviewer::onPausedChanged(bool paused)

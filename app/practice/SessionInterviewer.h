@@ -107,6 +107,7 @@ private:
     void onStateChanged(SessionState state);
     void onPausedChanged(bool paused);
     void onPhaseOverran(int phaseIndex);
+    void onRoundEnded();
     void prepareRound();
     void prepareNextQuestion();
 

@@ -259,6 +259,7 @@ void SessionPage::run(std::unique_ptr<SessionController> controller)
     connect(engine, &SessionEngine::phaseChanged, this, [this] { onTick(m_controller->engine()->clocks()); });
     connect(engine, &SessionEngine::tick, this, &SessionPage::onTick);
     connect(engine, &SessionEngine::askingFinished, this, &SessionPage::onStateChanged);
+    connect(engine, &SessionEngine::promptChanged, this, &SessionPage::onStateChanged);
     m_interviewerBar->setInterviewer(m_controller->interviewer());
     connect(m_controller->interviewer(), &SessionInterviewer::voiceChanged, this, &SessionPage::updateActions);
     connect(m_controller.get(), &SessionController::recordingProblemChanged, this,

@@ -292,6 +292,7 @@ bool SessionEngine::replaceFollowUp(const QString &prompt, const ProbeReason &re
     part.prompt = prompt;
     part.probeReason = reason;
     persist(now());
+    Q_EMIT promptChanged();
     return true;
 }
 

@@ -174,6 +174,8 @@ Q_SIGNALS:
     void promptWaiting(int followUpIndex);
     // The prompt has been asked: its clock runs (unless paused).
     void askingFinished();
+    // The probe being asked was replaced (replaceFollowUp).
+    void promptChanged();
     void overtimeBegan();
     void roundTimeRanOut();
     // A question is done with: rated, rating skipped, or the question skipped.

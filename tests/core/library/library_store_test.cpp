@@ -2,6 +2,7 @@
 #include "common/ApplicationIdentity.h"
 #include "library/LibrarySchema.h"
 #include "library/LibraryStore.h"
+#include "loops/Loop.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
