@@ -36,7 +36,9 @@ int runDesktopApp(QApplication &application, const QStringList &loopFiles, bool 
     // The interviewer's voice: rendered lines kept on disk between runs, so a loop's questions are
     // rendered once; the voices load when first used.
     InterviewerVoice::Options voiceOptions;
-    voiceOptions.diskCacheFolder = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + u"/voice"_s;
+    // (GenericCacheLocation, as the data folder: CacheLocation would repeat the name, MockLoop/MockLoop.)
+    voiceOptions.diskCacheFolder
+        = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + u"/MockLoop/voice"_s;
     InterviewerVoice voice(AppSettings::voiceSettings(), voiceOptions);
     VoiceSpeechOutput speech(&voice);
 

@@ -35,6 +35,7 @@ VoiceSettingsSection::VoiceSettingsSection(const AppServices &services, QWidget 
     m_voice->setObjectName(u"voiceChoice"_s);
     m_voiceStatus->setObjectName(u"voiceStatus"_s);
     m_voiceStatus->setWordWrap(true);
+    m_voiceStatus->setMinimumWidth(m_voiceStatus->fontMetrics().averageCharWidth() * 60); // a line, not a column
     m_rate->setObjectName(u"voiceRate"_s);
     m_rate->setRange(0.5, 2.0);
     m_rate->setSingleStep(0.1);
