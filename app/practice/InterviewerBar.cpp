@@ -11,9 +11,8 @@ using namespace Qt::StringLiterals;
 
 namespace MockLoop {
 
-InterviewerBar::InterviewerBar(QAction *voiceAction, QWidget *parent)
+InterviewerBar::InterviewerBar(QWidget *parent)
     : QWidget(parent)
-    , m_voiceAction(voiceAction)
     , m_toggle(new QPushButton(this))
     , m_status(new AnnouncementLabel(this))
 {
@@ -27,6 +26,11 @@ InterviewerBar::InterviewerBar(QAction *voiceAction, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_toggle);
     layout->addWidget(m_status, 1);
+}
+
+void InterviewerBar::setVoiceAction(QAction *voiceAction)
+{
+    m_voiceAction = voiceAction;
     connect(m_toggle, &QPushButton::clicked, m_voiceAction, &QAction::trigger);
     connect(m_voiceAction, &QAction::changed, this, [this] { showVoiceState(false); });
     showVoiceState(false);
@@ -58,6 +62,8 @@ void InterviewerBar::showVoiceState(bool announce)
 {
     const bool canSpeak = m_interviewer && m_interviewer->canSpeak();
     const bool on = canSpeak && m_interviewer->isVoiceOn();
+    if (!m_voiceAction)
+        return;
     const QString key = m_voiceAction->shortcut().toString(QKeySequence::NativeText);
     // The state in words on the button itself: its pressed look is only a second sign.
     m_toggle->setText(on ? tr("Voice on  [%1]").arg(key) : tr("Voice off  [%1]").arg(key));

@@ -21,7 +21,10 @@ class InterviewerBar : public QWidget
     Q_OBJECT
 
 public:
-    InterviewerBar(QAction *voiceAction, QWidget *parent = nullptr);
+    explicit InterviewerBar(QWidget *parent = nullptr);
+
+    // The V action the toggle mirrors and triggers (made with the page's other actions).
+    void setVoiceAction(QAction *voiceAction);
 
     // Follows interviewer (null: no session).
     void setInterviewer(SessionInterviewer *interviewer);
@@ -33,7 +36,7 @@ private:
     void showLine();
     void onInterrupted(const QString &text);
 
-    QAction *m_voiceAction;
+    QAction *m_voiceAction = nullptr;
     QPushButton *m_toggle;
     AnnouncementLabel *m_status;
     QPointer<SessionInterviewer> m_interviewer; // goes with its session

@@ -67,6 +67,7 @@ SessionPage::SessionPage(const AppServices &services, QWidget *parent)
     , m_pausedLabel(new QLabel(tr("Paused"), this))
     , m_roundClockCaption(new QLabel(tr("Round time left"), this))
     , m_roundClock(new CountdownLabel(this))
+    , m_interviewerBar(new InterviewerBar(this)) // made before what is below it: Tab follows the page
     , m_banner(new QWidget(this))
     , m_bannerText(new QLabel(m_banner))
     , m_bannerSettings(new QPushButton(tr("Open Settings"), m_banner))
@@ -94,7 +95,7 @@ SessionPage::SessionPage(const AppServices &services, QWidget *parent)
         = makeAction(this, tr("Aban&don Session…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X), u"abandonAction"_s);
     m_actions.voice = makeAction(this, tr("Interviewer's &Voice"), Qt::Key_V, u"voiceAction"_s);
     m_actions.voice->setCheckable(true);
-    m_interviewerBar = new InterviewerBar(m_actions.voice, this);
+    m_interviewerBar->setVoiceAction(m_actions.voice);
 
     // Header: where we are, and the round clock, always visible.
     m_roundTitle->setObjectName(u"roundTitle"_s);

@@ -98,7 +98,7 @@ private:
     QLabel *m_pausedLabel;
     QLabel *m_roundClockCaption;
     CountdownLabel *m_roundClock;
-    InterviewerBar *m_interviewerBar = nullptr; // made with the voice action
+    InterviewerBar *m_interviewerBar;
     QWidget *m_banner;
     QLabel *m_bannerText;
     QPushButton *m_bannerSettings;

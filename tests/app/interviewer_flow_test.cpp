@@ -236,6 +236,15 @@ void InterviewerFlowTest::voiceKey_silencesAtOnce_andTurnsTheVoiceBackOn()
     SessionEngine *session = engine();
     auto *toggle = find<QPushButton>(u"voiceToggle"_s);
     QVERIFY(toggle->isEnabled() && toggle->isChecked());
+    QCOMPARE(toggle->accessibleName(), u"Interviewer's voice"_s);
+    // Tab reaches it where it stands, above the question: before the notes box and the controls.
+    QStringList chain;
+    for (QWidget *widget = m_window->nextInFocusChain(); widget != m_window.get() && chain.size() < 1000;
+         widget = widget->nextInFocusChain())
+        chain << widget->objectName();
+    QVERIFY(chain.contains(u"voiceToggle"_s) && chain.contains(u"answerNotes"_s));
+    QVERIFY(chain.indexOf(u"voiceToggle"_s) < chain.indexOf(u"answerNotes"_s));
+    QVERIFY(chain.indexOf(u"voiceToggle"_s) < chain.indexOf(u"startAnswerActionButton"_s));
     QVERIFY2(toggle->text().startsWith(u"Voice on"_s), qPrintable(toggle->text()));
     m_speech->startLine(6000);
     m_clock->advance(2s);
