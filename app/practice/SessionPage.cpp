@@ -237,9 +237,9 @@ SessionPage::~SessionPage() = default;
 
 QList<QAction *> SessionPage::actionList() const
 {
-    return {m_actions.beginRound, m_actions.startAnswer,  m_actions.nextPhase,       m_actions.finishAnswer,
-            m_actions.pause,      m_actions.skipQuestion, m_actions.continueSession, m_actions.endRound,
-            m_actions.abandon,    m_actions.voice};
+    return {m_actions.beginRound, m_actions.startAnswer, m_actions.nextPhase,    m_actions.finishAnswer,
+            m_actions.pause,      m_actions.voice,       m_actions.skipQuestion, m_actions.continueSession,
+            m_actions.endRound,   m_actions.abandon};
 }
 
 bool SessionPage::isRunning() const
