@@ -9,11 +9,16 @@
 #include "mainwindow/MainWindow.h"
 #include "session/Clock.h"
 #include "session/SessionStore.h"
+#include "voice/InterviewerVoice.h"
+#include "voice/VoiceSpeechOutput.h"
 
 #include <QApplication>
+#include <QStandardPaths>
 #include <QTimer>
 
 #include <cstdio>
+
+using namespace Qt::StringLiterals;
 
 namespace MockLoop {
 
@@ -28,12 +33,22 @@ int runDesktopApp(QApplication &application, const QStringList &loopFiles, bool 
     library.open(AppSettings::libraryFolder());
     AudioInputs audioInputs;
     AnalysisService analysis(&library);
+    // The interviewer's voice: rendered lines kept on disk between runs, so a loop's questions are
+    // rendered once; the voices load when first used.
+    InterviewerVoice::Options voiceOptions;
+    // (GenericCacheLocation, as the data folder: CacheLocation would repeat the name, MockLoop/MockLoop.)
+    voiceOptions.diskCacheFolder
+        = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + u"/MockLoop/voice"_s;
+    InterviewerVoice voice(AppSettings::voiceSettings(), voiceOptions);
+    VoiceSpeechOutput speech(&voice);
 
     AppServices services;
     services.clock = &clock;
     services.library = &library;
     services.audioInputs = &audioInputs;
     services.analysis = &analysis;
+    services.voice = &voice;
+    services.speech = &speech;
     services.sessionFilePath = FileSessionStore::defaultFilePath();
 
     MainWindow window(services, loopFiles);

@@ -177,19 +177,24 @@ AnswerContext AnalysisService::contextOf(const AnswerRecord &answer, const Loop 
         for (const StoryPhase &phase : loop->storyStructure.phases)
             context.phaseTargetSeconds << phase.targetSeconds;
     }
-    // The take runs through the parts in order (a follow-up continues its question's take), pauses
-    // left out of both.
+    // The take runs through the parts in order (a follow-up continues its question's take, from
+    // its asking on), pauses left out of both. Where the interviewer was heard is left out.
     qint64 offset = 0;
     for (const AnswerPart &part : answer.parts) {
+        for (const InterviewerMark &spoken : part.interviewer) {
+            if (spoken.length.count() > 0)
+                context.excluded.append({offset + spoken.at.count(), offset + (spoken.at + spoken.length).count()});
+        }
+        const qint64 answerStart = offset + part.asking.count();
         if (part.followUpIndex < 0) {
             if (!context.phaseTargetSeconds.isEmpty())
-                context.phaseMarks.append({0, offset});
+                context.phaseMarks.append({0, answerStart});
             for (const PhaseMark &mark : part.phaseMarks)
-                context.phaseMarks.append({mark.phaseIndex, offset + mark.at.count()});
+                context.phaseMarks.append({mark.phaseIndex, answerStart + mark.at.count()});
         } else {
             context.phaseMarks.append({-1, offset}); // a follow-up is no story phase
         }
-        offset += part.duration.count();
+        offset = answerStart + part.duration.count();
     }
     return context;
 }

@@ -89,7 +89,7 @@ public:
     QFuture<Expected<AnswerAnalysis>> analyseTake(const QString &path, const AnswerContext &context);
 
     // What the analysis needs to know about an answer: its story-phase marks and their targets,
-    // follow-ups marked as no phase (-1).
+    // follow-ups marked as no phase (-1), and where the interviewer was heard (left out).
     static AnswerContext contextOf(const AnswerRecord &answer, const Loop *loop);
     // The analysis as the library keeps it. Cheap on any thread: its JSON is left to
     // makeResultJson, which the library calls on its own thread when it stores it.

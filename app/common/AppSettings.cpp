@@ -4,6 +4,8 @@
 
 #include <QSettings>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace MockLoop::AppSettings {
@@ -76,6 +78,45 @@ void setSpeechModelFolder(const QString &folder)
         QSettings().remove(u"analysis/modelFolder"_s);
     else
         setValue(u"analysis/modelFolder"_s, folder);
+}
+
+bool voiceEnabled()
+{
+    return value(u"voice/enabled"_s, true).toBool();
+}
+
+void setVoiceEnabled(bool enabled)
+{
+    setValue(u"voice/enabled"_s, enabled);
+}
+
+VoiceSettings voiceSettings()
+{
+    const VoiceSettings defaults;
+    VoiceSettings settings;
+    settings.voiceId = value(u"voice/voice"_s, defaults.voiceId).toString();
+    // Out of range (a hand-edited file): the nearest that makes sense.
+    settings.rate = std::clamp(value(u"voice/rate"_s, defaults.rate).toDouble(), 0.5, 2.0);
+    settings.volume = std::clamp(value(u"voice/volume"_s, defaults.volume).toDouble(), 0.0, 1.0);
+    return settings;
+}
+
+void setVoiceSettings(const VoiceSettings &settings)
+{
+    setValue(u"voice/voice"_s, settings.voiceId);
+    setValue(u"voice/rate"_s, settings.rate);
+    setValue(u"voice/volume"_s, settings.volume);
+}
+
+int interruptionThresholdSeconds()
+{
+    return std::clamp(value(u"voice/interruptionThresholdSeconds"_s, DefaultInterruptionThresholdSeconds).toInt(), 5,
+                      600);
+}
+
+void setInterruptionThresholdSeconds(int seconds)
+{
+    setValue(u"voice/interruptionThresholdSeconds"_s, seconds);
 }
 
 QString lastLoopId()

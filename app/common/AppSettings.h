@@ -1,6 +1,7 @@
 #pragma once
 
 #include "session/SessionTypes.h"
+#include "voice/InterviewerVoice.h"
 
 #include <QByteArray>
 #include <QDate>
@@ -39,6 +40,16 @@ void setAnalysisEnabled(bool enabled);
 // The folder the speech model is read from; empty: the Debian package's (the default).
 QString speechModelFolder();
 void setSpeechModelFolder(const QString &folder);
+
+// The interviewer's voice: on unless turned off (a loop may prefer it off), which voice, how fast
+// and how loud, and how far past its target a story phase runs before the interviewer breaks in.
+bool voiceEnabled();
+void setVoiceEnabled(bool enabled);
+VoiceSettings voiceSettings();
+void setVoiceSettings(const VoiceSettings &settings);
+inline constexpr int DefaultInterruptionThresholdSeconds = 30;
+int interruptionThresholdSeconds();
+void setInterruptionThresholdSeconds(int seconds);
 
 QByteArray windowGeometry();
 void setWindowGeometry(const QByteArray &geometry);

@@ -2,6 +2,7 @@
 
 #include "LibraryFormat.h"
 #include "RatingsComparison.h"
+#include "ProbeReasonLabel.h"
 #include "ReRatingDialog.h"
 #include "SpeechMetricsView.h"
 #include "TakeMarks.h"
@@ -50,6 +51,7 @@ AnswerDetailView::AnswerDetailView(QWidget *parent)
     , m_question(new QLabel(this))
     , m_meta(new QLabel(this))
     , m_timing(new QLabel(this))
+    , m_probeReasons(new ProbeReasonLabel(this))
     , m_practise(new QPushButton(tr("Practise &Again"), this))
     , m_reRate(new QPushButton(tr("&Re-rate…"), this))
     , m_delete(new QPushButton(tr("&Delete…"), this))
@@ -176,6 +178,7 @@ AnswerDetailView::AnswerDetailView(QWidget *parent)
     layout->addWidget(m_question);
     layout->addWidget(m_meta);
     layout->addWidget(m_timing);
+    layout->addWidget(m_probeReasons);
     layout->addLayout(actions);
     layout->addSpacing(fontMetrics().height() / 2);
     layout->addWidget(m_player);
@@ -216,6 +219,7 @@ void AnswerDetailView::showAnswer(const AnswerDetail &detail, std::shared_ptr<co
     m_loop = std::move(loop);
 
     showHeader();
+    m_probeReasons->showAnswer(detail.record);
     showRatings();
     showTakes(takes);
 

@@ -18,6 +18,7 @@ class QTreeWidget;
 namespace MockLoop {
 
 class RatingsComparison;
+class ProbeReasonLabel;
 class ReRatingDialog;
 class SpeechMetricsView;
 class TakePlayerWidget;
@@ -95,6 +96,7 @@ private:
     QLabel *m_question;
     QLabel *m_meta;
     QLabel *m_timing;
+    ProbeReasonLabel *m_probeReasons; // why the interviewer asked what it asked
     QPushButton *m_practise;
     QPushButton *m_reRate;
     QPushButton *m_delete;

@@ -115,8 +115,12 @@ void QuestionView::showState(const SessionEngine &engine)
     }
     // The follow-up takes the large type; the question stays above it, smaller.
     m_question->setFont(Typography::scaled(font(), followUp ? 1.3 : 2.0));
-    m_clockCaption->setText(answering ? (followUp ? tr("Answer the follow-up") : tr("Answer"))
-                                      : tr("Think time — start answering whenever you are ready"));
+    if (engine.isAskingPrompt()) // the interviewer reads it; the clock waits for the end
+        m_clockCaption->setText(followUp ? tr("The interviewer asks the follow-up…")
+                                         : tr("The interviewer reads the question; think time starts after it"));
+    else
+        m_clockCaption->setText(answering ? (followUp ? tr("Answer the follow-up") : tr("Answer"))
+                                          : tr("Think time — start answering whenever you are ready"));
     m_phaseBar->setVisible(m_hasPhases && !followUp);
     if (!answering)
         m_phaseBar->setProgress(-1, {});

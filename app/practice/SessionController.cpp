@@ -1,10 +1,13 @@
 #include "SessionController.h"
 
+#include "SessionInterviewer.h"
 #include "analysis/AnalysisService.h"
 #include "audio/AudioInputs.h"
 #include "audio/TakeRepair.h"
+#include "common/AppSettings.h"
 #include "library/PracticeLibrary.h"
 #include "loops/Loop.h"
+#include "session/AdaptiveProbes.h"
 
 #include <QDir>
 #include <QFile>
@@ -30,6 +33,22 @@ RecordingInfo recordingOf(const TakeInfo &take, const QString &libraryFolder)
     recording.checksum = take.sha256;
     recording.recovered = take.recovered;
     return recording;
+}
+
+// What the analysis heard, as far as choosing a follow-up goes.
+AnswerSignals signalsOf(const AnswerAnalysis &analysis)
+{
+    AnswerSignals heard;
+    heard.speechFound = analysis.speechFound;
+    heard.numbersHeard = int(analysis.numbersHeard.size());
+    heard.audienceMentions = int(analysis.audienceMentions.size());
+    heard.firstPersonSingular = int(analysis.firstPersonSingular.size());
+    heard.firstPersonPlural = int(analysis.firstPersonPlural.size());
+    for (const PhaseTiming &phase : analysis.phases) {
+        if (phase.phaseIndex >= 0 && phase.speakingMs > 0)
+            heard.phasesWithSpeech.append(phase.phaseIndex);
+    }
+    return heard;
 }
 
 } // namespace
@@ -66,6 +85,16 @@ SessionController::SessionController(const AppServices &services, QObject *paren
     // then, not only after the next answer.
     m_retryTimer.setInterval(std::chrono::seconds(20));
     connect(&m_retryTimer, &QTimer::timeout, this, &SessionController::retryUnsaved);
+    m_followUpChoiceWait.setSingleShot(true);
+    m_followUpChoiceWait.setInterval(DefaultFollowUpChoiceWait);
+    connect(&m_followUpChoiceWait, &QTimer::timeout, this, [this] {
+        // The analysis is late (a busy machine): the loop's order, now.
+        ++m_followUpChoice;
+        chooseFollowUp(nullptr);
+    });
+    m_mainAnswerAnalysis = [this](const AnswerContext &context) {
+        return m_analyzer ? m_analyzer->analyseSoFar(context) : QFuture<Expected<AnswerAnalysis>>();
+    };
     connect(m_recorder, &AudioRecorder::takeFinished, this, &SessionController::onTakeFinished);
     connect(m_recorder, &AudioRecorder::stateChanged, this, [this](AudioRecorder::State state) {
         // Queued: takeFinished, which follows the change to Idle, is handled first.
@@ -117,6 +146,7 @@ bool SessionController::start(std::shared_ptr<const Loop> loop, const SessionReq
     if (!engine)
         return false;
     m_loop = std::move(loop);
+    m_interactive = true;
     attach(std::move(engine));
     saveSessionRecord();
     m_engine->start();
@@ -125,6 +155,7 @@ bool SessionController::start(std::shared_ptr<const Loop> loop, const SessionReq
 
 bool SessionController::resume(std::shared_ptr<const Loop> loop, const SessionSnapshot &snapshot, QString *error)
 {
+    m_interactive = true;
     return resume(std::move(loop), snapshot, false, error);
 }
 
@@ -179,6 +210,12 @@ void SessionController::attach(std::unique_ptr<SessionEngine> engine, bool keepS
     connect(m_engine.get(), &SessionEngine::pausedChanged, this, &SessionController::onPausedChanged);
     connect(m_engine.get(), &SessionEngine::answerRecorded, this, &SessionController::onAnswerRecorded);
     connect(m_engine.get(), &SessionEngine::sessionFinished, this, &SessionController::onSessionFinished);
+    // The interviewer asks every question and probe; its voice only in a session run on screen.
+    m_engine->setInterviewerAsks(true);
+    m_engine->setOverrunThreshold(std::chrono::seconds(AppSettings::interruptionThresholdSeconds()));
+    m_interviewer = new SessionInterviewer(m_engine.get(), m_interactive ? m_services.speech : nullptr,
+                                           AppSettings::voiceEnabled() && m_loop->interviewerSpeaks, this);
+    connect(m_engine.get(), &SessionEngine::promptWaiting, this, &SessionController::onPromptWaiting);
 
     if (!m_services.recordAudio)
         setRecordingProblem(tr("Recording is turned off."));
@@ -562,6 +599,47 @@ void SessionController::clearSessionFileWhenSaved()
     ++m_savesPending;
     retryUnsaved();
     onSaved(true);
+}
+
+void SessionController::onPromptWaiting(int followUpIndex)
+{
+    QFuture<Expected<AnswerAnalysis>> mainAnswer;
+    if (followUpIndex == 0 && m_mainAnswerAnalysis)
+        mainAnswer = m_mainAnswerAnalysis(AnalysisService::contextOf(*m_engine->currentAnswer(), m_loop.get()));
+    if (!mainAnswer.isValid()) {
+        m_interviewer->askCurrentPrompt(); // nothing to react to: the loop's order
+        return;
+    }
+    const int choice = ++m_followUpChoice;
+    m_followUpChoiceWait.start();
+    mainAnswer.then(this, [this, choice](const Expected<AnswerAnalysis> &result) {
+        if (choice != m_followUpChoice)
+            return; // too late, or the person moved on
+        m_followUpChoiceWait.stop();
+        ++m_followUpChoice;
+        if (!result)
+            qCDebug(lcController).noquote() << "no analysis to choose the follow-up:" << result.error().message;
+        chooseFollowUp(result ? &*result : nullptr);
+    });
+}
+
+void SessionController::chooseFollowUp(const AnswerAnalysis *mainAnswer)
+{
+    if (m_engine->state() != SessionState::Answering || m_engine->followUpIndex() != 0 || !m_engine->isAskingPrompt())
+        return; // the person moved on meanwhile
+    const AnswerRecord &answer = *m_engine->currentAnswer();
+    const Round *round = m_loop->round(answer.roundId);
+    if (mainAnswer && round) {
+        QStringList asked;
+        for (const AnswerPart &part : answer.parts)
+            asked << part.prompt;
+        if (const std::optional<ChosenProbe> chosen
+            = AdaptiveProbes::choose(*m_loop, *round, signalsOf(*mainAnswer), asked, answer.ordinal)) {
+            qCDebug(lcController).noquote() << "follow-up chosen:" << chosen->reason.text();
+            m_engine->replaceFollowUp(chosen->text, chosen->reason);
+        }
+    }
+    m_interviewer->askCurrentPrompt();
 }
 
 void SessionController::onSessionFinished(const SessionSummary &summary)

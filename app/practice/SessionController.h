@@ -13,9 +13,12 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 namespace MockLoop {
+
+class SessionInterviewer;
 
 // Runs one practice session for the app: the engine, the recording of each answer, the saved
 // progress and the practice library. No widgets: the session page shows what this reports.
@@ -25,6 +28,12 @@ namespace MockLoop {
 // names each answer's take (AnswerRecord::takeFile) before its first sample is written, so after a
 // crash the resumed session knows its own take: an answer resumed mid-way continues recording
 // into the same file (the join is marked), and a take that was being rated is linked again.
+//
+// The interviewer (SessionInterviewer) reads the questions and probes aloud through the services'
+// speech output, and the engine waits for each reading before its clock runs. The first follow-up
+// after a main answer is chosen from what the answer lacked (AdaptiveProbes), from the analysis of
+// the answer so far (the take's streaming analyser); when there is none, or it takes longer than a
+// short wait, the loop's own order stands: nothing ever waits on the analysis for long.
 //
 // Saving: each answer goes into the library with its take once both are done. Saving is
 // idempotent (the library knows an answer by its session and ordinal), so a resumed session saves
@@ -72,6 +81,16 @@ public:
     // The analyser listening to the take being recorded, if any: how far behind the recording it
     // is (feedback_latency_bench).
     const StreamingAnalyzer *streamingAnalyzer() const { return m_analyzer.get(); }
+    // The interviewer of this session: its voice, on or off (V).
+    SessionInterviewer *interviewer() const { return m_interviewer; }
+
+    // Where the analysis of a main answer comes from to choose its follow-up: by default the take's
+    // streaming analyser (analyseSoFar); an invalid future means there is none. Tests give their own.
+    using MainAnswerAnalysis = std::function<QFuture<Expected<AnswerAnalysis>>(const AnswerContext &context)>;
+    void setMainAnswerAnalysis(MainAnswerAnalysis source) { m_mainAnswerAnalysis = std::move(source); }
+    // How long the follow-up waits for that analysis before the loop's order is used.
+    static constexpr std::chrono::milliseconds DefaultFollowUpChoiceWait{2500};
+    void setFollowUpChoiceWait(std::chrono::milliseconds wait) { m_followUpChoiceWait.setInterval(wait); }
 
 Q_SIGNALS:
     void sessionStarted();
@@ -107,6 +126,8 @@ private:
     void onTakeFinished(const TakeInfo &take);
     void onRecorderIdle();
     void onSessionFinished(const SessionSummary &summary);
+    void onPromptWaiting(int followUpIndex);
+    void chooseFollowUp(const AnswerAnalysis *mainAnswer);
     void startTake();
     void startTakeAs(const QString &fileName, AudioRecorder::TakeMode mode = AudioRecorder::TakeMode::New);
     void stopTake();
@@ -137,6 +158,11 @@ private:
     std::unique_ptr<DeferredClearStore> m_store;
     std::unique_ptr<SessionEngine> m_engine;
     AudioRecorder *m_recorder = nullptr;
+    SessionInterviewer *m_interviewer = nullptr;
+    bool m_interactive = false; // a session run on screen (not one being ended in the background)
+    MainAnswerAnalysis m_mainAnswerAnalysis;
+    QTimer m_followUpChoiceWait;
+    int m_followUpChoice = 0; // the choice being waited for; a later one makes an earlier one stale
     QString m_recordingProblem;
     QString m_saveProblem;
     // The take of the answer in progress: recording, or finished and waiting for its answer.

@@ -1,9 +1,11 @@
 #include "SessionPage.h"
 
 #include "BriefingView.h"
+#include "InterviewerBar.h"
 #include "PauseForDialogs.h"
 #include "QuestionView.h"
 #include "SessionController.h"
+#include "SessionInterviewer.h"
 #include "WrapUpView.h"
 #include "analysis/AnalysisService.h"
 #include "audio/TakePlayer.h"
@@ -65,6 +67,7 @@ SessionPage::SessionPage(const AppServices &services, QWidget *parent)
     , m_pausedLabel(new QLabel(tr("Paused"), this))
     , m_roundClockCaption(new QLabel(tr("Round time left"), this))
     , m_roundClock(new CountdownLabel(this))
+    , m_interviewerBar(new InterviewerBar(this)) // made before what is below it: Tab follows the page
     , m_banner(new QWidget(this))
     , m_bannerText(new QLabel(m_banner))
     , m_bannerSettings(new QPushButton(tr("Open Settings"), m_banner))
@@ -90,6 +93,9 @@ SessionPage::SessionPage(const AppServices &services, QWidget *parent)
     m_actions.continueSession = makeAction(this, tr("&Continue"), Qt::Key_Return, u"continueAction"_s);
     m_actions.abandon
         = makeAction(this, tr("Aban&don Session…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X), u"abandonAction"_s);
+    m_actions.voice = makeAction(this, tr("Interviewer's &Voice"), Qt::Key_V, u"voiceAction"_s);
+    m_actions.voice->setCheckable(true);
+    m_interviewerBar->setVoiceAction(m_actions.voice);
 
     // Header: where we are, and the round clock, always visible.
     m_roundTitle->setObjectName(u"roundTitle"_s);
@@ -167,6 +173,7 @@ SessionPage::SessionPage(const AppServices &services, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);
+    layout->addWidget(m_interviewerBar);
     layout->addWidget(m_banner);
     layout->addWidget(m_stack, 1);
 
@@ -181,6 +188,10 @@ SessionPage::SessionPage(const AppServices &services, QWidget *parent)
         engine->isPaused() ? engine->resume() : engine->pause();
     });
     connect(m_actions.endRound, &QAction::triggered, this, &SessionPage::confirmEndRound);
+    connect(m_actions.voice, &QAction::triggered, this, [this] {
+        if (m_controller)
+            m_controller->interviewer()->toggleVoice();
+    });
     connect(m_actions.abandon, &QAction::triggered, this, &SessionPage::confirmAbandon);
     connect(m_actions.continueSession, &QAction::triggered, this, [this] {
         SessionEngine *engine = m_controller->engine();
@@ -226,9 +237,9 @@ SessionPage::~SessionPage() = default;
 
 QList<QAction *> SessionPage::actionList() const
 {
-    return {m_actions.beginRound,      m_actions.startAnswer, m_actions.nextPhase,
-            m_actions.finishAnswer,    m_actions.pause,       m_actions.skipQuestion,
-            m_actions.continueSession, m_actions.endRound,    m_actions.abandon};
+    return {m_actions.beginRound, m_actions.startAnswer, m_actions.nextPhase,    m_actions.finishAnswer,
+            m_actions.pause,      m_actions.voice,       m_actions.skipQuestion, m_actions.continueSession,
+            m_actions.endRound,   m_actions.abandon};
 }
 
 bool SessionPage::isRunning() const
@@ -248,6 +259,10 @@ void SessionPage::run(std::unique_ptr<SessionController> controller)
     connect(engine, &SessionEngine::pausedChanged, this, &SessionPage::onStateChanged);
     connect(engine, &SessionEngine::phaseChanged, this, [this] { onTick(m_controller->engine()->clocks()); });
     connect(engine, &SessionEngine::tick, this, &SessionPage::onTick);
+    connect(engine, &SessionEngine::askingFinished, this, &SessionPage::onStateChanged);
+    connect(engine, &SessionEngine::promptChanged, this, &SessionPage::onStateChanged);
+    m_interviewerBar->setInterviewer(m_controller->interviewer());
+    connect(m_controller->interviewer(), &SessionInterviewer::voiceChanged, this, &SessionPage::updateActions);
     connect(m_controller.get(), &SessionController::recordingProblemChanged, this,
             [this](const QString &problem) { showBanner(problem, true); });
     connect(m_controller.get(), &SessionController::recordingFault, this,
@@ -446,6 +461,9 @@ void SessionPage::updateActions()
                                           || state == SessionState::Finished);
     m_actions.continueSession->setText(state == SessionState::Break ? tr("Sk&ip Break") : tr("&Continue"));
     m_actions.abandon->setEnabled(running);
+    const SessionInterviewer *interviewer = m_controller ? m_controller->interviewer() : nullptr;
+    m_actions.voice->setEnabled(running && interviewer && interviewer->canSpeak());
+    m_actions.voice->setChecked(interviewer && interviewer->isVoiceOn());
 }
 
 void SessionPage::showRating()

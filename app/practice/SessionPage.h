@@ -16,6 +16,7 @@ class QStackedWidget;
 namespace MockLoop {
 
 class BriefingView;
+class InterviewerBar;
 class PauseForDialogs;
 class CountdownLabel;
 class QuestionView;
@@ -44,6 +45,7 @@ public:
         QAction *endRound;
         QAction *continueSession;
         QAction *abandon;
+        QAction *voice; // the interviewer's voice off and on (V)
     };
 
     SessionPage(const AppServices &services, QWidget *parent = nullptr);
@@ -96,6 +98,7 @@ private:
     QLabel *m_pausedLabel;
     QLabel *m_roundClockCaption;
     CountdownLabel *m_roundClock;
+    InterviewerBar *m_interviewerBar;
     QWidget *m_banner;
     QLabel *m_bannerText;
     QPushButton *m_bannerSettings;

@@ -1,6 +1,7 @@
 #include "SettingsPage.h"
 
 #include "AnalysisSettings.h"
+#include "VoiceSettingsSection.h"
 #include "audio/AudioInputs.h"
 #include "audio/InputLevelMonitor.h"
 #include "common/AppSettings.h"
@@ -143,6 +144,7 @@ SettingsPage::SettingsPage(const AppServices &services, QWidget *parent)
     contentLayout->addWidget(practiceBox);
     if (analysisBox)
         contentLayout->addWidget(analysisBox);
+    contentLayout->addWidget(new VoiceSettingsSection(services, content));
     contentLayout->addWidget(libraryBox);
     contentLayout->addStretch();
     auto *scroll = new QScrollArea(this);

@@ -38,6 +38,15 @@ AudioFindings AnalysisEngine::finish()
     return std::move(m_findings);
 }
 
+AudioFindings AnalysisEngine::findingsSoFar()
+{
+    AudioFindings findings = m_findings;
+    if (const std::optional<UtteranceSegmenter::Utterance> open = m_segmenter.pending(); open && !open->samples.empty())
+        findings.words.append(m_decoder.recognize(open->samples.data(), qsizetype(open->samples.size()),
+                                                  SpeechFrames::frameToMs(open->firstFrame)));
+    return findings;
+}
+
 void AnalysisEngine::analyseFrames()
 {
     qsizetype at = 0;

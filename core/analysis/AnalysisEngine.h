@@ -34,6 +34,9 @@ public:
     void feed(const qint16 *interleaved, qsizetype sampleCount);
     // Recognises the last utterance and hands everything over; the engine is spent afterwards.
     AudioFindings finish();
+    // What the audio fed so far gave, the utterance in progress recognised as it stands; the engine
+    // goes on (recognising that utterance again once it ends).
+    AudioFindings findingsSoFar();
 
     qint64 framesAnalysed() const { return qint64(m_findings.frames.size()); }
 

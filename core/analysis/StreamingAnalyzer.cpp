@@ -10,6 +10,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -30,8 +31,31 @@ constexpr qint64 MaximumBacklogMs = 5 * 60 * 1000;
 
 } // namespace
 
+using AnalysisPromise = std::shared_ptr<QPromise<Expected<AnswerAnalysis>>>;
+
+// An analysis of the answer so far, asked for while the input goes on.
+struct SnapshotRequest
+{
+    qint64 afterSamples = 0; // due once the worker has analysed this much of the input
+    AnswerContext context;
+    AnalysisPromise promise;
+};
+
+void fulfil(const AnalysisPromise &promise, Expected<AnswerAnalysis> result)
+{
+    promise->addResult(std::move(result));
+    promise->finish();
+}
+
 struct StreamingAnalyzer::Worker
 {
+    // What the worker does next: analyse a chunk, give an analysis so far, or finish.
+    struct Work
+    {
+        std::optional<std::vector<qint16>> chunk;
+        std::optional<SnapshotRequest> snapshot;
+    };
+
     std::shared_ptr<SpeechModel> model;
 
     mutable std::mutex mutex;
@@ -43,6 +67,9 @@ struct StreamingAnalyzer::Worker
     bool fellBehind = false;
     bool partialTake = false;
     AnswerContext context;
+    std::deque<SnapshotRequest> snapshots;
+    qint64 enqueuedSamples = 0; // every sample queued, under mutex
+    qint64 consumedSamples = 0; // every sample taken by the worker, under mutex
 
     std::atomic<qint64> receivedFrames = 0; // in the input's own format
     std::atomic<qint64> analysedMs = 0;
@@ -52,20 +79,61 @@ struct StreamingAnalyzer::Worker
 
     void run(std::stop_token stop);
     Expected<AnswerAnalysis> analyse(std::stop_token stop);
-    // The next chunk to analyse, or nothing once the input has ended and all was taken.
-    std::optional<std::vector<qint16>> next(std::stop_token stop);
+    // The next work: a snapshot that has fallen due, else the next chunk; neither once the input
+    // has ended and all was taken.
+    Work next(std::stop_token stop);
+    bool snapshotDue() const // under mutex
+    {
+        return !snapshots.empty() && snapshots.front().afterSamples <= consumedSamples;
+    }
+    // What the analysis so far can be: the error that stops it, if any. Under mutex.
+    std::optional<AnalysisError> incompleteError() const;
+    // Every snapshot still waiting, given what there is (the input has ended).
+    void answerSnapshots(const std::function<Expected<AnswerAnalysis>(const AnswerContext &)> &analysis);
 };
 
-std::optional<std::vector<qint16>> StreamingAnalyzer::Worker::next(std::stop_token stop)
+StreamingAnalyzer::Worker::Work StreamingAnalyzer::Worker::next(std::stop_token stop)
 {
     std::unique_lock lock(mutex);
-    wake.wait(lock, stop, [this] { return !queue.empty() || inputEnded; });
-    if (queue.empty() || stop.stop_requested())
-        return std::nullopt;
+    wake.wait(lock, stop, [this] { return !queue.empty() || inputEnded || snapshotDue(); });
+    if (stop.stop_requested())
+        return {};
+    if (snapshotDue()) {
+        Work work{std::nullopt, std::move(snapshots.front())};
+        snapshots.pop_front();
+        return work;
+    }
+    if (queue.empty())
+        return {};
     std::vector<qint16> chunk = std::move(queue.front());
     queue.pop_front();
     queuedSamples -= qint64(chunk.size());
-    return chunk;
+    consumedSamples += qint64(chunk.size());
+    return {std::move(chunk), std::nullopt};
+}
+
+std::optional<AnalysisError> StreamingAnalyzer::Worker::incompleteError() const
+{
+    if (!fellBehind && !partialTake)
+        return std::nullopt;
+    return AnalysisError{AnalysisError::Kind::StreamIncomplete,
+                         fellBehind ? StreamingText::tr("The analysis could not keep up with the recording. "
+                                                        "Analyse the take from its file instead.")
+                                    : StreamingText::tr("This take was continued after an interruption, so "
+                                                        "the analysis saw only part of it. Analyse the take "
+                                                        "from its file instead.")};
+}
+
+void StreamingAnalyzer::Worker::answerSnapshots(
+    const std::function<Expected<AnswerAnalysis>(const AnswerContext &)> &analysis)
+{
+    std::deque<SnapshotRequest> waiting;
+    {
+        const std::lock_guard lock(mutex);
+        waiting.swap(snapshots);
+    }
+    for (const SnapshotRequest &request : waiting)
+        fulfil(request.promise, analysis(request.context));
 }
 
 Expected<AnswerAnalysis> StreamingAnalyzer::Worker::analyse(std::stop_token stop)
@@ -74,13 +142,17 @@ Expected<AnswerAnalysis> StreamingAnalyzer::Worker::analyse(std::stop_token stop
     Expected<DecoderLease> lease = model->acquire(stop);
     if (!lease) {
         // Nothing can be recognised; the input is still taken so the recorder never waits.
-        while (next(stop)) { }
+        for (Work work = next(stop); work.chunk || work.snapshot; work = next(stop)) {
+            if (work.snapshot)
+                fulfil(work.snapshot->promise, lease.error());
+        }
+        answerSnapshots([&lease](const AnswerContext &) { return lease.error(); });
         return lease.error();
     }
     // The format is known once the first audio (or the end) has arrived.
     {
         std::unique_lock lock(mutex);
-        wake.wait(lock, stop, [this] { return !queue.empty() || inputEnded; });
+        wake.wait(lock, stop, [this] { return !queue.empty() || inputEnded || !snapshots.empty(); });
     }
     PcmFormat input;
     {
@@ -88,22 +160,31 @@ Expected<AnswerAnalysis> StreamingAnalyzer::Worker::analyse(std::stop_token stop
         input = format;
     }
     AnalysisEngine engine(input.sampleRate, input.channelCount, lease.value().decoder());
-    while (std::optional<std::vector<qint16>> chunk = next(stop)) {
-        engine.feed(chunk->data(), qsizetype(chunk->size()));
+    const auto soFar = [this, &engine](const AnswerContext &snapshotContext) -> Expected<AnswerAnalysis> {
+        std::optional<AnalysisError> incomplete;
+        {
+            const std::lock_guard lock(mutex);
+            incomplete = incompleteError();
+        }
+        if (incomplete)
+            return *incomplete;
+        return AnswerAssembler::assemble(engine.findingsSoFar(), snapshotContext);
+    };
+    for (Work work = next(stop); work.chunk || work.snapshot; work = next(stop)) {
+        if (work.snapshot) {
+            fulfil(work.snapshot->promise, soFar(work.snapshot->context));
+            continue;
+        }
+        engine.feed(work.chunk->data(), qsizetype(work.chunk->size()));
         analysedMs = SpeechFrames::frameToMs(engine.framesAnalysed());
     }
     if (stop.stop_requested())
         return cancelled;
+    answerSnapshots(soFar); // asked for as the input ended: all of it
 
     const std::lock_guard lock(mutex);
-    if (fellBehind || partialTake) {
-        return AnalysisError{AnalysisError::Kind::StreamIncomplete,
-                             fellBehind ? StreamingText::tr("The analysis could not keep up with the recording. "
-                                                            "Analyse the take from its file instead.")
-                                        : StreamingText::tr("This take was continued after an interruption, so "
-                                                            "the analysis saw only part of it. Analyse the take "
-                                                            "from its file instead.")};
-    }
+    if (const std::optional<AnalysisError> incomplete = incompleteError())
+        return *incomplete;
     return AnswerAssembler::assemble(engine.finish(), context);
 }
 
@@ -158,11 +239,13 @@ void StreamingAnalyzer::pcmCaptured(const qint16 *samples, qsizetype sampleCount
         if (backlogMs > MaximumBacklogMs) {
             qCWarning(lcAnalysis) << "the streaming analysis fell" << backlogMs << "ms behind; giving up";
             m_worker->fellBehind = true;
+            m_worker->consumedSamples += m_worker->queuedSamples; // dropped: snapshots are due at once
             m_worker->queue.clear();
             m_worker->queuedSamples = 0;
         } else {
             m_worker->queue.emplace_back(samples, samples + sampleCount);
             m_worker->queuedSamples += sampleCount;
+            m_worker->enqueuedSamples += sampleCount;
         }
     }
     m_worker->wake.notify_all();
@@ -184,6 +267,21 @@ QFuture<Expected<AnswerAnalysis>> StreamingAnalyzer::finish(const AnswerContext 
     }
     m_worker->wake.notify_all();
     return m_worker->future;
+}
+
+QFuture<Expected<AnswerAnalysis>> StreamingAnalyzer::analyseSoFar(const AnswerContext &context)
+{
+    auto promise = std::make_shared<QPromise<Expected<AnswerAnalysis>>>();
+    promise->start();
+    QFuture<Expected<AnswerAnalysis>> future = promise->future();
+    {
+        const std::lock_guard lock(m_worker->mutex);
+        if (m_worker->inputEnded)
+            return m_worker->future; // the whole take, as finish() analyses it
+        m_worker->snapshots.push_back({m_worker->enqueuedSamples, context, promise});
+    }
+    m_worker->wake.notify_all();
+    return future;
 }
 
 qint64 StreamingAnalyzer::receivedMs() const

@@ -43,6 +43,13 @@ public:
     // future (the first context counts).
     QFuture<Expected<AnswerAnalysis>> finish(const AnswerContext &context = {});
 
+    // The analysis of what has been fed until now, with the caller's context, while the input goes
+    // on (the main answer, analysed to choose a follow-up while the take continues into it). The
+    // future is fulfilled on the worker thread once it has analysed that much: at once when it keeps
+    // up, plus the recognition of the utterance in progress. After finish(), it is finish()'s own
+    // future. Errors as finish() gives them.
+    QFuture<Expected<AnswerAnalysis>> analyseSoFar(const AnswerContext &context);
+
     // How much audio has been fed, and how much of it analysed (for progress or tests).
     qint64 receivedMs() const;
     qint64 analysedMs() const;

@@ -41,6 +41,15 @@ std::optional<UtteranceSegmenter::Utterance> UtteranceSegmenter::finish()
     return cutAt(std::min(m_nextFrame, m_lastVoicedFrame + 1 + PostrollFrames));
 }
 
+std::optional<UtteranceSegmenter::Utterance> UtteranceSegmenter::pending() const
+{
+    if (!m_inUtterance)
+        return std::nullopt;
+    const qint64 endFrame = std::min(m_nextFrame, m_lastVoicedFrame + 1 + PostrollFrames);
+    const auto frames = qsizetype(std::clamp<qint64>(endFrame - m_firstFrame, 0, qint64(m_levels.size())));
+    return Utterance{m_firstFrame, {m_samples.begin(), m_samples.begin() + frames * FrameSamples}};
+}
+
 void UtteranceSegmenter::append(const qint16 *frame, bool voiced, float levelDb)
 {
     if (m_samples.empty())

@@ -33,6 +33,9 @@ public:
     std::optional<Utterance> add(const qint16 *frame, bool voiced, float levelDb);
     // The utterance in progress, if any, once the audio has ended.
     std::optional<Utterance> finish();
+    // The utterance in progress as finish() would give it, leaving it to go on (an analysis of the
+    // answer so far).
+    std::optional<Utterance> pending() const;
 
 private:
     void append(const qint16 *frame, bool voiced, float levelDb);

@@ -74,7 +74,10 @@ inline QString partsJson(const QList<AnswerPart> &parts)
                                  {u"stoppedAtLimit"_s, part.stoppedAtLimit},
                                  {u"skipped"_s, part.skipped},
                                  {u"phaseMarks"_s, marks},
-                                 {u"pauses"_s, pauses}});
+                                 {u"pauses"_s, pauses},
+                                 {u"askingMs"_s, qint64(part.asking.count())},
+                                 {u"interviewer"_s, interviewerMarksToJson(part.interviewer)},
+                                 {u"probeReason"_s, probeReasonToJson(part.probeReason)}});
     }
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
@@ -100,6 +103,10 @@ inline QList<AnswerPart> partsOf(const QString &json)
         for (const QJsonValue &pause : pauses)
             part.pauses.append({Milliseconds(pause[u"atMs"_s].toInteger()),
                                 Milliseconds(pause[u"lengthMs"_s].toInteger()), pause[u"interrupted"_s].toBool()});
+        // Absent from answers kept before the interviewer spoke.
+        part.asking = Milliseconds(std::max<qint64>(0, object.value(u"askingMs"_s).toInteger()));
+        part.interviewer = interviewerMarksFromJson(object.value(u"interviewer"_s));
+        part.probeReason = probeReasonFromJson(object.value(u"probeReason"_s));
         parts.append(part);
     }
     return parts;

@@ -158,6 +158,41 @@ Rating readRating(FieldReader &reader, const QJsonValue &value, const QString &p
     return rating;
 }
 
+// Where the interviewer spoke in the part, and why its probe was asked (absent from exports made
+// before the interviewer spoke).
+void readInterviewer(FieldReader &reader, const QJsonObject &object, const QString &path, AnswerPart &part)
+{
+    part.asking = Milliseconds(reader.integer(object, path, u"askingMs"_s, 0, LongestMs, 0));
+    const QString marksPath = FieldReader::at(path, u"interviewer"_s);
+    const QJsonArray marks = reader.array(object, path, u"interviewer"_s, SessionImport::MaxMarksPerPart, false);
+    for (qsizetype i = 0; i < marks.size() && !reader.failed(); ++i) {
+        const QString markPath = FieldReader::item(marksPath, i);
+        const QJsonObject mark = reader.object(marks.at(i), markPath);
+        const QString kind = reader.text(mark, markPath, u"kind"_s, true);
+        const auto parsedKind = interviewerMarkKindFromName(kind);
+        if (!reader.failed() && !parsedKind)
+            reader.fail(FieldReader::at(markPath, u"kind"_s), SessionImport::tr("expected probe or interruption"));
+        part.interviewer.append({parsedKind.value_or(InterviewerMark::Kind::Interruption),
+                                 Milliseconds(reader.integer(mark, markPath, u"atMs"_s, 0, LongestMs, 0)),
+                                 Milliseconds(reader.integer(mark, markPath, u"lengthMs"_s, 0, LongestMs, 0)),
+                                 int(reader.integer(mark, markPath, u"phase"_s, -1, 100, -1)),
+                                 reader.text(mark, markPath, u"text"_s)});
+    }
+    const QJsonValue reason = object.value(u"probeReason"_s);
+    if (reason.isUndefined() || reason.isNull() || reader.failed())
+        return;
+    const QString reasonPath = FieldReader::at(path, u"probeReason"_s);
+    const QJsonObject reasonObject = reader.object(reason, reasonPath);
+    const QString signal = reader.text(reasonObject, reasonPath, u"signal"_s, true);
+    const auto parsedSignal = probeSignalFromId(signal);
+    if (!reader.failed() && !parsedSignal)
+        reader.fail(FieldReader::at(reasonPath, u"signal"_s),
+                    SessionImport::tr("expected one of %1").arg(probeSignalIds().join(u", "_s)));
+    if (parsedSignal)
+        part.probeReason = ProbeReason{*parsedSignal, reader.text(reasonObject, reasonPath, u"phase"_s),
+                                       reader.text(reasonObject, reasonPath, u"phaseTitle"_s)};
+}
+
 AnswerPart readPart(FieldReader &reader, const QJsonValue &value, const QString &path)
 {
     const QJsonObject object = reader.object(value, path);
@@ -192,6 +227,7 @@ AnswerPart readPart(FieldReader &reader, const QJsonValue &value, const QString 
                             Milliseconds(reader.integer(pause, pausePath, u"lengthMs"_s, 0, LongestMs, 0)),
                             reader.boolean(pause, pausePath, u"interrupted"_s)});
     }
+    readInterviewer(reader, object, path, part);
     return part;
 }
 

@@ -121,6 +121,62 @@ QStringList Loop::spokenLines(const Round &round) const
     return lines;
 }
 
+QString probeSignalId(ProbeSignal signal)
+{
+    switch (signal) {
+    case ProbeSignal::NoNumbers:
+        return QStringLiteral("no_numbers");
+    case ProbeSignal::NoMemberMention:
+        return QStringLiteral("no_member_mention");
+    case ProbeSignal::WeOverI:
+        return QStringLiteral("we_over_i");
+    case ProbeSignal::MissingPhase:
+        return QStringLiteral("missing_phase");
+    }
+    return {};
+}
+
+QStringList probeSignalIds()
+{
+    return {probeSignalId(ProbeSignal::NoNumbers), probeSignalId(ProbeSignal::NoMemberMention),
+            probeSignalId(ProbeSignal::WeOverI), probeSignalId(ProbeSignal::MissingPhase)};
+}
+
+std::optional<ProbeSignal> probeSignalFromId(QStringView id)
+{
+    for (const ProbeSignal signal :
+         {ProbeSignal::NoNumbers, ProbeSignal::NoMemberMention, ProbeSignal::WeOverI, ProbeSignal::MissingPhase}) {
+        if (id == probeSignalId(signal))
+            return signal;
+    }
+    return std::nullopt;
+}
+
+QStringList Loop::probeLines(const Round &round, ProbeSignal signal, const QString &phaseId) const
+{
+    const ProbeSet *forEveryRound = nullptr;
+    for (const ProbeSet &set : probeSets) {
+        if (set.signal != signal || (signal == ProbeSignal::MissingPhase && set.phaseId != phaseId))
+            continue;
+        if (set.roundIds.contains(round.id))
+            return set.lines;
+        if (set.roundIds.isEmpty() && !forEveryRound)
+            forEveryRound = &set;
+    }
+    return forEveryRound ? forEveryRound->lines : QStringList();
+}
+
+QStringList Loop::adaptiveProbeLines(const Round &round) const
+{
+    QStringList lines;
+    for (const ProbeSignal signal : {ProbeSignal::NoNumbers, ProbeSignal::NoMemberMention, ProbeSignal::WeOverI})
+        lines.append(probeLines(round, signal));
+    for (const StoryPhase &phase : storyStructure.phases)
+        lines.append(probeLines(round, ProbeSignal::MissingPhase, phase.id));
+    lines.removeDuplicates();
+    return lines;
+}
+
 int Loop::totalMinutes() const
 {
     return std::accumulate(rounds.cbegin(), rounds.cend(), 0,

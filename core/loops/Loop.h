@@ -137,6 +137,29 @@ struct Round
     bool untilTimeIsUp() const { return !questionCount.has_value(); }
 };
 
+// What the analysis of an answer can show is missing from it, so that the interviewer's first
+// follow-up asks for it (as a real interviewer digs where an answer is thin).
+enum class ProbeSignal {
+    NoNumbers, // no number heard: ask for the measurable result
+    NoMemberMention, // no member, customer or user mentioned: ask what it changed for them
+    WeOverI, // "we" far more often than "I": ask what the candidate personally decided
+    MissingPhase, // a story phase never marked, or with no speech in it: ask for that phase
+};
+
+// As the loop format writes it: no_numbers, no_member_mention, we_over_i, missing_phase.
+QString probeSignalId(ProbeSignal signal);
+std::optional<ProbeSignal> probeSignalFromId(QStringView id);
+QStringList probeSignalIds();
+
+// Probes the interviewer picks from when an answer shows signal (the loop's `probes`).
+struct ProbeSet
+{
+    ProbeSignal signal = ProbeSignal::NoNumbers;
+    QString phaseId; // MissingPhase only: the story phase the probes ask for
+    QStringList roundIds; // the rounds they are for; empty: every round
+    QStringList lines;
+};
+
 struct PreparationMilestone
 {
     QString id;
@@ -173,6 +196,10 @@ struct Loop
     QList<Question> questions;
     QList<Round> rounds;
     QList<PreparationMilestone> preparation;
+    QList<ProbeSet> probeSets;
+    // Whether the interviewer reads questions and probes aloud unless the person says otherwise
+    // (Settings, the V key).
+    bool interviewerSpeaks = true;
 
     const Round *round(const QString &roundId) const;
     const Question *question(const QString &questionId) const;
@@ -197,6 +224,12 @@ struct Loop
     // What the interviewer may say in round besides its questions and probes, in the order it is
     // likely to be said (opening, interruptions, closing), each line once: to render ahead.
     QStringList spokenLines(const Round &round) const;
+
+    // The probes for signal (and, for MissingPhase, phaseId) in round: a set that names the round,
+    // else one for every round. Empty when the loop has none.
+    QStringList probeLines(const Round &round, ProbeSignal signal, const QString &phaseId = {}) const;
+    // Every probe round may pick from after an answer, each once: to render ahead.
+    QStringList adaptiveProbeLines(const Round &round) const;
 
     int totalMinutes() const;
 };

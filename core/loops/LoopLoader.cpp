@@ -1,6 +1,7 @@
 #include "LoopLoader.h"
 
 #include "LoopReferences.h"
+#include "ProbeSetReader.h"
 #include "YamlFieldReader.h"
 
 #include <QCoreApplication>
@@ -173,6 +174,13 @@ Loop LoopParser::parse(const Node &root)
     fields.forEach("rounds", Required, MOCKLOOP_LOADER_TEXT("a list of rounds"), reader(&LoopParser::readRound));
     fields.forEach("preparation", Optional, MOCKLOOP_LOADER_TEXT("a list of preparation milestones"),
                    reader(&LoopParser::readMilestone));
+    ProbeSetReferences probeReferences;
+    loop.probeSets = readProbeSets(m_sink, fields, probeReferences);
+    for (const LocatedId &phase : std::as_const(probeReferences.phases))
+        m_references.append({&m_phaseIds, phase});
+    for (const LocatedId &round : std::as_const(probeReferences.rounds))
+        m_references.append({&m_roundIds, round});
+    loop.interviewerSpeaks = fields.boolean("interviewer_speaks", Optional).value_or(true);
     fields.finish();
 
     checkReferences();

@@ -114,6 +114,7 @@ bool SessionEngine::skipQuestion()
     }
     if (m_state != SessionState::Answering)
         return false;
+    stopAsking(at);
     AnswerPart &part = m_current->parts.last();
     part.duration = m_answerClock.elapsed(at);
     part.skipped = true;
@@ -216,6 +217,7 @@ bool SessionEngine::abandon()
     if (m_state == SessionState::Finished)
         return false;
     const Milliseconds at = now();
+    stopAsking(at);
     if (m_state == SessionState::Answering)
         m_current->parts.last().duration = m_answerClock.elapsed(at);
     if (m_state == SessionState::Answering || m_state == SessionState::Rating) {
@@ -244,6 +246,65 @@ bool SessionEngine::setTakeFile(const QString &fileName)
     if (!m_current || m_state != SessionState::Answering)
         return false;
     m_current->takeFile = fileName;
+    persist(now());
+    return true;
+}
+
+bool SessionEngine::promptAsked()
+{
+    if (!m_asking)
+        return false;
+    const Milliseconds at = now();
+    if (m_state == SessionState::Thinking) {
+        m_asking = false;
+        m_thinkClock.start(at);
+        if (thinkLimit() == Milliseconds(0) && !m_paused) {
+            beginAnswerAt(at);
+            return true;
+        }
+    } else {
+        stopAsking(at);
+        m_answerClock.start(at);
+    }
+    syncClocks(at);
+    persist(at);
+    scheduleNextDeadline(at);
+    Q_EMIT askingFinished();
+    Q_EMIT tick(clocks());
+    return true;
+}
+
+bool SessionEngine::replaceFollowUp(const QString &prompt, const ProbeReason &reason)
+{
+    if (m_state != SessionState::Answering || m_followUpIndex < 0 || !m_asking || prompt.trimmed().isEmpty())
+        return false;
+    QStringList &followUps = m_plan.segments[m_segmentIndex].questions[m_questionIndex].followUps;
+    const qsizetype planned = followUps.indexOf(prompt);
+    if (planned != m_followUpIndex) {
+        // The probe the loop planned here moves on; one planned later is not asked twice.
+        if (planned > m_followUpIndex)
+            followUps.removeAt(planned);
+        else
+            followUps.removeLast();
+        followUps.insert(m_followUpIndex, prompt);
+    }
+    AnswerPart &part = m_current->parts.last();
+    part.prompt = prompt;
+    part.probeReason = reason;
+    persist(now());
+    Q_EMIT promptChanged();
+    return true;
+}
+
+bool SessionEngine::addInterviewerMark(const InterviewerMark &mark, int partIndex)
+{
+    if ((m_state != SessionState::Answering && m_state != SessionState::Rating) || !m_current
+        || m_current->parts.isEmpty())
+        return false;
+    const qsizetype index = partIndex < 0 ? m_current->parts.size() - 1 : partIndex;
+    if (index >= m_current->parts.size())
+        return false;
+    m_current->parts[index].interviewer.append(mark);
     persist(now());
     return true;
 }

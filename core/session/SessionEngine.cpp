@@ -119,6 +119,13 @@ std::unique_ptr<SessionEngine> SessionEngine::restore(std::shared_ptr<const Loop
     e.m_pausedAt = e.now();
     e.m_lastSavedAt = e.now();
     e.m_interrupted = e.m_paused;
+    // An interruption already made is not made again when the answer goes on.
+    if (e.m_state == SessionState::Answering && e.m_current && !e.m_current->parts.isEmpty()) {
+        for (const InterviewerMark &mark : e.m_current->parts.last().interviewer) {
+            if (mark.kind == InterviewerMark::Kind::Interruption)
+                e.m_phaseOverrunReported = std::max(e.m_phaseOverrunReported, mark.phaseIndex);
+        }
+    }
     return engine;
 }
 
@@ -131,6 +138,36 @@ void SessionEngine::setTickInterval(int milliseconds)
 {
     m_tickTimer.setInterval(std::max(0, milliseconds));
     syncClocks(now());
+}
+
+void SessionEngine::setInterviewerAsks(bool asks)
+{
+    m_interviewerAsks = asks;
+}
+
+void SessionEngine::setOverrunThreshold(Milliseconds threshold)
+{
+    m_overrunThreshold = std::max(Milliseconds(0), threshold);
+    scheduleNextDeadline(now());
+}
+
+Milliseconds SessionEngine::partElapsed() const
+{
+    const Milliseconds at = now();
+    if (m_asking)
+        return m_state == SessionState::Answering ? m_askClock.elapsed(at) : Milliseconds(0);
+    if (m_state != SessionState::Answering || !m_current || m_current->parts.isEmpty())
+        return Milliseconds(0);
+    return m_current->parts.last().asking + m_answerClock.elapsed(at);
+}
+
+bool SessionEngine::phaseOverrunDue() const
+{
+    if (m_overrunThreshold <= Milliseconds(0) || m_state != SessionState::Answering || m_asking || m_followUpIndex >= 0
+        || m_phaseOverrunReported >= m_phaseIndex || phaseTarget() <= Milliseconds(0))
+        return false;
+    const Round *round = currentRound();
+    return round && round->interruptsOverruns;
 }
 
 Milliseconds SessionEngine::now() const
@@ -226,15 +263,20 @@ QList<SessionEngine::PendingEvent> SessionEngine::pendingEvents(Milliseconds at)
     const bool hasRoundClock = roundLimit() > Milliseconds(0);
     switch (m_state) {
     case SessionState::Thinking:
-        events.append({Event::ThinkOver, m_thinkClock.momentOf(thinkLimit(), at)});
+        if (!m_asking) // think time starts once the question has been asked
+            events.append({Event::ThinkOver, m_thinkClock.momentOf(thinkLimit(), at)});
         if (hasRoundClock)
             events.append({Event::RoundOver, m_roundClock.momentOf(roundLimit(), at)});
         break;
     case SessionState::Answering:
-        if (!m_overtimeReported)
+        if (!m_overtimeReported && !m_asking)
             events.append({Event::AnswerLimit, m_answerClock.momentOf(answerLimit(), at)});
-        if (phaseTarget() > Milliseconds(0) && m_phaseTargetReported < m_phaseIndex)
+        if (phaseTarget() > Milliseconds(0) && m_phaseTargetReported < m_phaseIndex && !m_asking)
             events.append({Event::PhaseTarget, m_answerClock.momentOf(m_phaseStartedAt + phaseTarget(), at)});
+        if (phaseOverrunDue()) {
+            events.append({Event::PhaseOverrun,
+                           m_answerClock.momentOf(m_phaseStartedAt + phaseTarget() + m_overrunThreshold, at)});
+        }
         if (hasRoundClock && !m_roundTimeUp)
             events.append({Event::RoundOver, m_roundClock.momentOf(roundLimit(), at)});
         break;
@@ -315,6 +357,11 @@ void SessionEngine::handle(Event event, Milliseconds at)
         m_phaseTargetReported = m_phaseIndex;
         Q_EMIT phaseTargetReached(m_phaseIndex);
         break;
+    case Event::PhaseOverrun:
+        qCDebug(lcSession) << "phase" << m_phaseIndex << "overran";
+        m_phaseOverrunReported = m_phaseIndex;
+        Q_EMIT phaseOverran(m_phaseIndex);
+        break;
     case Event::BreakOver:
         enterSegment(m_segmentIndex + 1, at);
         break;
@@ -339,8 +386,9 @@ void SessionEngine::syncClocks(Milliseconds at)
     const bool live = !m_paused;
     const bool inQuestion = m_state == SessionState::Thinking || m_state == SessionState::Answering;
     m_roundClock.setRunning(live && inQuestion, at);
-    m_thinkClock.setRunning(live && m_state == SessionState::Thinking, at);
-    m_answerClock.setRunning(live && m_state == SessionState::Answering, at);
+    m_thinkClock.setRunning(live && m_state == SessionState::Thinking && !m_asking, at);
+    m_answerClock.setRunning(live && m_state == SessionState::Answering && !m_asking, at);
+    m_askClock.setRunning(live && m_state == SessionState::Answering && m_asking, at);
     m_breakClock.setRunning(live && m_state == SessionState::Break, at);
     const bool clockRunning = live && (inQuestion || m_state == SessionState::Break);
     if (clockRunning && m_tickTimer.interval() > 0)
@@ -396,6 +444,8 @@ SessionSnapshot SessionEngine::snapshot() const
     snapshot.overtimeReported = m_overtimeReported;
     snapshot.phaseTargetReported = m_phaseTargetReported;
     snapshot.current = m_current;
+    if (m_asking && m_state == SessionState::Answering && snapshot.current && !snapshot.current->parts.isEmpty())
+        snapshot.current->parts.last().asking = m_askClock.elapsed(at); // the take holds it already
     snapshot.answers = m_answers;
     snapshot.roundSummaries = m_roundSummaries;
     return snapshot;
@@ -434,16 +484,34 @@ void SessionEngine::askQuestion(int questionIndex, Milliseconds at)
         record.questionText = question->text;
     m_current = record;
     m_followUpIndex = -1;
-    m_thinkClock.start(at);
     m_answerClock.reset();
+    if (m_interviewerAsks) {
+        // Think time counts from the end of the reading (promptAsked()).
+        m_asking = true;
+        m_thinkClock.reset();
+        setState(SessionState::Thinking, at);
+        Q_EMIT promptWaiting(-1);
+        return;
+    }
+    m_thinkClock.start(at);
     if (thinkLimit() == Milliseconds(0))
         beginAnswerAt(at);
     else
         setState(SessionState::Thinking, at);
 }
 
+void SessionEngine::stopAsking(Milliseconds at)
+{
+    if (!std::exchange(m_asking, false))
+        return;
+    if (m_state == SessionState::Answering && m_current && !m_current->parts.isEmpty())
+        m_current->parts.last().asking = m_askClock.elapsed(at);
+    m_askClock.reset();
+}
+
 void SessionEngine::beginAnswerAt(Milliseconds at)
 {
+    stopAsking(at);
     m_current->thinkTime = m_thinkClock.elapsed(at);
     startAnswerPart(-1, at);
 }
@@ -455,7 +523,15 @@ void SessionEngine::startAnswerPart(int followUpIndex, Milliseconds at)
     m_phaseStartedAt = Milliseconds(0);
     m_phaseTargetReported = -1;
     m_overtimeReported = false;
-    m_answerClock.start(at);
+    m_phaseOverrunReported = -1;
+    // A probe's clock waits while the interviewer chooses and asks it (promptAsked()).
+    m_asking = followUpIndex >= 0 && m_interviewerAsks;
+    if (m_asking) {
+        m_askClock.start(at);
+        m_answerClock.reset();
+    } else {
+        m_answerClock.start(at);
+    }
     AnswerPart part;
     part.followUpIndex = followUpIndex;
     part.prompt = currentPrompt();
@@ -463,10 +539,13 @@ void SessionEngine::startAnswerPart(int followUpIndex, Milliseconds at)
     part.limit = answerLimit();
     m_current->parts.append(part);
     setState(SessionState::Answering, at);
+    if (m_asking)
+        Q_EMIT promptWaiting(followUpIndex);
 }
 
 void SessionEngine::finishAnswerPart(Milliseconds at, bool stoppedAtLimit)
 {
+    stopAsking(at);
     AnswerPart &part = m_current->parts.last();
     part.duration = m_answerClock.elapsed(at);
     part.stoppedAtLimit = stoppedAtLimit;
@@ -482,6 +561,7 @@ void SessionEngine::finishAnswerPart(Milliseconds at, bool stoppedAtLimit)
 
 void SessionEngine::completeQuestion(Milliseconds at)
 {
+    stopAsking(at);
     m_answers.append(*m_current);
     const AnswerRecord finished = *m_current;
     m_current.reset();
@@ -533,6 +613,7 @@ RoundSummary SessionEngine::summarizeSegment(int segmentIndex, Milliseconds at) 
 
 void SessionEngine::wrapUpRound(Milliseconds at)
 {
+    stopAsking(at);
     m_current.reset();
     m_roundClock.pause(at);
     const RoundSummary summary = summarizeSegment(m_segmentIndex, at);

@@ -62,6 +62,13 @@ struct ClockReadings
 // unless hard stop is on. When the round clock runs out during an answer, the answer is finished
 // first (its remaining probes are dropped), then, after rating, the round ends.
 //
+// The interviewer's voice (setInterviewerAsks): while the interviewer reads a question aloud, its
+// think clock waits, and think time starts when the reading ends (promptAsked()); a follow-up's
+// answer clock likewise waits while the probe is chosen and asked. The round clock runs on: the
+// reading is interview time. promptWaiting() tells that a prompt waits to be asked.
+// Interruptions (setOverrunThreshold): in a round that interrupts, phaseOverran() comes once a
+// story phase has run that far past its target.
+//
 // After every transition the session is handed to the SessionStore, if one is set, so that a
 // quit or crash can resume from there (paused, with the clocks as they stood).
 class SessionEngine : public QObject
@@ -82,6 +89,13 @@ public:
     // How often tick() is emitted while a clock runs; 0 turns ticks off (transitions still happen
     // on time). Default 100 ms.
     void setTickInterval(int milliseconds);
+    // From the next question or probe on, each waits for promptAsked() before its clock runs (off:
+    // clocks start at once, as without a voice).
+    void setInterviewerAsks(bool asks);
+    bool interviewerAsks() const { return m_interviewerAsks; }
+    // How far past its target a story phase runs before phaseOverran(), in rounds that interrupt;
+    // 0 (the default): never.
+    void setOverrunThreshold(Milliseconds threshold);
 
     const Loop &loop() const { return *m_loop; }
     const SessionRequest &request() const { return m_request; }
@@ -101,6 +115,11 @@ public:
     int phaseIndex() const { return m_phaseIndex; }
     bool roundTimeIsUp() const { return m_roundTimeUp; }
     ClockReadings clocks() const;
+    // The question or probe is still being asked (its clock waits for promptAsked()).
+    bool isAskingPrompt() const { return m_asking; }
+    // How far the take of the answer in progress is into its current part: the asking time, then
+    // the answer clock (pauses left out, as the take leaves them out). Where the interviewer's marks go.
+    Milliseconds partElapsed() const;
     // The answer in progress (from its question to its rating), if any.
     const std::optional<AnswerRecord> &currentAnswer() const { return m_current; }
     const QList<AnswerRecord> &answers() const { return m_answers; }
@@ -129,6 +148,15 @@ public:
     bool setTakeFile(const QString &fileName);
     // The rating as entered so far on the rating page, saved with the session.
     bool setDraftRating(const Rating &draft);
+    // The interviewer has asked the question or probe (read to its end, silenced, or not spoken at
+    // all): its clock starts now.
+    bool promptAsked();
+    // While a follow-up is being asked: asks prompt instead (an adaptive probe, for reason). The
+    // planned probe moves one place on; the number of probes stays.
+    bool replaceFollowUp(const QString &prompt, const ProbeReason &reason);
+    // Where the interviewer spoke in a part of the answer in progress (partIndex -1: the current
+    // one), while it is answered or rated: a line ends after the part it began in.
+    bool addInterviewerMark(const InterviewerMark &mark, int partIndex = -1);
 
 public Q_SLOTS:
     // Brings the session up to the clock's present: makes due transitions, emits due signals.
@@ -140,6 +168,14 @@ Q_SIGNALS:
     void tick(const MockLoop::ClockReadings &clocks);
     void phaseChanged(int phaseIndex);
     void phaseTargetReached(int phaseIndex);
+    // In a round that interrupts, the story phase has run the overrun threshold past its target.
+    void phaseOverran(int phaseIndex);
+    // A question (followUpIndex -1) or a probe waits to be asked: its clock starts on promptAsked().
+    void promptWaiting(int followUpIndex);
+    // The prompt has been asked: its clock runs (unless paused).
+    void askingFinished();
+    // The probe being asked was replaced (replaceFollowUp).
+    void promptChanged();
     void overtimeBegan();
     void roundTimeRanOut();
     // A question is done with: rated, rating skipped, or the question skipped.
@@ -148,7 +184,7 @@ Q_SIGNALS:
     void sessionFinished(const MockLoop::SessionSummary &summary);
 
 private:
-    enum class Event { ThinkOver, RoundOver, AnswerLimit, PhaseTarget, BreakOver };
+    enum class Event { ThinkOver, RoundOver, AnswerLimit, PhaseTarget, PhaseOverrun, BreakOver };
     struct PendingEvent
     {
         Event event;
@@ -173,6 +209,10 @@ private:
     void setState(SessionState state, Milliseconds at);
     void syncClocks(Milliseconds at);
     void persist(Milliseconds at);
+
+    // Ends the asking of the prompt, if any: a probe's asking time goes into its part.
+    void stopAsking(Milliseconds at);
+    bool phaseOverrunDue() const;
 
     void enterSegment(int segmentIndex, Milliseconds at);
     void askQuestion(int questionIndex, Milliseconds at);
@@ -214,6 +254,11 @@ private:
     bool m_endRoundRequested = false;
     bool m_overtimeReported = false;
     int m_phaseTargetReported = -1;
+    bool m_interviewerAsks = false;
+    bool m_asking = false; // the current prompt waits for promptAsked()
+    Stopwatch m_askClock; // how long a probe has been asked, its answer clock waiting
+    Milliseconds m_overrunThreshold{0};
+    int m_phaseOverrunReported = -1;
     bool m_abandoned = false; // the session finished by abandon()
 
     std::optional<AnswerRecord> m_current;

@@ -187,10 +187,16 @@ QJsonObject toJson(const AnswerPart &part)
                      [](const PhaseMark &mark) {
                          return QJsonObject{{u"phase"_s, mark.phaseIndex}, {u"atMs"_s, ms(mark.at)}};
                      })},
-            {u"pauses"_s, arrayOf(part.pauses, [](const PauseMark &mark) {
-                 return QJsonObject{
-                     {u"atMs"_s, ms(mark.at)}, {u"lengthMs"_s, ms(mark.length)}, {u"interrupted"_s, mark.interrupted}};
-             })}};
+            {u"pauses"_s,
+             arrayOf(part.pauses,
+                     [](const PauseMark &mark) {
+                         return QJsonObject{{u"atMs"_s, ms(mark.at)},
+                                            {u"lengthMs"_s, ms(mark.length)},
+                                            {u"interrupted"_s, mark.interrupted}};
+                     })},
+            {u"askingMs"_s, ms(part.asking)},
+            {u"interviewer"_s, interviewerMarksToJson(part.interviewer)},
+            {u"probeReason"_s, probeReasonToJson(part.probeReason)}};
 }
 
 AnswerPart partOf(const QJsonObject &object)
@@ -210,6 +216,10 @@ AnswerPart partOf(const QJsonObject &object)
         return PauseMark{msOf(mark.value(u"atMs"_s)), msOf(mark.value(u"lengthMs"_s)),
                          mark.value(u"interrupted"_s).toBool()};
     });
+    // Absent from files saved before the interviewer spoke.
+    part.asking = msOf(object.value(u"askingMs"_s));
+    part.interviewer = interviewerMarksFromJson(object.value(u"interviewer"_s));
+    part.probeReason = probeReasonFromJson(object.value(u"probeReason"_s));
     return part;
 }
 

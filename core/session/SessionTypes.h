@@ -3,6 +3,8 @@
 #include "Clock.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonValue>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -11,6 +13,10 @@
 #include <optional>
 
 namespace MockLoop {
+
+// What an answer lacked, to which an adaptive probe responds (loops/Loop.h). Declared only: the
+// loop model's names (Question, Round) stay out of every file that uses the session's types.
+enum class ProbeSignal;
 
 // Where a session stands; see SessionEngine.h for the transitions.
 enum class SessionState {
@@ -106,6 +112,36 @@ struct PauseMark
     bool interrupted = false;
 };
 
+// Where the interviewer spoke during an answer, as the take holds it: asking a follow-up probe,
+// or breaking in on a story phase that ran long. The analysis leaves the heard stretch out, so a
+// candidate practising on speakers is not scored on the interviewer's words.
+struct InterviewerMark
+{
+    enum class Kind { Probe, Interruption };
+
+    Kind kind = Kind::Interruption;
+    // From the start of the part in the take: its asking time (AnswerPart::asking) included, its
+    // pauses left out, as the take is recorded.
+    Milliseconds at{0};
+    Milliseconds length{0}; // heard, with the room's echo; 0: shown as text only (the voice off)
+    int phaseIndex = -1; // the story phase an interruption broke into
+    QString text;
+
+    friend bool operator==(const InterviewerMark &, const InterviewerMark &) = default;
+};
+
+// Why the interviewer asked a probe: what the analysis of the main answer found missing.
+struct ProbeReason
+{
+    ProbeSignal signal{}; // NoNumbers
+    QString phaseId; // MissingPhase: the phase that was missing
+    QString phaseTitle; // as the loop named it then, for the Library
+
+    // "Asked because no numbers were heard".
+    QString text() const;
+    friend bool operator==(const ProbeReason &, const ProbeReason &) = default;
+};
+
 // The main answer to a question, or the answer to one follow-up probe.
 struct AnswerPart
 {
@@ -118,6 +154,11 @@ struct AnswerPart
     bool skipped = false; // cut short by skipQuestion: a probe skipped is not one answered
     QList<PhaseMark> phaseMarks;
     QList<PauseMark> pauses;
+    // The take ran this long into the part before its clock started: the interviewer choosing and
+    // asking its probe. (A question's reading happens in its think time, before the take.)
+    Milliseconds asking{0};
+    QList<InterviewerMark> interviewer;
+    std::optional<ProbeReason> probeReason; // an adaptive probe: what the answer lacked
 
     // A part with no limit (a take recovered without its question) has no overtime.
     Milliseconds overtime() const
@@ -198,6 +239,14 @@ struct SessionSummary
     int questionsAnswered() const;
     Milliseconds timeUsed() const;
 };
+
+// The interviewer's marks and a probe's reason as the session file and the library keep them.
+QJsonArray interviewerMarksToJson(const QList<InterviewerMark> &marks);
+QList<InterviewerMark> interviewerMarksFromJson(const QJsonValue &value);
+QJsonValue probeReasonToJson(const std::optional<ProbeReason> &reason);
+std::optional<ProbeReason> probeReasonFromJson(const QJsonValue &value);
+QString interviewerMarkKindName(InterviewerMark::Kind kind);
+std::optional<InterviewerMark::Kind> interviewerMarkKindFromName(const QString &name);
 
 QString modeName(SessionMode mode);
 QString stateName(SessionState state);

@@ -58,7 +58,7 @@ struct VoiceStatus
 //
 // How a session uses it (with SpeechPlayer, SpeechPlayer.h):
 // - One voice for the app, with Options::diskCacheFolder under the cache location
-//   (QStandardPaths::CacheLocation + "/voice"); setSettings() from Settings (voice, rate, volume).
+//   (QStandardPaths::GenericCacheLocation + "/MockLoop/voice"); setSettings() from Settings.
 // - At a round's start: prepare() the round's lines (Loop::spokenLines(round)), its first question
 //   and that question's probes; while a question is answered, prepare() the next question.
 // - To say a line: render(), and when its future is ready (a QFutureWatcher; at once when it was

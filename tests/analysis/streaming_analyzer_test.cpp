@@ -58,6 +58,8 @@ private Q_SLOTS:
     void nothingFed_noSpeechFound();
     void finishTwice_sameResult_laterAudioIgnored();
     void destroyedUnfinished_cancelsQuietly();
+    void analysisSoFar_isWhatTheFirstPartGives_andTheTakeGoesOn();
+    void analysisSoFar_ofAContinuedTake_asksForTheFile();
 
 private:
     QTemporaryDir m_folder;
@@ -192,6 +194,63 @@ void StreamingAnalyzerTest::destroyedUnfinished_cancelsQuietly()
     }
     future.waitForFinished();
     QVERIFY(future.isFinished());
+}
+
+// The main answer analysed to choose a follow-up while the take goes on into it.
+void StreamingAnalyzerTest::analysisSoFar_isWhatTheFirstPartGives_andTheTakeGoesOn()
+{
+    // Cut mid-utterance: the words being said are recognised as far as they go.
+    const qsizetype cut = qsizetype(m_samples.size() * 3 / 5);
+    const std::vector<qint16> firstPart(m_samples.begin(), m_samples.begin() + cut);
+    const std::vector<qint16> rest(m_samples.begin() + cut, m_samples.end());
+    AnswerContext mainAnswer;
+    mainAnswer.phaseMarks = {{0, 0}, {1, 1500}};
+    mainAnswer.phaseTargetSeconds = {30, 60};
+    mainAnswer.excluded = {{2000, 2400}};
+
+    StreamingAnalyzer analyzer(m_model);
+    feedFromCaptureThread(analyzer, firstPart, PcmFormat{});
+    const Expected<AnswerAnalysis> soFar = resultOf(analyzer.analyseSoFar(mainAnswer));
+    QVERIFY2(soFar.ok(), qPrintable(messageOf(soFar)));
+    std::thread capture([&] {
+        for (size_t at = 0; at < rest.size(); at += ChunkSamples)
+            analyzer.pcmCaptured(rest.data() + at, qsizetype(std::min<size_t>(ChunkSamples, rest.size() - at)));
+    });
+    capture.join();
+    const Expected<AnswerAnalysis> whole = resultOf(analyzer.finish());
+    QVERIFY2(whole.ok(), qPrintable(messageOf(whole)));
+
+    // So far: exactly what the first part gives on its own.
+    const QString firstPartFile = m_folder.filePath(u"first-part.wav"_s);
+    QVERIFY(SpeechFixtures::writeWav(firstPartFile, firstPart));
+    Expected<AnswerAnalysis> firstFromFile = analyzeFile(firstPartFile, *m_model, mainAnswer);
+    QVERIFY2(firstFromFile.ok(), qPrintable(messageOf(firstFromFile)));
+    firstFromFile.value().file.clear();
+    QCOMPARE(soFar->durationMs, qint64(firstPart.size()) / 16);
+    QCOMPARE(soFar->transcript(), firstFromFile->transcript());
+    QCOMPARE(*soFar, *firstFromFile);
+    QCOMPARE(soFar->excluded, mainAnswer.excluded);
+    QVERIFY(soFar->words.size() >= 5);
+    QVERIFY2(!soFar->speech.isEmpty() && soFar->speech.last().endMs >= soFar->durationMs - 400,
+             "the cut came while speaking, the utterance still open");
+
+    // And the take, analysed on to its end, is as if nobody had asked.
+    Expected<AnswerAnalysis> wholeFromFile = analyzeFile(m_clip.wavPath, *m_model);
+    QVERIFY(wholeFromFile.ok());
+    wholeFromFile.value().file.clear();
+    QCOMPARE(*whole, *wholeFromFile);
+    // Asked after the end, it is the whole take's analysis.
+    QCOMPARE(resultOf(analyzer.analyseSoFar(mainAnswer)).value(), whole.value());
+}
+
+void StreamingAnalyzerTest::analysisSoFar_ofAContinuedTake_asksForTheFile()
+{
+    StreamingAnalyzer analyzer(m_model);
+    const std::vector<qint16> firstSecond(m_samples.begin(), m_samples.begin() + 16000);
+    feedFromCaptureThread(analyzer, firstSecond, PcmFormat{}, 48000);
+    const Expected<AnswerAnalysis> soFar = resultOf(analyzer.analyseSoFar({}));
+    QVERIFY(!soFar.ok());
+    QCOMPARE(soFar.error().kind, AnalysisError::Kind::StreamIncomplete);
 }
 
 QTEST_GUILESS_MAIN(StreamingAnalyzerTest)

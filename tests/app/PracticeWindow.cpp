@@ -38,6 +38,7 @@ void PracticeWindow::setUpWindow()
     m_services.library = m_library.get();
     m_services.sessionFilePath = m_dir->filePath(u"unfinished-session.json"_s);
     m_services.recordAudio = false;
+    adjustServices(m_services);
     m_askedBy.clear();
     openWindow();
 }

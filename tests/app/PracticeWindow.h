@@ -22,7 +22,13 @@ class QMessageBox;
 // initTestCase(), init() and cleanup() from its own slots.
 class PracticeWindow
 {
+public:
+    virtual ~PracticeWindow() = default;
+
 protected:
+    // Called with the services before the window opens: a test adds what it needs (a voice, say).
+    virtual void adjustServices(MockLoop::AppServices &) { }
+
     void initFixture();
     void setUpWindow();
     void tearDownWindow();

@@ -22,10 +22,13 @@
 #include "mainwindow/MainWindow.h"
 #include "practice/PracticeHomePage.h"
 #include "practice/SessionController.h"
+#include "practice/SessionInterviewer.h"
 #include "practice/SessionPage.h"
 #include "progress/ProgressPage.h"
 #include "rating/RatingPanel.h"
 #include "session/Clock.h"
+#include "voice/InterviewerVoice.h"
+#include "voice/VoiceSpeechOutput.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -412,6 +415,11 @@ int main(int argc, char *argv[])
     services.audioInputs = &audioInputs;
     services.sessionFilePath = home.filePath(u"unfinished-session.json"_s);
     services.recordAudio = !audioInputs.chosenInput().isNull();
+    // The interviewer speaks (on the rig's speaker when it runs).
+    InterviewerVoice voice;
+    VoiceSpeechOutput speech(&voice);
+    services.voice = &voice;
+    services.speech = &speech;
 
     MainWindow window(services);
     window.resize(1280, 800);
@@ -430,7 +438,18 @@ int main(int argc, char *argv[])
     SessionEngine *engine = window.sessionPage()->controller()->engine();
     save(&window, u"02-round-briefing"_s);
     engine->beginRound();
+    // The interviewer opens the round and reads the question: think time starts when it ends.
+    const SessionInterviewer *interviewer = window.sessionPage()->controller()->interviewer();
+    if (!QTest::qWaitFor(
+            [interviewer] {
+                return !interviewer->isVoiceOn()
+                    || (interviewer->isSpeaking()
+                        && interviewer->currentKind() == SessionInterviewer::LineKind::Question);
+            },
+            60000))
+        qFatal("the interviewer did not read the question");
     clock.advance(9s);
+    QTest::qWait(300);
     save(&window, u"03-think-time"_s);
     engine->beginAnswer();
     // Notes typed while answering; the rating page shows them again.

@@ -5,7 +5,9 @@
 #include "audio/WavFormat.h"
 #include "audio/WavWriter.h"
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -138,6 +140,39 @@ std::unique_ptr<QProcess> playInto(const QString &sink, const QString &rawPath, 
                         {u"--playback"_s, u"--device=%1"_s.arg(sink), u"--latency-msec=%1"_s.arg(latencyMs), u"--raw"_s,
                          u"--format=s16le"_s, u"--rate=16000"_s, u"--channels=1"_s, rawPath},
                         timeoutSeconds);
+}
+
+SpeakerRecording::SpeakerRecording(const QString &path)
+    : m_path(path)
+    , m_process(startProcess(QStringLiteral("parecord"),
+                             {QStringLiteral("--raw"), QStringLiteral("--format=s16le"), QStringLiteral("--rate=16000"),
+                              QStringLiteral("--channels=1"), QStringLiteral("--latency-msec=20"),
+                              QStringLiteral("--device=speaker.monitor"), path},
+                             60))
+{
+    // parecord is recording once its file grows: its first 20 ms reached it just now.
+    QElapsedTimer waited;
+    waited.start();
+    while (QFileInfo(path).size() == 0 && waited.elapsed() < 5000)
+        QTest::qWait(5);
+    QElapsedTimer now;
+    now.start();
+    m_startedMs = now.msecsSinceReference() - 20;
+}
+
+SpeakerRecording::~SpeakerRecording()
+{
+    if (m_process)
+        stopProcess(*m_process);
+}
+
+QByteArray SpeakerRecording::finish()
+{
+    QTest::qWait(300); // what the output still held reaches the monitor
+    stopProcess(*m_process);
+    m_process.reset();
+    QFile file(m_path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 QByteArray pcmOf(const QString &wavPath)

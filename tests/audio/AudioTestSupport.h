@@ -48,6 +48,27 @@ std::optional<QByteArray> speech(const QString &text, double leadSeconds, double
 std::unique_ptr<QProcess> playInto(const QString &sink, const QString &rawPath, int timeoutSeconds = 60,
                                    int latencyMs = 20);
 
+// Records what the rig's speaker plays (its monitor, with parecord) while alive, as 16 kHz mono
+// s16 PCM: what a person in the room would hear of MockLoop's voice.
+class SpeakerRecording
+{
+public:
+    explicit SpeakerRecording(const QString &path);
+    ~SpeakerRecording();
+    Q_DISABLE_COPY_MOVE(SpeakerRecording)
+
+    // When the recording began, on QElapsedTimer's monotonic clock (msecsSinceReference), within
+    // a few tens of milliseconds: a sound found offsetMs into it was heard at startedMs() + offsetMs.
+    qint64 startedMs() const { return m_startedMs; }
+    // Stops recording; the sound heard, from the recording's start.
+    QByteArray finish();
+
+private:
+    QString m_path;
+    std::unique_ptr<QProcess> m_process;
+    qint64 m_startedMs = 0;
+};
+
 // The PCM of a WAV file (the data chunk, as much as the file holds); empty if it is not a WAV.
 QByteArray pcmOf(const QString &wavPath);
 

@@ -61,12 +61,28 @@ int main(int argc, char **argv)
             continue;
         }
         engine->setStore(&capture);
+        // The interviewer asks, breaks in and chooses a probe: its marks and reasons are in the seeds.
+        engine->setInterviewerAsks(true);
         engine->start();
         engine->beginRound();
+        clock.advance(Milliseconds(2000));
+        engine->promptAsked();
         clock.advance(Milliseconds(3000));
         engine->beginAnswer();
         clock.advance(Milliseconds(20000));
+        engine->addInterviewerMark(
+            {InterviewerMark::Kind::Interruption, Milliseconds(19000), Milliseconds(1500), 0, QStringLiteral("Why?")});
         engine->finishAnswer();
+        engine->replaceFollowUp(QStringLiteral("What was the measurable result?"), {ProbeSignal::NoNumbers, {}, {}});
+        engine->addInterviewerMark({InterviewerMark::Kind::Probe, Milliseconds(500), Milliseconds(2300), -1,
+                                    QStringLiteral("What was the measurable result?")});
+        clock.advance(Milliseconds(3000));
+        engine->promptAsked();
+        clock.advance(Milliseconds(10000));
+        while (engine->state() == SessionState::Answering) {
+            engine->finishAnswer();
+            engine->promptAsked();
+        }
         Rating rating;
         for (auto *d : loop->rubricFor(*loop->round(engine->plan().segments.first().roundId)))
             rating.scores.insert(d->id, 3);
@@ -98,6 +114,19 @@ int main(int argc, char **argv)
     rating.scores.insert(QStringLiteral("judgment"), 3);
     rating.redFlagIds = {QStringLiteral("blame")};
     answer.record.rating = rating;
+    AnswerPart main;
+    main.duration = Milliseconds(20000);
+    main.interviewer
+        = {{InterviewerMark::Kind::Interruption, Milliseconds(19000), Milliseconds(1500), 0, QStringLiteral("Why?")}};
+    AnswerPart probe;
+    probe.followUpIndex = 0;
+    probe.prompt = QStringLiteral("What did you decide?");
+    probe.asking = Milliseconds(3000);
+    probe.duration = Milliseconds(10000);
+    probe.interviewer = {{InterviewerMark::Kind::Probe, Milliseconds(500), Milliseconds(2300), -1, probe.prompt}};
+    probe.probeReason
+        = ProbeReason{ProbeSignal::MissingPhase, QStringLiteral("decision"), QStringLiteral("Autonomous Decision")};
+    answer.record.parts = {main, probe};
     answer.recording = RecordingInfo{QStringLiteral("takes/s1/01-q1.wav"),
                                      QStringLiteral("WAV PCM 16-bit 16000 Hz mono"),
                                      Milliseconds(1000),

@@ -18,44 +18,7 @@ namespace {
 
 const QString Line = u"Tell me about a time you made a significant decision without explicit approval."_s;
 
-// Records what the rig's speaker plays (its monitor) while alive, as 16 kHz mono PCM.
-class SpeakerRecording
-{
-public:
-    explicit SpeakerRecording(const QString &path)
-        : m_path(path)
-        , m_process(AudioTest::startProcess(u"parecord"_s,
-                                            {u"--raw"_s, u"--format=s16le"_s, u"--rate=16000"_s, u"--channels=1"_s,
-                                             u"--latency-msec=20"_s, u"--device=speaker.monitor"_s, path},
-                                            60))
-    {
-        // parecord is recording once its file grows.
-        QElapsedTimer waited;
-        waited.start();
-        while (QFileInfo(path).size() == 0 && waited.elapsed() < 5000)
-            QTest::qWait(20);
-    }
-
-    ~SpeakerRecording()
-    {
-        if (m_process)
-            AudioTest::stopProcess(*m_process);
-    }
-
-    // Stops recording; the sound heard, from the recording's start.
-    QByteArray finish()
-    {
-        QTest::qWait(300); // what the output still held reaches the monitor
-        AudioTest::stopProcess(*m_process);
-        m_process.reset();
-        QFile file(m_path);
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    }
-
-private:
-    QString m_path;
-    std::unique_ptr<QProcess> m_process;
-};
+using AudioTest::SpeakerRecording;
 
 qint64 heardMs(const QByteArray &pcm)
 {

@@ -2,6 +2,7 @@
 #include "common/ApplicationIdentity.h"
 #include "library/LibrarySchema.h"
 #include "library/LibraryStore.h"
+#include "loops/Loop.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -64,9 +65,13 @@ LibraryStore::NewAnswer newAnswer(const QString &sessionId, const QString &quest
     part.limit = 240s;
     part.phaseMarks = {{1, 28s}, {2, 95s}};
     part.pauses = {{60s, 15s}};
+    part.interviewer = {{InterviewerMark::Kind::Interruption, 150s, 2300ms, 1, u"What did you decide?"_s}};
     AnswerPart probe;
     probe.followUpIndex = 0;
     probe.prompt = u"What would you do differently?"_s;
+    probe.asking = 4s;
+    probe.interviewer = {{InterviewerMark::Kind::Probe, 1s, 2500ms, -1, probe.prompt}};
+    probe.probeReason = ProbeReason{ProbeSignal::MissingPhase, u"decision"_s, u"Autonomous Decision"_s};
     probe.duration = 100s;
     probe.limit = 90s;
     record.parts = {part, probe};
@@ -231,6 +236,13 @@ void LibraryStoreTest::answer_keepsEverything_andTheFirstRatingNeverChanges()
     QCOMPARE(detail->record.parts.first().phaseMarks.at(1).at, Milliseconds(95s));
     QCOMPARE(detail->record.parts.first().pauses.first().length, Milliseconds(15s));
     QCOMPARE(detail->record.parts.at(1).prompt, u"What would you do differently?"_s);
+    // Where the interviewer spoke, and why the probe was asked.
+    QCOMPARE(detail->record.parts.first().interviewer.first().text, u"What did you decide?"_s);
+    QCOMPARE(detail->record.parts.first().interviewer.first().length, Milliseconds(2300ms));
+    QCOMPARE(detail->record.parts.at(1).asking, Milliseconds(4s));
+    QCOMPARE(detail->record.parts.at(1).interviewer.first().kind, InterviewerMark::Kind::Probe);
+    QCOMPARE(detail->record.parts.at(1).probeReason->text(),
+             u"Asked because the Autonomous Decision phase was missing"_s);
     QVERIFY(detail->record.parts.at(1).skipped);
     QVERIFY(!detail->record.parts.first().skipped);
     QVERIFY(detail->rightAfter);

@@ -22,6 +22,7 @@ private Q_SLOTS:
     void rubric_hasTheFiveValuesAndTheAnswerCraft();
     void redFlags_storyStructure_levels_andPlan();
     void interviewer_opensAndClosesEachRound_andInterruptsOverrunsInBehaviouralRounds();
+    void everyRound_hasAProbeForEverySignal_andEveryPhase();
 
 private:
     std::optional<Loop> m_loop;
@@ -219,6 +220,33 @@ void NetflixLoopTest::interviewer_opensAndClosesEachRound_andInterruptsOverrunsI
     QCOMPARE(m_loop->interruptionLines(*m_loop->round(u"cross-functional-partner"_s), u"decision"_s).first(),
              u"What did the data say, and what did you decide?"_s);
     QVERIFY(m_loop->interruptionLines(*m_loop->round(u"technical-leadership"_s), u"decision"_s).isEmpty());
+}
+
+void NetflixLoopTest::everyRound_hasAProbeForEverySignal_andEveryPhase()
+{
+    QVERIFY(m_loop->interviewerSpeaks);
+    constexpr qsizetype MaxProbeCharacters = 120; // a probe is a question, asked in a breath or two
+    for (const Round &round : m_loop->rounds) {
+        for (const ProbeSignal signal : {ProbeSignal::NoNumbers, ProbeSignal::NoMemberMention, ProbeSignal::WeOverI}) {
+            const QStringList lines = m_loop->probeLines(round, signal);
+            QVERIFY2(!lines.isEmpty(), qPrintable(round.id + u' ' + probeSignalId(signal)));
+            for (const QString &line : lines)
+                QVERIFY2(line.size() <= MaxProbeCharacters && (line.endsWith(u'?') || line.endsWith(u'.')),
+                         qPrintable(line));
+        }
+        for (const StoryPhase &phase : m_loop->storyStructure.phases)
+            QVERIFY2(!m_loop->probeLines(round, ProbeSignal::MissingPhase, phase.id).isEmpty(),
+                     qPrintable(round.id + u' ' + phase.id));
+        // Rendered ahead at the round's start with its other lines.
+        QVERIFY(m_loop->adaptiveProbeLines(round).size() >= 8);
+    }
+    // A round's own set goes before the one for every round.
+    QCOMPARE(m_loop->probeLines(*m_loop->round(u"technical-leadership"_s), ProbeSignal::NoNumbers).first(),
+             u"What did the metrics show? Latency, availability or cost, before and after."_s);
+    QCOMPARE(m_loop->probeLines(*m_loop->round(u"hiring-manager"_s), ProbeSignal::NoNumbers).first(),
+             u"What was the measurable result? Give me the numbers."_s);
+    QCOMPARE(m_loop->probeLines(*m_loop->round(u"hiring-manager"_s), ProbeSignal::MissingPhase, u"decision"_s).first(),
+             u"What did you decide, and what risk did you accept in deciding it?"_s);
 }
 
 QTEST_GUILESS_MAIN(NetflixLoopTest)

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "AppServices.h"
+
+#include <QGroupBox>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+
+namespace MockLoop {
+
+struct VoiceStatus;
+
+// Settings, "Interviewer's voice": whether the interviewer reads aloud, which voice (those that
+// load here; the others listed with why they do not), how fast and how loud, a line to try it
+// with, and how far past its target a story phase runs before the interviewer breaks in. Every
+// change is kept at once (AppSettings) and applies to the next line said.
+class VoiceSettingsSection : public QGroupBox
+{
+    Q_OBJECT
+
+public:
+    explicit VoiceSettingsSection(const AppServices &services, QWidget *parent = nullptr);
+
+    // What "Try it" says.
+    static QString sampleLine();
+
+private:
+    void showVoices(const QList<VoiceStatus> &voices);
+    void saveVoice();
+    void tryIt();
+
+    AppServices m_services;
+    QCheckBox *m_enabled;
+    QComboBox *m_voice;
+    QLabel *m_voiceStatus;
+    QDoubleSpinBox *m_rate;
+    QSpinBox *m_volume;
+    QPushButton *m_try;
+    QLabel *m_tryStatus;
+    QSpinBox *m_threshold;
+};
+
+} // namespace MockLoop
