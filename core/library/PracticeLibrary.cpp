@@ -88,6 +88,13 @@ QFuture<PracticeLibrary::Status> PracticeLibrary::reopen(std::function<LibrarySt
 
 QFuture<PracticeLibrary::Status> PracticeLibrary::open(const QString &folder)
 {
+    if (this->folder().isEmpty()) {
+        // Known from the moment it is asked for, not once the database is open: a session started
+        // or resumed meanwhile (a slow disk, a long upgrade) records its takes where this library
+        // keeps them, never in a folder relative to wherever the app was started from.
+        QMutexLocker locker(&m_folderMutex);
+        m_folder = QDir(folder).absolutePath();
+    }
     return reopen([folder] { return LibraryStore::open(folder); }, folder);
 }
 

@@ -38,7 +38,8 @@ public:
     QFuture<Status> startFresh();
     // Moves the whole library (database and takes) to folder and opens it there.
     QFuture<Status> moveTo(const QString &folder);
-    // The folder of the library open now: the last one opened, or the one a failed move left it in.
+    // The folder of the library open now: the last one opened, or the one a failed move left it in;
+    // from the first open() on, before its database is open, the folder asked for.
     QString folder() const;
 
     // Runs function(store) on the worker thread; store is null when no library is open, and the

@@ -3,7 +3,7 @@
 #include "loops/Loop.h"
 
 // The commands a person gives a session (SessionEngine.h lists them with their transitions); the
-// clocks, saving and transitions themselves are in SessionEngine.cpp.
+// clocks and saving are in SessionEngine.cpp, the transitions in SessionTransitions.cpp.
 
 using namespace Qt::StringLiterals;
 

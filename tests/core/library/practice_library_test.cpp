@@ -4,6 +4,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -60,6 +61,7 @@ private Q_SLOTS:
     void model_filterReloads_andSortProxySortsByValue();
     void model_neverLoaded_listsNoLoneNewAnswer_andItsFirstLoadListsThemAll();
     void moveTo_movesDatabaseAndTakes();
+    void folder_isKnownBeforeTheDatabaseIsOpen();
     void damagedLibrary_reportsStatus_andStartFreshRecovers();
 
 private:
@@ -91,6 +93,24 @@ void PracticeLibraryTest::cleanup()
 {
     m_library.reset();
     m_dir.reset();
+}
+
+void PracticeLibraryTest::folder_isKnownBeforeTheDatabaseIsOpen()
+{
+    // The library's thread is held up (a slow disk, a long upgrade): a session started or resumed
+    // meanwhile must still record its takes into the library's folder, not relative to wherever
+    // the app was started from.
+    PracticeLibrary library;
+    QSemaphore busy;
+    QFuture<bool> held = library.run([&busy](LibraryStore *) { return busy.tryAcquire(1, 30000); });
+    const QString folder = m_dir->filePath(u"another"_s);
+    QFuture<PracticeLibrary::Status> opening = library.open(folder);
+    QCOMPARE(library.folder(), QDir(folder).absolutePath());
+    QVERIFY(!opening.isFinished());
+    busy.release();
+    QVERIFY(wait(held));
+    QVERIFY(wait(opening).ok());
+    QCOMPARE(library.folder(), QDir(folder).absolutePath());
 }
 
 void PracticeLibraryTest::callsRunOffTheCallingThread()
