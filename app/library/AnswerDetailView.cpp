@@ -1,8 +1,8 @@
 #include "AnswerDetailView.h"
 
 #include "LibraryFormat.h"
-#include "RatingsComparison.h"
 #include "ProbeReasonLabel.h"
+#include "RatingsComparison.h"
 #include "ReRatingDialog.h"
 #include "SpeechMetricsView.h"
 #include "TakeMarks.h"
@@ -426,7 +426,7 @@ void AnswerDetailView::beginReRating()
     // The dialog plays the take from where the person stopped listening here.
     m_player->pause();
     m_reRating->prepare(*m_loop, *m_loop->round(m_detail.row.roundId), m_detail, m_takePath, m_marks,
-                        m_player->position());
+                        m_player->position(), m_analysis);
     m_reRating->open();
     m_reRating->ratingPanel()->focusFirstDimension();
     updateButtons();

@@ -1,6 +1,7 @@
 #include "ReRatingDialog.h"
 
 #include "TakePlayerWidget.h"
+#include "TranscriptView.h"
 #include "common/Typography.h"
 #include "loops/Loop.h"
 #include "rating/RatingPanel.h"
@@ -36,6 +37,12 @@ ReRatingDialog::ReRatingDialog(QWidget *parent)
     connect(m_panel, &RatingPanel::submitted, this, &ReRatingDialog::submitted);
     connect(m_panel, &RatingPanel::skipped, this, &QDialog::reject); // "Cancel" when re-rating
     connect(this, &QDialog::finished, m_player, &TakePlayerWidget::pause);
+    // A measured time or a word of the transcript: heard from there.
+    connect(m_panel, &RatingPanel::playFromRequested, this, [this](qint64 takeMs) {
+        m_player->seekTo(takeMs);
+        if (!m_player->isPlaying())
+            m_player->togglePlayback();
+    });
 
     // Room for the rubric's anchors and the red flags, within the screen.
     const int line = fontMetrics().height();
@@ -46,7 +53,7 @@ ReRatingDialog::ReRatingDialog(QWidget *parent)
 }
 
 void ReRatingDialog::prepare(const Loop &loop, const Round &round, const AnswerDetail &detail, const QString &takePath,
-                             const QList<WaveformSlider::Mark> &marks, qint64 position)
+                             const QList<WaveformSlider::Mark> &marks, qint64 position, const TakeAnalysis &analysis)
 {
     m_question->setText(detail.row.questionText);
     m_panel->setRubric(loop, round);
@@ -62,6 +69,16 @@ void ReRatingDialog::prepare(const Loop &loop, const Round &round, const AnswerD
         m_player->setTake(takePath, detail.recording ? detail.recording->duration.count() : 0, marks);
         m_player->seekTo(position);
     }
+    m_panel->showAnswerReview(loop, detail.record);
+    m_panel->setTakePlayable(!takePath.isEmpty());
+    if (analysis.state == TakeAnalysis::State::Analysed && analysis.result)
+        m_panel->showMeasuredFeedback(*analysis.result);
+    else if (analysis.state == TakeAnalysis::State::Failed)
+        m_panel->showFeedbackFailed(analysis.message);
+    else if (analysis.state == TakeAnalysis::State::Analysing)
+        m_panel->showFeedbackPending();
+    else
+        m_panel->showFeedbackUnavailable(TranscriptView::statusOf(analysis));
 }
 
 } // namespace MockLoop

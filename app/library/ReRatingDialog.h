@@ -1,6 +1,7 @@
 #pragma once
 
 #include "library/LibraryTypes.h"
+#include "library/TakeAnalysis.h"
 #include "widgets/WaveformSlider.h"
 
 #include <QDialog>
@@ -26,9 +27,10 @@ public:
     explicit ReRatingDialog(QWidget *parent = nullptr);
 
     // Clears what was entered before. takePath may be empty (an answer without a take); playback
-    // starts at position.
+    // starts at position. The answer's phase times and its measured feedback (or why there is
+    // none) are shown beside the rubric, as on the rating page of a session.
     void prepare(const Loop &loop, const Round &round, const AnswerDetail &detail, const QString &takePath,
-                 const QList<WaveformSlider::Mark> &marks, qint64 position);
+                 const QList<WaveformSlider::Mark> &marks, qint64 position, const TakeAnalysis &analysis);
 
     RatingPanel *ratingPanel() const { return m_panel; }
     TakePlayerWidget *player() const { return m_player; }

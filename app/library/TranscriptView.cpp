@@ -202,7 +202,7 @@ TranscriptView::TranscriptView(QWidget *parent)
     showAnalysis({});
 }
 
-void TranscriptView::showAnalysis(const TakeAnalysis &analysis)
+QString TranscriptView::statusOf(const TakeAnalysis &analysis)
 {
     QString status;
     switch (analysis.state) {
@@ -228,6 +228,12 @@ void TranscriptView::showAnalysis(const TakeAnalysis &analysis)
             status = tr("Speech was found, but no words were recognised in it.");
         break;
     }
+    return status;
+}
+
+void TranscriptView::showAnalysis(const TakeAnalysis &analysis)
+{
+    const QString status = statusOf(analysis);
     const bool hasWords = status.isEmpty();
     if (!hasWords) {
         m_model->clear();

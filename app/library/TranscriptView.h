@@ -50,6 +50,9 @@ public:
     TranscriptModel *model() const { return m_model; }
     TranscriptWordsView *wordsView() const { return m_words; }
     QString statusText() const;
+    // Why there are no words to show (not recorded, not analysed yet, turned off, failed, no
+    // speech), in words; empty when the analysis has words.
+    static QString statusOf(const TakeAnalysis &analysis);
 
 Q_SIGNALS:
     // The person chose a word (or a pause): play from there.

@@ -7,9 +7,11 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QDialog>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QPushButton>
 #include <QTest>
 #include <QTimer>
 
@@ -19,6 +21,18 @@
 using namespace Qt::StringLiterals;
 
 namespace MockLoop {
+
+QDialog *AppTest::openReRating(QWidget *page)
+{
+    auto *reRate = page->findChild<QPushButton *>(u"reRateButton"_s);
+    if (!reRate || !reRate->isEnabled())
+        return nullptr;
+    reRate->click();
+    auto *dialog = page->findChild<QDialog *>(u"reRatingDialog"_s);
+    if (!dialog || !QTest::qWaitFor([dialog] { return dialog->isVisible(); }, 10000))
+        return nullptr;
+    return dialog;
+}
 
 int AppTest::rowWith(const QAbstractItemModel *model, int role, const QVariant &value)
 {

@@ -11,6 +11,9 @@
 
 #include <memory>
 
+class QDialog;
+class QWidget;
+
 namespace MockLoop {
 
 // What the GUI tests share.
@@ -31,6 +34,10 @@ int rowWith(const QAbstractItemModel *model, int role, const QVariant &value);
 // Answers the modal message box named name with the button of role as soon as it shows, and
 // hands its text to text.
 void answerMessageBox(const QString &name, QMessageBox::ButtonRole role, QString *text = nullptr);
+
+// Clicks the Library's "Re-rate after replay" for the answer shown on page and returns the dialog
+// once it shows (null if it does not).
+QDialog *openReRating(QWidget *page);
 
 } // namespace AppTest
 

@@ -7,10 +7,12 @@
 #include "library/AnswerTableModel.h"
 #include "library/LibraryPage.h"
 #include "library/PracticeLibrary.h"
+#include "library/ReRatingDialog.h"
 #include "library/TakePlayerWidget.h"
 #include "library/TranscriptModel.h"
 #include "library/TranscriptView.h"
 #include "loops/LoopCatalog.h"
+#include "rating/RatingPanel.h"
 #include "session/Clock.h"
 #include "widgets/WaveformSlider.h"
 
@@ -21,6 +23,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMediaDevices>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -116,6 +119,7 @@ private Q_SLOTS:
     void measuredFilters_hideTheRowsOutsideThem();
     void searchingAWordHeardOnlyInATake_findsIt_andShowsTheWords();
     void unanalysedAnswer_saysSo();
+    void reRating_showsTheMeasuredFeedbackBesideTheRubric();
     void backgroundAnalysis_showsProgress_thenTheResultOrWhyNot();
     void answerAnalysedWhileThePageWasAway_isListedWithItsFigures();
 
@@ -558,6 +562,37 @@ void LibraryTranscriptTest::unanalysedAnswer_saysSo()
     clickAnswer(m_latencyId);
     QTRY_VERIFY(words()->isVisible());
     QVERIFY(!child<QLabel>(u"analysisStatus"_s)->isVisible());
+}
+
+void LibraryTranscriptTest::reRating_showsTheMeasuredFeedbackBesideTheRubric()
+{
+    activate(5);
+    clickAnswer(m_latencyId);
+    QTRY_COMPARE(detail()->analysis().state, TakeAnalysis::State::Analysed);
+    auto *reRate = child<QPushButton>(u"reRateButton"_s);
+    QPointer<ReRatingDialog> dialog = qobject_cast<ReRatingDialog *>(AppTest::openReRating(m_page.get()));
+    QVERIFY(dialog);
+    const auto dialogLabel = [&dialog](const QString &name) {
+        const auto *label = dialog->findChild<QLabel *>(name);
+        return label && label->isVisibleTo(dialog) ? label->text() : QString();
+    };
+    // The same measured figures as on the rating page of a session, while the answer is rated again.
+    QVERIFY2(dialogLabel(u"feedbackPace"_s).startsWith(u"150 words a minute"_s),
+             qPrintable(dialogLabel(u"feedbackPace"_s)));
+    QVERIFY2(dialogLabel(u"feedbackFillers"_s).contains(u"2.5"_s), qPrintable(dialogLabel(u"feedbackFillers"_s)));
+    // A measured moment plays the take from there.
+    Q_EMIT dialog->ratingPanel()->playFromRequested(5000);
+    QTRY_VERIFY(std::abs(dialog->player()->position() - 5000) < 1000);
+    dialog->reject();
+
+    // An answer not analysed yet says so there too.
+    clickAnswer(m_waitingId);
+    QTRY_COMPARE(labelText(u"analysisStatus"_s), u"Not analysed yet."_s);
+    reRate->click();
+    QTRY_VERIFY(dialog->isVisible());
+    QTRY_COMPARE(dialogLabel(u"feedbackStatus"_s), u"Not analysed yet."_s);
+    QCOMPARE(dialogLabel(u"feedbackPace"_s), QString());
+    dialog->reject();
 }
 
 void LibraryTranscriptTest::backgroundAnalysis_showsProgress_thenTheResultOrWhyNot()
