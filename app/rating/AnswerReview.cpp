@@ -19,25 +19,22 @@ namespace MockLoop {
 
 QList<PhaseTime> phaseTimesOf(const AnswerRecord &answer, const StoryStructure &story)
 {
-    const auto main = std::find_if(answer.parts.cbegin(), answer.parts.cend(),
-                                   [](const AnswerPart &part) { return part.followUpIndex < 0; });
     QList<PhaseTime> times;
     for (qsizetype i = 0; i < story.phases.size(); ++i)
         times.append({int(i), Milliseconds(0), Milliseconds(qint64(story.phases.at(i).targetSeconds) * 1000), false});
+    const auto main = std::find_if(answer.parts.cbegin(), answer.parts.cend(),
+                                   [](const AnswerPart &part) { return part.followUpIndex < 0; });
     if (main == answer.parts.cend() || times.isEmpty())
         return times;
-    // Where each phase began: the first with the answer, the others at their marks.
-    QList<PhaseMark> starts{{0, Milliseconds(0)}};
-    for (const PhaseMark &mark : main->phaseMarks) {
-        if (mark.phaseIndex > 0 && mark.phaseIndex < times.size())
-            starts.append(mark);
-    }
-    std::stable_sort(starts.begin(), starts.end(), [](const PhaseMark &a, const PhaseMark &b) { return a.at < b.at; });
-    for (qsizetype i = 0; i < starts.size(); ++i) {
-        const Milliseconds end = i + 1 < starts.size() ? starts.at(i + 1).at : main->duration;
-        PhaseTime &time = times[starts.at(i).phaseIndex];
-        time.spent += std::max(Milliseconds(0), end - starts.at(i).at);
-        time.reached = true;
+    // The same times the Library and Progress count (markedPhaseTimes); without marks the whole
+    // answer was the first phase.
+    const QList<Milliseconds> marked = markedPhaseTimes(answer.parts);
+    times[0].reached = true;
+    times[0].spent = marked.isEmpty() ? main->duration : marked.at(0);
+    for (qsizetype i = 1; i < std::min(times.size(), marked.size()); ++i) {
+        times[i].spent = marked.at(i);
+        times[i].reached = std::any_of(main->phaseMarks.cbegin(), main->phaseMarks.cend(),
+                                       [i](const PhaseMark &mark) { return mark.phaseIndex == i; });
     }
     return times;
 }
