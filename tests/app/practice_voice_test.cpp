@@ -58,6 +58,7 @@ private Q_SLOTS:
     void voiceKey_silencesTheQuestionAtOnce();
     void spokenAnswer_choosesTheFollowUp_data();
     void spokenAnswer_choosesTheFollowUp();
+    void decisionOverrun_isInterruptedAloud_andMarkedInTheTake();
 
 private:
     void startChosenQuestion();
@@ -243,6 +244,47 @@ void PracticeVoiceTest::spokenAnswer_choosesTheFollowUp()
     QCOMPARE(mark.kind, InterviewerMark::Kind::Probe);
     QCOMPARE(mark.text, session->currentPrompt());
     QVERIFY(mark.length > Milliseconds(1000));
+}
+
+void PracticeVoiceTest::decisionOverrun_isInterruptedAloud_andMarkedInTheTake()
+{
+    AppSettings::setInterruptionThresholdSeconds(10);
+    startChosenQuestion();
+    SessionEngine *session = engine();
+    const Round &round = *session->loop().round(session->currentQuestion()->roundId);
+    QVERIFY2(round.interruptsOverruns, qPrintable(round.id)); // the chosen question's round interrupts
+    QTRY_VERIFY_WITH_TIMEOUT(!session->isAskingPrompt(), 20000); // the question, read aloud
+    key(Qt::Key_Return); // start answering
+    QCOMPARE(session->state(), SessionState::Answering);
+    SessionController *controller = m_window->sessionPage()->controller();
+    QTRY_COMPARE_WITH_TIMEOUT(controller->recorder()->state(), AudioRecorder::State::Recording, 15000);
+    m_clock->advance(20s);
+    key(Qt::Key_Space); // on to the decision (60 s target)
+
+    // Only the speaker from here on: the interruption, nothing else.
+    AudioTest::SpeakerRecording recording(m_dir.filePath(u"interruption.raw"_s));
+    m_clock->advance(69s);
+    QVERIFY(!m_speech->player()->isSpeaking()); // not yet: 9 s past the target
+    m_clock->advance(1s);
+    QTRY_VERIFY_WITH_TIMEOUT(m_speech->player()->isSpeaking(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_speech->player()->isSpeaking(), 20000);
+    QTest::qWait(300); // the tail of the line out of the sink
+    const QList<AudioTest::Activity> sounds = AudioTest::findSounds(recording.finish(), 16000, 400, -45);
+    QVERIFY2(!sounds.isEmpty(), "the interruption was heard on the speaker");
+    const qint64 heardMs = sounds.last().offsetMs - sounds.first().onsetMs;
+    qInfo("interruption heard for %lld ms", heardMs);
+    QVERIFY2(heardMs > 700, qPrintable(QString::number(heardMs)));
+
+    // The take marks it where it was said, with the loop's line for the decision.
+    const AnswerPart &main = session->currentAnswer()->parts.first();
+    QCOMPARE(main.interviewer.size(), 1);
+    const InterviewerMark mark = main.interviewer.first();
+    QCOMPARE(mark.kind, InterviewerMark::Kind::Interruption);
+    QCOMPARE(mark.at, Milliseconds(90s));
+    QCOMPARE(mark.phaseIndex, 1);
+    const Loop &loop = session->loop();
+    QVERIFY2(loop.interruptionLines(round, loop.storyStructure.phases.at(1).id).contains(mark.text),
+             qPrintable(mark.text));
 }
 
 QTEST_MAIN(PracticeVoiceTest)
