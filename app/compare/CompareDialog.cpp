@@ -175,7 +175,8 @@ QFrame *CompareDialog::makeLane(Side side)
     lane.player = new TakePlayerWidget(frame);
     lane.player->setObjectName(u"comparePlayer"_s + suffix);
     lane.player->slider()->setAccessibleName(tr("Position in take %1").arg(letter(side)));
-    lane.player->findChild<QWidget *>(u"playButton"_s)->setAccessibleName(tr("Play or pause take %1").arg(letter(side)));
+    lane.player->findChild<QWidget *>(u"playButton"_s)
+        ->setAccessibleName(tr("Play or pause take %1").arg(letter(side)));
     lane.player->findChild<QWidget *>(u"playbackSpeed"_s)->setAccessibleName(tr("Speed of take %1").arg(letter(side)));
     lane.analysisNote = plainLabel(u"compareAnalysis"_s + suffix, m_measuresBox);
     lane.transcript = new TranscriptView(m_content);
@@ -200,9 +201,8 @@ QFrame *CompareDialog::makeLane(Side side)
         }
         updateStates();
     });
-    connect(player, &TakePlayerWidget::positionChanged, transcript, [transcript](qint64 position) {
-        transcript->setPosition(position, !transcript->wordsView()->hasFocus());
-    });
+    connect(player, &TakePlayerWidget::positionChanged, transcript,
+            [transcript](qint64 position) { transcript->setPosition(position, !transcript->wordsView()->hasFocus()); });
     connect(transcript, &TranscriptView::seekRequested, this, [this, side, player](qint64 position) {
         makeCurrent(side);
         player->seekTo(position);
@@ -314,9 +314,10 @@ void CompareDialog::showLane(Side side, const ComparedTake &take)
             lane.waveformDone = false;
         lane.player->setTake(take.takePath, take.detail.recording->duration.count(), marks);
     } else {
-        lane.player->clearTake(take.detail.recording ? tr("Its recording lies outside the library, so it is not played.")
-                               : row.skipped         ? tr("Skipped: nothing was recorded")
-                                                     : tr("Not recorded"));
+        lane.player->clearTake(take.detail.recording
+                                   ? tr("Its recording lies outside the library, so it is not played.")
+                                   : row.skipped ? tr("Skipped: nothing was recorded")
+                                                 : tr("Not recorded"));
         lane.waveformDone = true;
     }
     lane.analysisNote->setText(analysisNote(side, analysis));
@@ -439,10 +440,13 @@ void CompareDialog::showMeasures()
         m_measuresLayout->insertWidget(position++, label);
         texts << line.text;
     }
-    m_measuresSummary->setText(texts.isEmpty() ? tr("Nothing was measured in either take.")
-                                               : tr("From take A to take B: %1. Measured from the recordings and the "
-                                                    "phase marks; the figures are approximate.")
-                                                     .arg(texts.join(u", "_s)));
+    // The list read as one sentence, for a screen reader.
+    m_measuresBox->setAccessibleDescription(texts.isEmpty() ? QString()
+                                                            : tr("From take A to take B: %1").arg(texts.join(u", "_s)));
+    m_measuresSummary->setText(texts.isEmpty()
+                                   ? tr("Nothing was measured in either take.")
+                                   : tr("From take A to take B, measured from the recordings and your phase marks "
+                                        "(approximate):"));
 }
 
 void CompareDialog::makeCurrent(Side side)
@@ -488,9 +492,7 @@ void CompareDialog::updateStates()
         const Lane &lane = m_lanes[index(side)];
         const bool current = side == m_current;
         // Said in words, and the frame drawn raised: not by colour alone.
-        lane.state->setText(lane.player->isPlaying() ? tr("▶ Playing")
-                            : current                ? tr("● Selected")
-                                                     : QString());
+        lane.state->setText(lane.player->isPlaying() ? tr("▶ Playing") : current ? tr("● Selected") : QString());
         lane.frame->setFrameShadow(current ? QFrame::Raised : QFrame::Plain);
         lane.frame->setLineWidth(current ? 2 : 1);
         lane.frame->setAccessibleName(current ? tr("Take %1, selected").arg(letter(side))

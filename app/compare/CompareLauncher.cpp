@@ -11,8 +11,7 @@ using namespace Qt::StringLiterals;
 
 namespace MockLoop {
 
-CompareLauncher::CompareLauncher(const AppServices &services, QAbstractItemView *table, int answerIdRole,
-                                 QWidget *page)
+CompareLauncher::CompareLauncher(const AppServices &services, QAbstractItemView *table, int answerIdRole, QWidget *page)
     : QObject(page)
     , m_services(services)
     , m_table(table)
@@ -67,9 +66,9 @@ void CompareLauncher::updateAction()
     m_action->setEnabled(selected == 2);
     m_button->setEnabled(selected == 2);
     const QString key = m_action->shortcut().toString(QKeySequence::NativeText);
-    m_button->setToolTip(selected == 2 ? tr("Compare the two selected takes side by side (%1)").arg(key)
-                                       : tr("Select two answers (Ctrl+click) to compare them side by side (%1)")
-                                             .arg(key));
+    m_button->setToolTip(selected == 2
+                             ? tr("Compare the two selected takes side by side (%1)").arg(key)
+                             : tr("Select two answers (Ctrl+click) to compare them side by side (%1)").arg(key));
 }
 
 } // namespace MockLoop

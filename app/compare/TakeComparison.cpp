@@ -104,8 +104,8 @@ QList<RatingLine> ratingLines(const AnswerDetail &a, const AnswerDetail &b, cons
             if (line.dimensionId == id)
                 return;
         }
-        RatingLine line{id, title, ratingA ? ratingA->scores.value(id, 0) : 0,
-                        ratingB ? ratingB->scores.value(id, 0) : 0, {}};
+        RatingLine line{
+            id, title, ratingA ? ratingA->scores.value(id, 0) : 0, ratingB ? ratingB->scores.value(id, 0) : 0, {}};
         line.change = scoreChange(line.a, line.b);
         lines.append(line);
     };
@@ -144,16 +144,21 @@ QList<MeasureLine> measureLines(const AnswerFacts &a, const AnswerFacts &b, cons
     }
     // The time in each story phase, from the phase marks the person made while answering.
     const auto phaseTime = [](const AnswerFacts &answer, qsizetype phase) {
-        return answer.phaseMs.isEmpty() ? tr("not marked")
-                                        : Format::elapsed(std::chrono::milliseconds(
-                                              phase < answer.phaseMs.size() ? answer.phaseMs.at(phase) : 0));
+        return answer.phaseMs.isEmpty()
+            ? tr("not marked")
+            : Format::elapsed(std::chrono::milliseconds(phase < answer.phaseMs.size() ? answer.phaseMs.at(phase) : 0));
     };
     if (loop && (!a.phaseMs.isEmpty() || !b.phaseMs.isEmpty())) {
         const QList<StoryPhase> &phases = loop->storyStructure.phases;
         for (qsizetype phase = 0; phase < phases.size(); ++phase) {
-            lines.append({u"phase-%1"_s.arg(phase), tr("%1 phase %2 → %3")
-                                                        .arg(phases.at(phase).title, phaseTime(a, phase),
-                                                             phaseTime(b, phase))});
+            const auto reached = [phase](const AnswerFacts &answer) {
+                return phase < answer.phaseMs.size() && answer.phaseMs.at(phase) > 0;
+            };
+            if (!reached(a) && !reached(b))
+                continue; // a phase neither take got to says nothing
+            lines.append(
+                {u"phase-%1"_s.arg(phase),
+                 tr("%1 phase %2 → %3").arg(phases.at(phase).title, phaseTime(a, phase), phaseTime(b, phase))});
         }
     }
     return lines;

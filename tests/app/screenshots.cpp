@@ -1,9 +1,9 @@
 // Renders every page of MockLoop to PNG, for the README, the AppStream metadata and for looking
 // at the UI: the practice home, a round's briefing, a question being answered (with a phase mark
 // and overtime), the rating with the measured feedback, the round wrap-up, the library, the settings, the
-// progress page, two takes compared and a loop file's errors. The window is the real one, on a manual clock, over a library
-// filled with sample practice. Run it through tests/app/render-screenshots.sh, which provides a display (Xvfb) and,
-// when it can, the audio rig so that the answer is really being recorded.
+// progress page, two takes compared and a loop file's errors. The window is the real one, on a manual clock, over a
+// library filled with sample practice. Run it through tests/app/render-screenshots.sh, which provides a display (Xvfb)
+// and, when it can, the audio rig so that the answer is really being recorded.
 //   mockloop_screenshots OUTPUT_FOLDER [--dark]
 
 #include "../common/SampleLibrary.h"
@@ -278,8 +278,9 @@ qint64 addEarlierTake(PracticeLibrary &library, qint64 showcase)
             part.phaseMarks = {{1, 25s}, {2, 125s}, {3, 200s}};
             Rating rating = *shown->rightAfter;
             rating.ratedAt = answer.answeredAt.addSecs(280);
+            int d = 0;
             for (auto it = rating.scores.begin(); it != rating.scores.end(); ++it)
-                it.value() = std::max(1, it.value() - 1);
+                it.value() = std::max(1, it.value() - 1 - d++ % 2);
             rating.redFlagIds = {u"excuses-for-results"_s};
             answer.record.rating = rating;
             const QString relative = LibraryStore::takeRelativePath(session.id, u"01-answer.wav"_s);
@@ -545,6 +546,7 @@ int main(int argc, char *argv[])
 
     // Two takes of that question compared, from the answer's "Compare with another take".
     const qint64 earlier = addEarlierTake(library, showcase);
+    Q_EMIT library.answerAdded(earlier); // stored behind the library's back: the page is told
     const QString compareWith = u"compareWithTake_%1"_s.arg(earlier);
     waitFor([&window, &compareWith] { return window.findChild<QAction *>(compareWith) != nullptr; });
     window.findChild<QAction *>(compareWith)->trigger();

@@ -18,6 +18,8 @@
 #include "audio/WaveformPeaks.h"
 #include "compare/CompareDialog.h"
 #include "library/PracticeLibrary.h"
+#include "library/TakePlayerWidget.h"
+#include "library/TranscriptView.h"
 #include "loops/LoopCatalog.h"
 
 #include <QApplication>
@@ -59,9 +61,9 @@ bool writeTake(const QString &path, qint64 lengthMs)
 
 AnswerAnalysis analysisOf(qint64 lengthMs)
 {
-    static const QStringList Words = {u"we"_s,   u"shipped"_s, u"the"_s,    u"migration"_s, u"um"_s, u"and"_s,
-                                      u"cut"_s,  u"latency"_s, u"by"_s,     u"forty"_s,     u"percent"_s,
-                                      u"for"_s, u"our"_s,     u"members"_s, u"i"_s,         u"decided"_s};
+    static const QStringList Words
+        = {u"we"_s, u"shipped"_s, u"the"_s,     u"migration"_s, u"um"_s,  u"and"_s,     u"cut"_s, u"latency"_s,
+           u"by"_s, u"forty"_s,   u"percent"_s, u"for"_s,       u"our"_s, u"members"_s, u"i"_s,   u"decided"_s};
     AnswerAnalysis analysis;
     analysis.durationMs = lengthMs;
     analysis.analysedMs = lengthMs;
@@ -71,7 +73,8 @@ AnswerAnalysis analysisOf(qint64 lengthMs)
     analysis.wordsPerMinute = 150;
     analysis.fillersPerMinute = 4;
     for (qint64 at = 300, i = 0; at + 400 < lengthMs - 300; at += 400, ++i)
-        analysis.words.append({Words.at(i % Words.size()), at, at + 350, 0.8, Words.at(i % Words.size()) == u"um"_s, 1});
+        analysis.words.append(
+            {Words.at(i % Words.size()), at, at + 350, 0.8, Words.at(i % Words.size()) == u"um"_s, 1});
     return analysis;
 }
 
@@ -154,7 +157,14 @@ int main(int argc, char *argv[])
         QObject::disconnect(connection);
         (void)dialog->grab(); // laid out and painted, as the first frame is
         *cpu = threadCpuMs() - cpuBefore;
-        return double(timer.nsecsElapsed()) / 1e6;
+        const double elapsed = double(timer.nsecsElapsed()) / 1e6;
+        // What was timed is the whole comparison: both waveforms and both transcripts shown.
+        for (const auto side : {CompareDialog::Side::A, CompareDialog::Side::B}) {
+            if (dialog->player(side)->slider()->peaks().isEmpty()
+                || dialog->transcript(side)->wordsView()->model()->rowCount() == 0)
+                qFatal("the comparison was not shown whole");
+        }
+        return elapsed;
     };
 
     double firstCpu = 0;
