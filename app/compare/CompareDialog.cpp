@@ -208,8 +208,7 @@ QFrame *CompareDialog::makeLane(Side side)
         player->seekTo(position);
     });
     connect(transcript, &TranscriptView::playPauseRequested, player, &TakePlayerWidget::togglePlayback);
-    connect(player, &TakePlayerWidget::waveformLoaded, this, [this, side] {
-        m_lanes[index(side)].waveformDone = true;
+    connect(player, &TakePlayerWidget::waveformLoaded, this, [this] {
         updateTimeScale();
         checkReady();
     });
@@ -260,6 +259,7 @@ void CompareDialog::showComparison(const TakeComparison &comparison)
         }
         m_scroll->hide();
         m_question->setText(comparison.problem);
+        m_shownGeneration = m_generation;
         m_ready = true;
         updateStates();
         Q_EMIT ready();
@@ -268,6 +268,7 @@ void CompareDialog::showComparison(const TakeComparison &comparison)
     const bool sameTakes = m_comparison.a.detail.row.id == comparison.a.detail.row.id
         && m_comparison.b.detail.row.id == comparison.b.detail.row.id;
     m_comparison = comparison;
+    m_shownGeneration = 0; // until both takes are set in their players
     m_ids = {comparison.a.detail.row.id, comparison.b.detail.row.id};
     m_loop = m_catalog.find(comparison.a.detail.row.loopId);
     if (!m_loop)
@@ -288,6 +289,7 @@ void CompareDialog::showComparison(const TakeComparison &comparison)
     m_scroll->show();
     updateTimeScale();
     updateStates();
+    m_shownGeneration = m_generation;
     checkReady();
 }
 
@@ -310,15 +312,12 @@ void CompareDialog::showLane(Side side, const ComparedTake &take)
     if (analysis.result)
         marks += TakeMarks::ofAnalysis(*analysis.result);
     if (!take.takePath.isEmpty()) {
-        if (lane.player->takePath() != take.takePath)
-            lane.waveformDone = false;
         lane.player->setTake(take.takePath, take.detail.recording->duration.count(), marks);
     } else {
         lane.player->clearTake(take.detail.recording
                                    ? tr("Its recording lies outside the library, so it is not played.")
                                    : row.skipped ? tr("Skipped: nothing was recorded")
                                                  : tr("Not recorded"));
-        lane.waveformDone = true;
     }
     lane.analysisNote->setText(analysisNote(side, analysis));
     lane.analysisNote->setVisible(!lane.analysisNote->text().isEmpty());
@@ -517,8 +516,13 @@ void CompareDialog::updateTimeScale()
 
 void CompareDialog::checkReady()
 {
-    if (m_ready || !m_lanes[0].waveformDone || !m_lanes[1].waveformDone || m_ids[0] == 0)
+    // Ready once the comparison asked for last is shown and neither waveform is still loading.
+    if (m_ready || m_shownGeneration != m_generation || m_ids[0] == 0)
         return;
+    for (const Lane &lane : m_lanes) {
+        if (lane.player->isWaveformLoading())
+            return;
+    }
     m_ready = true;
     Q_EMIT ready();
 }

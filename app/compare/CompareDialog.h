@@ -77,7 +77,6 @@ private:
         TakePlayerWidget *player = nullptr;
         QLabel *analysisNote = nullptr;
         TranscriptView *transcript = nullptr;
-        bool waveformDone = false;
     };
 
     static int index(Side side) { return side == Side::A ? 0 : 1; }
@@ -117,6 +116,7 @@ private:
     std::array<qint64, 2> m_ids{0, 0};
     Side m_current = Side::A;
     quint64 m_generation = 0; // comparisons asked for before are dropped
+    quint64 m_shownGeneration = 0; // the one shown
     bool m_ready = false;
 };
 

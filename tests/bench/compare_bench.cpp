@@ -162,7 +162,10 @@ int main(int argc, char *argv[])
         for (const auto side : {CompareDialog::Side::A, CompareDialog::Side::B}) {
             if (dialog->player(side)->slider()->peaks().isEmpty()
                 || dialog->transcript(side)->wordsView()->model()->rowCount() == 0)
-                qFatal("the comparison was not shown whole");
+                qFatal("the comparison of %lld and %lld was not shown whole: %d peaks (%s), %d words", pair.first,
+                       pair.second, int(dialog->player(side)->slider()->peaks().size()),
+                       qPrintable(dialog->player(side)->slider()->placeholderText()),
+                       dialog->transcript(side)->wordsView()->model()->rowCount());
         }
         return elapsed;
     };
