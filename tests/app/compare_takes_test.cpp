@@ -102,6 +102,7 @@ private Q_SLOTS:
     void ratingsAndMeasures_showBothWithTheirChanges();
     void takeNotAnalysed_orNotRecorded_saysSo();
     void controls_areNamed_andTabFollowsTheLayout();
+    void newRatingOrDeletion_isShownAtOnce();
 
 private:
     void activate();
@@ -502,6 +503,23 @@ void CompareTakesTest::controls_areNamed_andTabFollowsTheLayout()
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         QCOMPARE(QApplication::focusWidget(), next);
     }
+}
+
+void CompareTakesTest::newRatingOrDeletion_isShownAtOnce()
+{
+    CompareDialog *comparison = openComparison(m_firstId, m_secondId);
+    QVERIFY(comparison);
+    comparison->player(CompareDialog::Side::A)->seekTo(4000);
+    // Re-rated after another replay: the newest rating is the one compared.
+    QVERIFY(wait(m_library->addReplayRating(
+        m_secondId, ratingOf({{u"freedom-responsibility"_s, 2}, {u"candor"_s, 4}}, at(21, 9), Rating::When::AfterReplay))));
+    QTRY_COMPARE(textOf(comparison, u"compareChange_freedom-responsibility"_s), u"\u22121"_s);
+    QCOMPARE(textOf(comparison, u"compareChange_candor"_s), u"+1"_s);
+    QCOMPARE(comparison->player(CompareDialog::Side::A)->position(), 4000); // playback stays where it was
+    // Deleted: said in words, nothing left to play.
+    QVERIFY(wait(m_library->deleteAnswer(m_firstId)));
+    QTRY_COMPARE(textOf(comparison, u"compareQuestion"_s), u"One of the answers is no longer in the library."_s);
+    QVERIFY(comparison->player(CompareDialog::Side::A)->takePath().isEmpty());
 }
 
 QTEST_MAIN(CompareTakesTest)
