@@ -174,6 +174,7 @@ QFrame *CompareDialog::makeLane(Side side)
     lane.state->setWordWrap(false);
     lane.player = new TakePlayerWidget(frame);
     lane.player->setObjectName(u"comparePlayer"_s + suffix);
+    lane.player->setMnemonicsEnabled(false); // two players: Alt+Y would not say which
     lane.player->slider()->setAccessibleName(tr("Position in take %1").arg(letter(side)));
     lane.player->findChild<QWidget *>(u"playButton"_s)
         ->setAccessibleName(tr("Play or pause take %1").arg(letter(side)));

@@ -18,7 +18,7 @@ CompareLauncher::CompareLauncher(const AppServices &services, QAbstractItemView 
     , m_answerIdRole(answerIdRole)
     , m_page(page)
     , m_action(new QAction(tr("&Compare Two Takes"), page))
-    , m_button(new QPushButton(tr("Com&pare"), page))
+    , m_button(new QPushButton(tr("C&ompare"), page))
 {
     m_action->setObjectName(u"compareTakesAction"_s);
     m_action->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));

@@ -67,7 +67,7 @@ AnswerDetailView::AnswerDetailView(QWidget *parent)
     , m_notesStatus(new QLabel(this))
     , m_takesTitle(new QLabel(this))
     , m_takes(new QTreeWidget(this))
-    , m_compare(new QPushButton(tr("C&ompare with Another Take"), this))
+    , m_compare(new QPushButton(tr("Compare with Another Take"), this))
 {
     setObjectName(u"answerDetail"_s);
     m_question->setObjectName(u"answerQuestion"_s);

@@ -503,6 +503,10 @@ void CompareTakesTest::controls_areNamed_andTabFollowsTheLayout()
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         QCOMPARE(QApplication::focusWidget(), next);
     }
+    // Two players, one Alt+letter each would say neither: only the switch has one (and Close).
+    QCOMPARE(playerA->findChild<QPushButton *>(u"playButton"_s)->text(), u"Play"_s);
+    QCOMPARE(playerB->findChild<QPushButton *>(u"playButton"_s)->text(), u"Play"_s);
+    QCOMPARE(comparison->findChild<QPushButton *>(u"switchTakeButton"_s)->text(), u"Switch to Take &B"_s);
 }
 
 void CompareTakesTest::newRatingOrDeletion_isShownAtOnce()
@@ -512,7 +516,8 @@ void CompareTakesTest::newRatingOrDeletion_isShownAtOnce()
     comparison->player(CompareDialog::Side::A)->seekTo(4000);
     // Re-rated after another replay: the newest rating is the one compared.
     QVERIFY(wait(m_library->addReplayRating(
-        m_secondId, ratingOf({{u"freedom-responsibility"_s, 2}, {u"candor"_s, 4}}, at(21, 9), Rating::When::AfterReplay))));
+        m_secondId,
+        ratingOf({{u"freedom-responsibility"_s, 2}, {u"candor"_s, 4}}, at(21, 9), Rating::When::AfterReplay))));
     QTRY_COMPARE(textOf(comparison, u"compareChange_freedom-responsibility"_s), u"\u22121"_s);
     QCOMPARE(textOf(comparison, u"compareChange_candor"_s), u"+1"_s);
     QCOMPARE(comparison->player(CompareDialog::Side::A)->position(), 4000); // playback stays where it was
