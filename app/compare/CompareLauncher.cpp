@@ -45,6 +45,7 @@ void CompareLauncher::setCatalog(const LoopCatalog &catalog)
 
 void CompareLauncher::compareAnswers(qint64 firstAnswerId, qint64 secondAnswerId)
 {
+    Q_EMIT opening();
     if (!m_dialog) {
         m_dialog = new CompareDialog(m_services, m_page);
         m_dialog->setCatalog(m_catalog);

@@ -33,6 +33,10 @@ public:
     // The comparison, once one was asked for.
     CompareDialog *dialog() const { return m_dialog; }
 
+Q_SIGNALS:
+    // A comparison is about to open: what plays elsewhere should stop.
+    void opening();
+
 private:
     QList<qint64> selectedAnswerIds() const;
     void updateAction();

@@ -190,6 +190,7 @@ LibraryPage::LibraryPage(const AppServices &services, QWidget *parent)
     addActions(fileActions());
     addAction(m_compare->action());
     connect(m_detail, &AnswerDetailView::compareRequested, m_compare, &CompareLauncher::compareAnswers);
+    connect(m_compare, &CompareLauncher::opening, m_detail->player(), &TakePlayerWidget::pause); // one take at a time
     connect(m_exportCsvAction, &QAction::triggered, this, [this] {
         AnswerFilter filter = m_filters->filter();
         if (m_filters->recordingsOnly())
