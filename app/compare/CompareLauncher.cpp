@@ -31,6 +31,9 @@ CompareLauncher::CompareLauncher(const AppServices &services, QAbstractItemView 
             compareAnswers(ids.at(0), ids.at(1));
     });
     connect(m_button, &QPushButton::clicked, m_action, &QAction::trigger);
+    // Also where a right-click on the selected rows looks for it, with its key shown.
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_table->addAction(m_action);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &CompareLauncher::updateAction);
     connect(m_table->model(), &QAbstractItemModel::modelReset, this, &CompareLauncher::updateAction);
     updateAction();

@@ -261,6 +261,8 @@ void CompareTakesTest::twoRowsSelected_compareOpensThemOlderFirst()
     QAction *action = m_page->findChild<QAction *>(u"compareTakesAction"_s);
     QVERIFY(compare && action);
     QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    QVERIFY(table()->actions().contains(action)); // in the rows' context menu too
+    QCOMPARE(table()->contextMenuPolicy(), Qt::ActionsContextMenu);
     QVERIFY(!compare->accessibleName().isEmpty());
     // One row: nothing to compare. Two: the button and the key. Three: which two?
     clickRow(m_secondId);
