@@ -15,9 +15,9 @@ namespace MockLoop {
 class CompareDialog;
 
 // The Library's ways into a comparison of two takes: the Compare action (a button under the table,
-// the rows' context menu and Ctrl+Shift+C), enabled while exactly two rows are selected, and compareAnswers() for
-// "Compare with another take" in an answer's detail. Owns the comparison, a window of its own made
-// when first asked for; a new comparison replaces the one shown.
+// the rows' context menu and Ctrl+Shift+C), enabled while exactly two rows are selected, and
+// compareAnswers() for "Compare with another take" in an answer's detail. Owns the comparison, a
+// window of its own made when first asked for; a new comparison replaces the one shown.
 class CompareLauncher : public QObject
 {
     Q_OBJECT
