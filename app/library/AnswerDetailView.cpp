@@ -20,6 +20,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
@@ -66,6 +67,7 @@ AnswerDetailView::AnswerDetailView(QWidget *parent)
     , m_notesStatus(new QLabel(this))
     , m_takesTitle(new QLabel(this))
     , m_takes(new QTreeWidget(this))
+    , m_compare(new QPushButton(tr("Compare with Another Take"), this))
 {
     setObjectName(u"answerDetail"_s);
     m_question->setObjectName(u"answerQuestion"_s);
@@ -151,6 +153,13 @@ AnswerDetailView::AnswerDetailView(QWidget *parent)
     auto *takesLayout = new QVBoxLayout(takesBox);
     takesLayout->addWidget(m_takesTitle);
     takesLayout->addWidget(m_takes);
+    m_compare->setObjectName(u"compareWithTakeButton"_s);
+    m_compare->setAccessibleName(tr("Compare with another take of this question"));
+    m_compare->setToolTip(tr("Set this take beside another take of the same question: waveforms, ratings and what "
+                             "was measured"));
+    m_compare->setMenu(new QMenu(m_compare));
+    m_compare->menu()->setObjectName(u"compareWithTakeMenu"_s);
+    takesLayout->addWidget(m_compare, 0, Qt::AlignLeft);
     const auto activate = [this](QTreeWidgetItem *item) {
         const qint64 id = item ? item->data(TakeDate, Qt::UserRole).toLongLong() : 0;
         if (id > 0 && id != answerId())
@@ -193,6 +202,7 @@ AnswerDetailView::AnswerDetailView(QWidget *parent)
     setTabOrder(m_player->findChild<QWidget *>(u"playbackSpeed"_s), m_transcript->wordsView());
     setTabOrder(m_transcript->wordsView(), m_notes);
     setTabOrder(m_notes, m_takes);
+    setTabOrder(m_takes, m_compare);
 
     connect(m_practise, &QPushButton::clicked, this, &AnswerDetailView::practiseRequested);
     connect(m_delete, &QPushButton::clicked, this, &AnswerDetailView::deleteRequested);
@@ -383,6 +393,23 @@ void AnswerDetailView::showTakes(const QList<AnswerRow> &takes)
             m_takes->setCurrentItem(item, 0, QItemSelectionModel::NoUpdate);
         }
     }
+    // "Compare with another take" offers every other take of the question, newest first.
+    QMenu *menu = m_compare->menu();
+    menu->clear();
+    for (const AnswerRow &take : takes) {
+        if (take.id == answerId())
+            continue;
+        const QString text = tr("%1 · %2 · score %3 · %4")
+                                 .arg(LibraryFormat::dateTime(take.answeredAt), take.roundTitle,
+                                      LibraryFormat::score(take.latestScore),
+                                      take.skipped ? tr("skipped") : Format::elapsed(take.answerTime));
+        QAction *action = menu->addAction(text);
+        action->setObjectName(u"compareWithTake_%1"_s.arg(take.id));
+        const qint64 shown = answerId();
+        const qint64 other = take.id;
+        connect(action, &QAction::triggered, this, [this, shown, other] { Q_EMIT compareRequested(shown, other); });
+    }
+    m_compare->setVisible(!menu->isEmpty());
     const int count = int(takes.size());
     m_takesTitle->setText(count <= 1 ? tr("This is your only take of this question so far.")
                                      : tr("You have answered this question %n time(s).", nullptr, count));

@@ -78,6 +78,8 @@ Q_SIGNALS:
     void deleteRequested();
     void reRatingSubmitted(const MockLoop::Rating &rating);
     void takeActivated(qint64 answerId);
+    // "Compare with another take": the answer shown and the take chosen from the list.
+    void compareRequested(qint64 answerId, qint64 otherAnswerId);
     void notesEdited(qint64 answerId, const QString &notes);
 
 protected:
@@ -111,6 +113,7 @@ private:
     QLabel *m_notesStatus;
     QLabel *m_takesTitle;
     QTreeWidget *m_takes;
+    QPushButton *m_compare; // its menu lists the other takes of the question
     ReRatingDialog *m_reRating = nullptr; // made when first asked for
     QTimer m_notesTimer;
 

@@ -139,7 +139,7 @@ AnswerTableView::AnswerTableView(AnswerTableModel *model, QWidget *parent)
     setModel(m_proxy);
     setItemDelegate(new AnswerDelegate(this));
     setSelectionBehavior(QAbstractItemView::SelectRows);
-    setSelectionMode(QAbstractItemView::SingleSelection);
+    setSelectionMode(QAbstractItemView::ExtendedSelection); // two selected can be compared
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setTabKeyNavigation(false); // Tab leaves the table for the detail; arrows move in it
     setSortingEnabled(true);

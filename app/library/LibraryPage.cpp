@@ -8,6 +8,7 @@
 #include "TakePlayerWidget.h"
 #include "common/AppSettings.h"
 #include "common/Typography.h"
+#include "compare/CompareLauncher.h"
 #include "library/AnswerTableModel.h"
 #include "library/PracticeLibrary.h"
 #include "library/SessionImport.h"
@@ -83,6 +84,7 @@ LibraryPage::LibraryPage(const AppServices &services, QWidget *parent)
     , m_noAnswer(new QLabel(m_detailStack))
     , m_detail(new AnswerDetailView(m_detailStack))
     , m_transfers(new LibraryTransfers(services.library, this))
+    , m_compare(new CompareLauncher(services, m_table, AnswerTableModel::AnswerIdRole, this))
     , m_exportCsvAction(makeAction(this, tr("&Export Answers to CSV…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
                                    u"exportCsvAction"_s))
     , m_exportSessionAction(makeAction(this, tr("Export &Session…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
@@ -138,7 +140,10 @@ LibraryPage::LibraryPage(const AppServices &services, QWidget *parent)
     auto *tableLayout = new QVBoxLayout(tableSide);
     tableLayout->setContentsMargins(0, 0, 0, 0);
     tableLayout->addWidget(m_tableStack, 1);
-    tableLayout->addWidget(m_count);
+    auto *underTable = new QHBoxLayout;
+    underTable->addWidget(m_count, 1);
+    underTable->addWidget(m_compare->button());
+    tableLayout->addLayout(underTable);
 
     m_noAnswer->setObjectName(u"noAnswerSelected"_s);
     m_noAnswer->setAlignment(Qt::AlignCenter);
@@ -172,7 +177,8 @@ LibraryPage::LibraryPage(const AppServices &services, QWidget *parent)
     // Tab goes filters → table → detail.
     setTabOrder(m_recoveredBanner->lastFocusWidget(), m_filters->firstFocusWidget());
     setTabOrder(m_filters->lastFocusWidget(), m_table);
-    setTabOrder(m_table, m_detail->firstFocusWidget());
+    setTabOrder(m_table, m_compare->button());
+    setTabOrder(m_compare->button(), m_detail->firstFocusWidget());
 
     auto *find = new QShortcut(QKeySequence::Find, this);
     find->setContext(Qt::WidgetWithChildrenShortcut);
@@ -182,6 +188,9 @@ LibraryPage::LibraryPage(const AppServices &services, QWidget *parent)
     connect(remove, &QShortcut::activated, this, &LibraryPage::confirmDelete);
 
     addActions(fileActions());
+    addAction(m_compare->action());
+    connect(m_detail, &AnswerDetailView::compareRequested, m_compare, &CompareLauncher::compareAnswers);
+    connect(m_compare, &CompareLauncher::opening, m_detail->player(), &TakePlayerWidget::pause); // one take at a time
     connect(m_exportCsvAction, &QAction::triggered, this, [this] {
         AnswerFilter filter = m_filters->filter();
         if (m_filters->recordingsOnly())
@@ -268,6 +277,7 @@ void LibraryPage::setCatalog(const LoopCatalog &catalog)
 {
     m_catalog = catalog;
     m_filters->setCatalog(catalog);
+    m_compare->setCatalog(catalog);
     // With one loop its name in every row says nothing; the header's menu shows it again.
     m_table->setSeveralLoops(catalog.activeEntries().size() > 1);
     if (m_shownAnswerId != 0)

@@ -23,6 +23,7 @@ class AnswerDetailView;
 class AnswerSortProxy;
 class AnswerTableView;
 class AnswerTableModel;
+class CompareLauncher;
 class LibraryFilterBar;
 class LibraryTransfers;
 
@@ -114,6 +115,7 @@ private:
     QLabel *m_noAnswer;
     AnswerDetailView *m_detail;
     LibraryTransfers *m_transfers;
+    CompareLauncher *m_compare; // two takes side by side
     QAction *m_exportCsvAction;
     QAction *m_exportSessionAction;
     QAction *m_importSessionAction;

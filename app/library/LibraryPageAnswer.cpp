@@ -4,6 +4,7 @@
 #include "AnswerTableView.h"
 #include "LibraryFormat.h"
 #include "LibraryTransfers.h"
+#include "StoredAnalysis.h"
 #include "TakePlayerWidget.h"
 #include "TranscriptView.h"
 #include "analysis/AnalysisService.h"
@@ -14,7 +15,6 @@
 
 #include <QAccessible>
 #include <QItemSelectionModel>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
@@ -37,20 +37,6 @@ struct DetailLoad
     QString takePath;
     std::optional<Expected<AnswerAnalysis>> analysis; // read from what the library stored, if anything
 };
-
-// The stored analysis read back (on the library's worker: a long take's is large).
-Expected<AnswerAnalysis> readAnalysis(const AnalysisRecord &record)
-{
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(record.resultJson, &error);
-    if (!document.isObject())
-        return AnalysisError{AnalysisError::Kind::StoredAnalysisUnreadable,
-                             QCoreApplication::translate("MockLoop::LibraryPage",
-                                                         "Its stored analysis cannot be read (%1); re-analyse your "
-                                                         "takes in Settings to measure it again.")
-                                 .arg(error.errorString())};
-    return AnswerAnalysis::fromJson(document.object());
-}
 
 // Messages made outside LibraryPage's own functions (on the worker, in helper classes) share its
 // translation context.
@@ -190,7 +176,7 @@ void LibraryPage::loadDetail(qint64 answerId)
                 load.takePath
                     = TakeFiles(store->folder()).resolve(load.detail->recording->relativePath).value_or(QString());
             if (load.detail->analysis)
-                load.analysis = readAnalysis(*load.detail->analysis);
+                load.analysis = readStoredAnalysis(*load.detail->analysis);
             return load;
         })
         .then(this, [this, generation, answerId](const DetailLoad &load) {

@@ -44,6 +44,7 @@ TakePlayerWidget::TakePlayerWidget(QWidget *parent)
     , m_slider(new WaveformSlider(this))
     , m_time(new QLabel(this))
     , m_speed(new QComboBox(this))
+    , m_speedLabel(new QLabel(tr("Sp&eed:"), this))
     , m_status(new QLabel(this))
 {
     setObjectName(u"takePlayer"_s);
@@ -65,14 +66,13 @@ TakePlayerWidget::TakePlayerWidget(QWidget *parent)
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->hide();
-    auto *speedLabel = new QLabel(tr("Sp&eed:"), this);
-    speedLabel->setBuddy(m_speed);
+    m_speedLabel->setBuddy(m_speed);
 
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_playButton);
     controls->addWidget(m_time);
     controls->addStretch();
-    controls->addWidget(speedLabel);
+    controls->addWidget(m_speedLabel);
     controls->addWidget(m_speed);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -311,7 +311,16 @@ void TakePlayerWidget::updatePlayButton()
 {
     const bool playing = isPlaying();
     m_playButton->setIcon(playbackIcon(playing));
-    m_playButton->setText(playing ? tr("Pa&use") : tr("Pla&y"));
+    const QString text = playing ? tr("Pa&use") : tr("Pla&y");
+    m_playButton->setText(m_mnemonics ? text : QString(text).remove(u'&'));
+}
+
+void TakePlayerWidget::setMnemonicsEnabled(bool enabled)
+{
+    m_mnemonics = enabled;
+    const QString speed = tr("Sp&eed:");
+    m_speedLabel->setText(enabled ? speed : QString(speed).remove(u'&'));
+    updatePlayButton();
 }
 
 bool TakePlayerWidget::handleKey(QKeyEvent *event)

@@ -48,6 +48,10 @@ public:
     // The message under the player: what went wrong, if anything.
     QString statusText() const;
 
+    // Without Alt+letter shortcuts on Play and Speed, for a window showing two players (on by
+    // default).
+    void setMnemonicsEnabled(bool enabled);
+
     WaveformSlider *slider() const { return m_slider; }
     // The player, made on first use.
     TakePlayer *player();
@@ -74,6 +78,7 @@ private:
     WaveformSlider *m_slider;
     QLabel *m_time;
     QComboBox *m_speed;
+    QLabel *m_speedLabel;
     QLabel *m_status;
     QString m_path;
     qint64 m_position = 0; // where playback starts or stands, also before the media is loaded
@@ -81,6 +86,7 @@ private:
     bool m_waveformLoading = false;
     bool m_missing = false;
     bool m_statusIsProblem = false;
+    bool m_mnemonics = true;
 };
 
 } // namespace MockLoop

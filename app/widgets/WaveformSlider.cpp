@@ -101,6 +101,12 @@ void WaveformSlider::setPosition(qint64 position)
     update();
 }
 
+void WaveformSlider::setTimeScale(qint64 span)
+{
+    m_timeScale = std::max<qint64>(span, 0);
+    update();
+}
+
 void WaveformSlider::setPlaceholderText(const QString &text)
 {
     m_placeholder = text;
@@ -124,7 +130,10 @@ QRectF WaveformSlider::waveRect() const
     // A band on top for the phase titles (when there are any), the waveform below it.
     const bool titled = std::any_of(m_marks.cbegin(), m_marks.cend(), [](const Mark &mark) { return mark.isTitled(); });
     const int top = titled ? fontMetrics().height() + 4 : 6;
-    return QRectF(rect()).adjusted(2, top, -2, -2);
+    QRectF wave = QRectF(rect()).adjusted(2, top, -2, -2);
+    if (m_timeScale > duration() && duration() > 0)
+        wave.setWidth(std::max(wave.width() * qreal(duration()) / qreal(m_timeScale), 8.0));
+    return wave;
 }
 
 qint64 WaveformSlider::positionAt(qreal x) const
@@ -309,7 +318,7 @@ void WaveformSlider::paintEvent(QPaintEvent *)
             painter.setPen(pen);
             painter.drawLine(QPointF(x, 2), QPointF(x, wave.bottom()));
             // The title runs to the next titled mark.
-            qreal end = width() - 2;
+            qreal end = wave.right();
             for (qsizetype j = i + 1; j < m_marks.size(); ++j) {
                 if (m_marks.at(j).isTitled()) {
                     end = xOf(m_marks.at(j).at) - 4;

@@ -55,6 +55,14 @@ public:
     // The take's length; the slider's range is 0..duration.
     void setDuration(qint64 duration);
     qint64 duration() const { return maximum(); }
+    // The span the slider's width stands for (0, the default: the take's own length). A longer span
+    // draws the take over the left part of the width only, so that takes of different lengths set
+    // one above the other share a time scale (the comparison of two takes).
+    void setTimeScale(qint64 span);
+    qint64 timeScale() const { return m_timeScale; }
+    // Where a moment of the take is drawn, in the slider's coordinates.
+    qreal xOfPosition(qint64 position) const { return xOf(position); }
+
     // Where playback is; ignored while the person drags the handle.
     void setPosition(qint64 position);
     qint64 position() const { return value(); }
@@ -93,6 +101,7 @@ private:
     int m_loudest = 1; // the largest absolute sample, so quiet takes still show their shape
     QList<Mark> m_marks;
     QString m_placeholder;
+    qint64 m_timeScale = 0;
 };
 
 // The colour of likely fillers, on the waveform and in the transcript: an amber that reads on the

@@ -97,12 +97,20 @@ private:
 
 } // namespace
 
-bool LibraryStore::fillPhaseTimes()
+bool LibraryStore::fillPhaseTimes(const QList<qint64> &only)
 {
     QSqlDatabase db = database();
     QSqlQuery missing(db);
     missing.setForwardOnly(true);
-    if (!missing.exec(u"SELECT id, parts FROM answers WHERE phase_ms IS NULL"_s))
+    QString select = u"SELECT id, parts FROM answers WHERE phase_ms IS NULL"_s;
+    QVariantList ids;
+    if (!only.isEmpty()) {
+        select += u" AND id IN ("_s + QStringList(only.size(), u"?"_s).join(u',') + u')';
+        for (const qint64 id : only)
+            ids << id;
+    }
+    missing.prepare(select);
+    if (!execute(missing, ids))
         return failSql(missing);
     QList<std::pair<qint64, QString>> filled;
     while (missing.next()) {
@@ -195,7 +203,11 @@ AnswerFactSet LibraryStore::readFacts(const QString &sessionCondition, const QVa
 AnswerFactSet LibraryStore::answerFactsOf(const QList<qint64> &answerIds, const QStringList &dimensionIds,
                                           const QStringList &redFlagIds)
 {
-    if (!fillPhaseTimes()) // as in answerFacts()
+    if (answerIds.isEmpty())
+        return AnswerFactSet{dimensionIds, redFlagIds, {}, {}};
+    // Only the answers chosen: a comparison opens at once, even before the Progress page has worked
+    // out every answer's.
+    if (!fillPhaseTimes(answerIds))
         qCWarning(lcStore) << "story phase times not worked out:" << lastError();
     QStringList placeholders;
     QVariantList ids;
@@ -203,8 +215,6 @@ AnswerFactSet LibraryStore::answerFactsOf(const QList<qint64> &answerIds, const 
         placeholders << u"?"_s;
         ids << id;
     }
-    if (ids.isEmpty())
-        return AnswerFactSet{dimensionIds, redFlagIds, {}, {}};
     const QString in = u" IN ("_s + placeholders.join(QChar(u',')) + QChar(u')');
     return readFacts(u"s.id IN (SELECT session_id FROM answers WHERE id"_s + in + QChar(u')'), ids, u"a.id"_s + in, ids,
                      dimensionIds, redFlagIds);

@@ -187,8 +187,9 @@ private:
     QSqlDatabase database() const;
     bool fail(const QString &message) const;
     bool failSql(const class QSqlQuery &query) const;
-    // Works out the story phase times of answers that have none yet (LibraryProgress.cpp).
-    bool fillPhaseTimes();
+    // Works out the story phase times of answers that have none yet, of those in only when it is
+    // not empty (LibraryProgress.cpp).
+    bool fillPhaseTimes(const QList<qint64> &only = {});
     // The facts of the answers of the sessions that pass the conditions (SQL on sessions s and
     // answers a, with their values).
     AnswerFactSet readFacts(const QString &sessionCondition, const QVariantList &sessionValues,

@@ -1,9 +1,9 @@
 // Renders every page of MockLoop to PNG, for the README, the AppStream metadata and for looking
 // at the UI: the practice home, a round's briefing, a question being answered (with a phase mark
 // and overtime), the rating with the measured feedback, the round wrap-up, the library, the settings, the
-// progress page and a loop file's errors. The window is the real one, on a manual clock, over a library
-// filled with sample practice. Run it through tests/app/render-screenshots.sh, which provides a display (Xvfb) and,
-// when it can, the audio rig so that the answer is really being recorded.
+// progress page, two takes compared and a loop file's errors. The window is the real one, on a manual clock, over a
+// library filled with sample practice. Run it through tests/app/render-screenshots.sh, which provides a display (Xvfb)
+// and, when it can, the audio rig so that the answer is really being recorded.
 //   mockloop_screenshots OUTPUT_FOLDER [--dark]
 
 #include "../common/SampleLibrary.h"
@@ -15,6 +15,7 @@
 #include "audio/WavFormat.h"
 #include "common/AppSettings.h"
 #include "common/ApplicationIdentity.h"
+#include "compare/CompareDialog.h"
 #include "library/AnswerDetailView.h"
 #include "library/LibraryPage.h"
 #include "library/PracticeLibrary.h"
@@ -248,6 +249,54 @@ qint64 fillLibrary(PracticeLibrary &library, const std::shared_ptr<const Loop> &
                 }
             }
             return showcase;
+        })
+        .result();
+}
+
+// An earlier take of the showcase's question, for the comparison: longer in its decision, faster,
+// with more likely fillers, rated lower.
+qint64 addEarlierTake(PracticeLibrary &library, qint64 showcase)
+{
+    return library
+        .run([showcase](LibraryStore *store) -> qint64 {
+            const std::optional<AnswerDetail> shown = store->answer(showcase);
+            if (!shown)
+                return 0;
+            SessionRecord session = *store->session(shown->row.sessionId);
+            session.id = u"sample-earlier"_s;
+            session.startedAt = session.startedAt.addDays(-12);
+            store->addSession(session);
+            LibraryStore::NewAnswer answer;
+            answer.sessionId = session.id;
+            answer.answeredAt = session.startedAt.addSecs(300);
+            answer.roundTitle = shown->row.roundTitle;
+            answer.categoryId = shown->row.categoryId;
+            answer.record = shown->record;
+            answer.record.notes.clear();
+            AnswerPart &part = answer.record.parts.first();
+            part.duration = 250s;
+            part.phaseMarks = {{1, 25s}, {2, 125s}, {3, 200s}};
+            Rating rating = *shown->rightAfter;
+            rating.ratedAt = answer.answeredAt.addSecs(280);
+            int d = 0;
+            for (auto it = rating.scores.begin(); it != rating.scores.end(); ++it)
+                it.value() = std::max(1, it.value() - 1 - d++ % 2);
+            rating.redFlagIds = {u"excuses-for-results"_s};
+            answer.record.rating = rating;
+            const QString relative = LibraryStore::takeRelativePath(session.id, u"01-answer.wav"_s);
+            writeSpeechLikeTake(store->absolutePath(relative), 250, ShowcaseSilences);
+            answer.recording = LibraryStore::describeTake(store->absolutePath(relative), relative);
+            const auto id = store->addAnswer(answer);
+            if (!id)
+                return 0;
+            AnswerAnalysis analysis = showcaseAnalysis(part.duration.count(), part.phaseMarks);
+            for (qsizetype i = 5; i < analysis.words.size(); i += 9)
+                analysis.words[i] = {u"um"_s, analysis.words[i].startMs, analysis.words[i].endMs, 0.7, true, 0};
+            const qint64 span = analysis.speech.constLast().endMs - analysis.speech.constFirst().startMs;
+            analysis.fillersPerMinute = double(analysis.likelyFillerCount()) * 60000.0 / double(span);
+            analysis.wordsPerMinute = 172;
+            store->setAnalysis(*id, AnalysisService::recordOf(analysis, answer.answeredAt.addSecs(10)));
+            return *id;
         })
         .result();
 }
@@ -494,6 +543,24 @@ int main(int argc, char *argv[])
     QTest::qWait(1000);
     child<AnswerDetailView>(&window, u"answerDetail"_s)->player()->seekTo(47300);
     save(&window, u"08-library"_s);
+
+    // Two takes of that question compared, from the answer's "Compare with another take".
+    const qint64 earlier = addEarlierTake(library, showcase);
+    Q_EMIT library.answerAdded(earlier); // stored behind the library's back: the page is told
+    const QString compareWith = u"compareWithTake_%1"_s.arg(earlier);
+    waitFor([&window, &compareWith] { return window.findChild<QAction *>(compareWith) != nullptr; });
+    window.findChild<QAction *>(compareWith)->trigger();
+    waitFor([&window] {
+        const auto *compare = window.findChild<CompareDialog *>(u"compareDialog"_s);
+        return compare && compare->isReady();
+    });
+    auto *compare = window.findChild<CompareDialog *>(u"compareDialog"_s);
+    compare->resize(1300, 880);
+    compare->player(CompareDialog::Side::A)->seekTo(112000);
+    compare->switchTake();
+    QTest::qWait(500);
+    save(compare, u"13-compare"_s);
+    compare->close();
     window.showPage(MainWindow::Page::Settings);
     save(&window, u"09-settings"_s);
 
