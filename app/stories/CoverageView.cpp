@@ -32,7 +32,8 @@ QTableView *matrix(const QString &name, const QString &accessibleName, QStandard
     view->setSelectionBehavior(QAbstractItemView::SelectItems);
     view->setWordWrap(false);
     view->verticalHeader()->hide();
-    view->horizontalHeader()->setDefaultSectionSize(120);
+    view->horizontalHeader()->setDefaultSectionSize(150);
+    view->horizontalHeader()->setTextElideMode(Qt::ElideRight);
     view->setTabKeyNavigation(false); // Tab leaves the matrix; the arrows move in it
     return view;
 }
@@ -160,6 +161,8 @@ void CoverageView::fillQuestions(const Loop &loop, const QList<Story> &stories, 
     for (const Story &story : stories)
         headers << storyTitle(story);
     m_questionModel->setHorizontalHeaderLabels(headers);
+    for (int column = FirstStoryColumn; column < headers.size(); ++column)
+        m_questionModel->setHeaderData(column, Qt::Horizontal, headers.at(column), Qt::ToolTipRole);
     const QBrush shade = uncoveredBrush(palette());
     QHash<qint64, int> columnOf;
     for (int i = 0; i < stories.size(); ++i)
@@ -223,8 +226,8 @@ void CoverageView::fillQuestions(const Loop &loop, const QList<Story> &stories, 
             m_questionModel->appendRow(row);
         }
     }
-    m_questions->setColumnWidth(LabelColumn, 380);
-    m_questions->setColumnWidth(StatusColumn, 190);
+    m_questions->setColumnWidth(LabelColumn, 360);
+    m_questions->setColumnWidth(StatusColumn, 180);
 }
 
 void CoverageView::fillValues(const QList<Story> &stories, const StoryCoverageResult &coverage)
@@ -234,6 +237,8 @@ void CoverageView::fillValues(const QList<Story> &stories, const StoryCoverageRe
     for (const Story &story : stories)
         headers << storyTitle(story);
     m_valueModel->setHorizontalHeaderLabels(headers);
+    for (int column = FirstStoryColumn; column < headers.size(); ++column)
+        m_valueModel->setHeaderData(column, Qt::Horizontal, headers.at(column), Qt::ToolTipRole);
     const QBrush shade = uncoveredBrush(palette());
     for (const ValueCoverage &value : coverage.values) {
         QList<QStandardItem *> row{cell(value.valueTitle)};
@@ -267,8 +272,8 @@ void CoverageView::fillValues(const QList<Story> &stories, const StoryCoverageRe
         }
         m_valueModel->appendRow(row);
     }
-    m_values->setColumnWidth(LabelColumn, 380);
-    m_values->setColumnWidth(StatusColumn, 190);
+    m_values->setColumnWidth(LabelColumn, 360);
+    m_values->setColumnWidth(StatusColumn, 180);
 }
 
 void CoverageView::toggle(QTableView *view, const QModelIndex &index)

@@ -33,6 +33,7 @@ struct LoadedStories
 {
     QList<Story> stories;
     std::optional<double> pace;
+    QList<StoryPractice> practice;
 };
 
 struct CoverageData
@@ -188,6 +189,8 @@ StoriesPage::StoriesPage(const AppServices &services, QWidget *parent)
     bank->setStretchFactor(0, 1);
     bank->setStretchFactor(1, 3);
     bank->setChildrenCollapsible(false);
+    bank->setSizes({300, 900});
+    m_list->setMinimumWidth(240);
     m_tabs->addTab(bank, tr("Stor&y Bank"));
     m_tabs->addTab(m_coverage, tr("Covera&ge"));
 
@@ -335,12 +338,21 @@ void StoriesPage::reload(qint64 selectId, const std::function<void()> &shown)
     m_stale = false;
     m_services.library
         ->run([](LibraryStore *store) {
-            return store ? LoadedStories{store->stories(true), store->measuredWordsPerMinute()} : LoadedStories{};
+            return store ? LoadedStories{store->stories(true), store->measuredWordsPerMinute(), store->storyPractice()}
+                         : LoadedStories{};
         })
         .then(this, [this, selectId, shown](const LoadedStories &loaded) {
             m_stories = loaded.stories;
             m_pace = loaded.pace;
             m_editor->setMeasuredPace(m_pace);
+            m_practice.clear();
+            for (const StoryPractice &practice : loaded.practice) {
+                if (practice.storyId != 0)
+                    m_practice.insert(practice.storyId, practice);
+            }
+            if (m_editor->hasStory())
+                m_editor->setPractice(m_practice.contains(m_currentId) ? std::optional(m_practice.value(m_currentId))
+                                                                        : std::nullopt);
             // The story being typed is as the editor holds it, not as the library had it a moment ago.
             if (m_editor->hasStory()) {
                 for (Story &story : m_stories) {
@@ -402,6 +414,7 @@ void StoriesPage::showStory(qint64 storyId)
     } else {
         m_history.emplace(*found);
         m_editor->setStory(*found);
+        m_editor->setPractice(m_practice.contains(storyId) ? std::optional(m_practice.value(storyId)) : std::nullopt);
     }
     // The list follows (it may be filtered: the story shown stays in it).
     for (int row = 0; row < m_list->count(); ++row) {

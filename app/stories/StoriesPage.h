@@ -2,9 +2,11 @@
 
 #include "AppServices.h"
 #include "StoryTransfers.h"
+#include "library/LibraryTypes.h"
 #include "loops/LoopCatalog.h"
 #include "stories/StoryEditHistory.h"
 
+#include <QHash>
 #include <QTimer>
 #include <QWidget>
 
@@ -99,6 +101,7 @@ private:
     qint64 m_currentId = 0;
     std::optional<StoryEditHistory> m_history;
     std::optional<double> m_pace;
+    QHash<qint64, StoryPractice> m_practice; // by story
     QTimer m_saveTimer;
     bool m_pendingSave = false;
     int m_savesInFlight = 0;

@@ -34,7 +34,7 @@ QListWidget *tagList(const QString &name, const QString &accessibleName, QWidget
     auto *list = new QListWidget(parent);
     list->setObjectName(name);
     list->setAccessibleName(accessibleName);
-    list->setFixedHeight(list->fontMetrics().lineSpacing() * 5 + 12);
+    list->setFixedHeight(list->fontMetrics().lineSpacing() * 6 + 12);
     return list;
 }
 
@@ -104,6 +104,7 @@ StoryEditor::StoryEditor(QWidget *parent)
     , m_period(new QLineEdit(this))
     , m_company(new QLineEdit(this))
     , m_length(new QLabel(this))
+    , m_practice(new QLabel(this))
     , m_hints(new QLabel(this))
 {
     setObjectName(u"storyEditor"_s);
@@ -124,6 +125,9 @@ StoryEditor::StoryEditor(QWidget *parent)
     m_length->setObjectName(u"storyLength"_s);
     m_length->setWordWrap(true);
     m_length->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_practice->setObjectName(u"storyPractice"_s);
+    m_practice->setWordWrap(true);
+    m_practice->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_hints->setObjectName(u"storyHints"_s);
     m_hints->setWordWrap(true);
     m_hints->setTextFormat(Qt::PlainText);
@@ -140,7 +144,7 @@ StoryEditor::StoryEditor(QWidget *parent)
     auto *metricsLabel = new QLabel(tr("&Metrics:"), this);
     metricsLabel->setBuddy(m_metrics);
     details->addRow(metricsLabel, m_metrics);
-    details->addRow(tr("Member impact:"), m_impact);
+    details->addRow(tr("Impact in one line:"), m_impact);
 
     auto *tags = new QGridLayout;
     const QList<std::pair<QString, QListWidget *>> lists = {
@@ -160,15 +164,18 @@ StoryEditor::StoryEditor(QWidget *parent)
     bold.setBold(true);
     hintsTitle->setFont(bold);
 
+    // The hints first, under the title, where they are seen while the phases are written.
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(hintsTitle);
+    layout->addWidget(m_length);
+    layout->addWidget(m_hints);
+    layout->addWidget(m_practice);
+    layout->addSpacing(6);
     layout->addWidget(m_phaseBox);
     layout->addLayout(details);
     layout->addLayout(tags);
     layout->addLayout(origin);
-    layout->addWidget(hintsTitle);
-    layout->addWidget(m_length);
-    layout->addWidget(m_hints);
     layout->addStretch();
 
     connect(m_title, &QLineEdit::textEdited, this, &StoryEditor::reportEdit);
@@ -299,6 +306,7 @@ void StoryEditor::clearStory()
     m_filling = filling;
     m_length->setText(tr("Choose a story on the left, or make a new one."));
     m_hints->clear();
+    m_practice->clear();
     setEnabled(false);
 }
 
@@ -332,6 +340,25 @@ void StoryEditor::setMeasuredPace(std::optional<double> wordsPerMinute)
 {
     m_pace = wordsPerMinute;
     updateHints();
+}
+
+void StoryEditor::setPractice(const std::optional<StoryPractice> &practice)
+{
+    if (!practice) {
+        m_practice->setText(tr("Not practised on the cue card yet."));
+        return;
+    }
+    QString text = practice->answers == 1 ? tr("Practised once on the cue card")
+                                          : tr("Practised %1 times on the cue card").arg(practice->answers);
+    if (practice->meanScore)
+        text += tr(", rated %1 on average").arg(QString::number(*practice->meanScore, 'f', 1));
+    QStringList phases;
+    for (qsizetype i = 0; m_loop && i < practice->meanPhaseMs.size() && i < m_loop->storyStructure.phases.size(); ++i)
+        phases << u"%1 %2"_s.arg(m_loop->storyStructure.phases.at(i).title,
+                                 Format::elapsed(std::chrono::milliseconds(practice->meanPhaseMs.at(i))));
+    if (!phases.isEmpty())
+        text += tr("; time in each phase: %1").arg(phases.join(u", "_s));
+    m_practice->setText(text + u'.');
 }
 
 void StoryEditor::reportEdit()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "library/LibraryTypes.h"
 #include "loops/Loop.h"
 #include "stories/Story.h"
 
@@ -42,6 +43,8 @@ public:
     Story story() const;
     // The candidate's pace, for the spoken length (absent: 150 words a minute).
     void setMeasuredPace(std::optional<double> wordsPerMinute);
+    // What practice the story has had on the cue card (none: not practised yet).
+    void setPractice(const std::optional<StoryPractice> &practice);
 
     QLineEdit *titleEdit() const { return m_title; }
     // Every box that takes typing, in Tab order: for the page's undo keys.
@@ -77,6 +80,7 @@ private:
     QLineEdit *m_period;
     QLineEdit *m_company;
     QLabel *m_length;
+    QLabel *m_practice;
     QLabel *m_hints;
 };
 
