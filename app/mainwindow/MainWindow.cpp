@@ -448,6 +448,8 @@ void MainWindow::showShortcuts()
     rows.append({tr("Next dimension"), tr("Tab")});
     rows.append({tr("Submit the rating"), QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText)});
     rows.append({tr("Leave the notes box"), tr("Esc")});
+    rows.append({tr("New story, undo, redo (Stories)"), tr("Ctrl+N, Ctrl+Z, Ctrl+Shift+Z")});
+    rows.append({tr("Link or unlink a story (Coverage)"), tr("Return, Space")});
     table->setRowCount(int(rows.size()));
     for (int row = 0; row < rows.size(); ++row) {
         table->setItem(row, 0, new QTableWidgetItem(rows.at(row).first));
