@@ -45,6 +45,7 @@ StoryCueCard::StoryCueCard(PracticeLibrary *library, QWidget *parent)
     m_toggle->setShortcut(QKeySequence(Qt::Key_C));
     m_toggle->setShortcutContext(Qt::WindowShortcut);
     m_toggle->setToolTip(tr("Show or hide the story for this question during think time (C)"));
+    m_toggle->setEnabled(false);
     QFont bold = m_caption->font();
     bold.setBold(true);
     m_caption->setFont(bold);
@@ -93,6 +94,8 @@ StoryCueCard::StoryCueCard(PracticeLibrary *library, QWidget *parent)
 void StoryCueCard::follow(const SessionEngine *engine)
 {
     const bool thinking = engine && engine->state() == SessionState::Thinking && engine->currentAnswer();
+    // C belongs to the card only in think time: elsewhere it does nothing, as the other session keys.
+    m_toggle->setEnabled(thinking);
     if (!thinking) {
         m_thinking = false;
         hide();

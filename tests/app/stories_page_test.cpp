@@ -341,6 +341,7 @@ void StoriesPageTest::cueCard_duringThinkTime_keepsTheStoryWithTheAnswer_inTheLi
     key(Qt::Key_Return);
     QCOMPARE(engine()->state(), SessionState::Answering);
     QVERIFY(!card->isVisible()); // think time only
+    QVERIFY(!card->toggleAction()->isEnabled()); // and C does nothing meanwhile
     answerAll(3);
     QCOMPARE(engine()->state(), SessionState::Finished);
 
