@@ -188,6 +188,12 @@ AnswerDetailView::AnswerDetailView(QWidget *parent)
     layout->addWidget(m_meta);
     layout->addWidget(m_timing);
     layout->addWidget(m_probeReasons);
+    m_practisedStory = new QLabel(this);
+    m_practisedStory->setObjectName(u"practisedStory"_s);
+    m_practisedStory->setWordWrap(true);
+    m_practisedStory->setTextFormat(Qt::PlainText);
+    m_practisedStory->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    layout->addWidget(m_practisedStory);
     layout->addLayout(actions);
     layout->addSpacing(fontMetrics().height() / 2);
     layout->addWidget(m_player);
@@ -230,6 +236,12 @@ void AnswerDetailView::showAnswer(const AnswerDetail &detail, std::shared_ptr<co
 
     showHeader();
     m_probeReasons->showAnswer(detail.record);
+    m_practisedStory->setVisible(detail.practisedStory.has_value());
+    if (detail.practisedStory)
+        m_practisedStory->setText(
+            detail.practisedStory->storyId != 0
+                ? tr("Story practised (on the cue card): %1").arg(detail.practisedStory->title)
+                : tr("Story practised (on the cue card): %1, deleted since").arg(detail.practisedStory->title));
     showRatings();
     showTakes(takes);
 

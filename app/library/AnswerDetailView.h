@@ -99,6 +99,7 @@ private:
     QLabel *m_meta;
     QLabel *m_timing;
     ProbeReasonLabel *m_probeReasons; // why the interviewer asked what it asked
+    QLabel *m_practisedStory = nullptr; // the story shown on the cue card while thinking
     QPushButton *m_practise;
     QPushButton *m_reRate;
     QPushButton *m_delete;

@@ -10,6 +10,7 @@
 #include "practice/SessionPage.h"
 #include "progress/ProgressPage.h"
 #include "settings/SettingsPage.h"
+#include "stories/StoriesPage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -56,7 +57,8 @@ MainWindow::MainWindow(const AppServices &services, const QStringList &loopFiles
     m_navigation->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
     for (const auto &[text, icon] :
          {std::pair(tr("Practice"), u":/icons/practice.svg"_s), std::pair(tr("Library"), u":/icons/library.svg"_s),
-          std::pair(tr("Progress"), u":/icons/progress.svg"_s), std::pair(tr("Settings"), u":/icons/settings.svg"_s)})
+          std::pair(tr("Progress"), u":/icons/progress.svg"_s), std::pair(tr("Stories"), u":/icons/stories.svg"_s),
+          std::pair(tr("Settings"), u":/icons/settings.svg"_s)})
         new QListWidgetItem(QIcon(icon), text, m_navigation);
     // Wide enough for the longest label it can show, "Library (12)" when takes wait to be kept.
     m_navigation->setFixedWidth(std::max(m_navigation->sizeHintForColumn(0),
@@ -73,6 +75,7 @@ MainWindow::MainWindow(const AppServices &services, const QStringList &loopFiles
     m_pages->addWidget(new QWidget(m_pages));
     m_pages->addWidget(new QWidget(m_pages));
     m_pages->addWidget(new QWidget(m_pages));
+    m_pages->addWidget(new QWidget(m_pages)); // Stories
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
@@ -88,6 +91,8 @@ MainWindow::MainWindow(const AppServices &services, const QStringList &loopFiles
             libraryPage();
         if (row == int(Page::Progress))
             progressPage();
+        if (row == int(Page::Stories))
+            storiesPage();
         if (row == int(Page::Settings))
             settingsPage();
         m_pages->setCurrentIndex(row);
@@ -95,6 +100,8 @@ MainWindow::MainWindow(const AppServices &services, const QStringList &loopFiles
             m_library->setActive(row == int(Page::Library));
         if (m_progress)
             m_progress->setActive(row == int(Page::Progress));
+        if (m_stories)
+            m_stories->setActive(row == int(Page::Stories));
         if (m_settings)
             m_settings->setActive(row == int(Page::Settings));
     });
@@ -218,6 +225,17 @@ ProgressPage *MainWindow::progressPage()
     return m_progress;
 }
 
+StoriesPage *MainWindow::storiesPage()
+{
+    if (m_stories)
+        return m_stories;
+    m_stories = new StoriesPage(m_services, m_pages);
+    replacePlaceholder(int(Page::Stories), m_stories);
+    if (m_catalogLoaded)
+        m_stories->setCatalog(m_home->catalog());
+    return m_stories;
+}
+
 void MainWindow::practiseQuestion(const QString &loopId, const QString &questionId)
 {
     if (isSessionRunning()) {
@@ -303,6 +321,7 @@ void MainWindow::createMenus()
     const QList<std::pair<QString, Page>> pages = {{tr("&Practice"), Page::Practice},
                                                    {tr("&Library"), Page::Library},
                                                    {tr("P&rogress"), Page::Progress},
+                                                   {tr("S&tories"), Page::Stories},
                                                    {tr("&Settings"), Page::Settings}};
     int key = Qt::Key_1;
     for (const auto &[text, page] : pages) {
@@ -339,6 +358,8 @@ void MainWindow::showCatalog(const LoopCatalog &catalog)
         m_library->setCatalog(merged);
     if (m_progress)
         m_progress->setCatalog(merged);
+    if (m_stories)
+        m_stories->setCatalog(merged);
     if (m_services.analysis)
         m_services.analysis->setCatalog(merged); // the story phases' targets of old takes
 }
@@ -427,6 +448,8 @@ void MainWindow::showShortcuts()
     rows.append({tr("Next dimension"), tr("Tab")});
     rows.append({tr("Submit the rating"), QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText)});
     rows.append({tr("Leave the notes box"), tr("Esc")});
+    rows.append({tr("New story, undo, redo (Stories)"), tr("Ctrl+N, Ctrl+Z, Ctrl+Shift+Z")});
+    rows.append({tr("Link or unlink a story (Coverage)"), tr("Return, Space")});
     table->setRowCount(int(rows.size()));
     for (int row = 0; row < rows.size(); ++row) {
         table->setItem(row, 0, new QTableWidgetItem(rows.at(row).first));

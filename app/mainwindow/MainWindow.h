@@ -18,8 +18,9 @@ class ProgressPage;
 class SessionController;
 class SessionPage;
 class SettingsPage;
+class StoriesPage;
 
-// The MockLoop window: Practice, Library, Progress and Settings pages, the menu bar with every action and
+// The MockLoop window: Practice, Library, Progress, Stories and Settings pages, the menu bar with every action and
 // its key, and the status bar. Remembers its size and place; closing it during a session pauses
 // and saves the session, which can be resumed at the next start.
 class MainWindow : public QMainWindow
@@ -27,7 +28,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    enum class Page { Practice, Library, Progress, Settings };
+    enum class Page { Practice, Library, Progress, Stories, Settings };
 
     MainWindow(const AppServices &services, const QStringList &loopFiles = {}, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -38,6 +39,7 @@ public:
     SessionPage *sessionPage();
     LibraryPage *libraryPage();
     ProgressPage *progressPage();
+    StoriesPage *storiesPage();
     SettingsPage *settingsPage();
     bool isCatalogLoaded() const { return m_catalogLoaded; }
 
@@ -69,6 +71,7 @@ private:
     SessionPage *m_session = nullptr;
     LibraryPage *m_library = nullptr;
     ProgressPage *m_progress = nullptr;
+    StoriesPage *m_stories = nullptr;
     SettingsPage *m_settings = nullptr;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_practiceMenu = nullptr;

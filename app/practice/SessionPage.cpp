@@ -14,6 +14,7 @@
 #include "library/PracticeLibrary.h"
 #include "loops/Loop.h"
 #include "rating/RatingPanel.h"
+#include "stories/StoryCueCard.h"
 #include "widgets/CountdownLabel.h"
 
 #include <QAction>
@@ -140,7 +141,12 @@ SessionPage::SessionPage(const AppServices &services, QWidget *parent)
     auto *questionPage = new QWidget(m_stack);
     auto *questionLayout = new QVBoxLayout(questionPage);
     questionLayout->setContentsMargins(0, 0, 0, 0);
-    questionLayout->addWidget(m_question, 1);
+    m_cueCard = new StoryCueCard(services.library, questionPage);
+    addAction(m_cueCard->toggleAction());
+    auto *questionRow = new QHBoxLayout;
+    questionRow->addWidget(m_question, 1);
+    questionRow->addWidget(m_cueCard);
+    questionLayout->addLayout(questionRow, 1);
     questionLayout->addLayout(controls);
 
     auto *ratingPage = new QWidget(m_stack);
@@ -237,9 +243,9 @@ SessionPage::~SessionPage() = default;
 
 QList<QAction *> SessionPage::actionList() const
 {
-    return {m_actions.beginRound, m_actions.startAnswer, m_actions.nextPhase,    m_actions.finishAnswer,
-            m_actions.pause,      m_actions.voice,       m_actions.skipQuestion, m_actions.continueSession,
-            m_actions.endRound,   m_actions.abandon};
+    return {m_actions.beginRound,      m_actions.startAnswer, m_actions.nextPhase,       m_actions.finishAnswer,
+            m_actions.pause,           m_actions.voice,       m_cueCard->toggleAction(), m_actions.skipQuestion,
+            m_actions.continueSession, m_actions.endRound,    m_actions.abandon};
 }
 
 bool SessionPage::isRunning() const
@@ -348,6 +354,7 @@ void SessionPage::onStateChanged()
     SessionEngine *engine = m_controller->engine();
     updateHeader();
     updateActions();
+    m_cueCard->follow(engine);
     switch (engine->state()) {
     case SessionState::NotStarted:
     case SessionState::Briefing:

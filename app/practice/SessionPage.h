@@ -22,6 +22,7 @@ class CountdownLabel;
 class QuestionView;
 class RatingPanel;
 class SessionController;
+class StoryCueCard;
 class TakePlayer;
 class WrapUpView;
 struct ClockReadings;
@@ -113,6 +114,7 @@ private:
     CountdownLabel *m_breakClock;
     TakePlayer *m_replay = nullptr; // made on first replay
     PauseForDialogs *m_pauseForDialogs;
+    StoryCueCard *m_cueCard = nullptr; // the story for the question, in think time (C)
     QString m_sessionId;
     QString m_saveProblem; // the banner's message while the library refuses to save
     QHash<int, QString> m_analysisFailures; // why answers of this session could not be analysed

@@ -2,6 +2,7 @@
 
 #include "ChartPanel.h"
 #include "common/AppSettings.h"
+#include "common/LoopChoice.h"
 #include "library/PracticeLibrary.h"
 #include "loops/Loop.h"
 #include "progress/ProgressLoader.h"
@@ -174,15 +175,7 @@ void ProgressPage::setCatalog(const LoopCatalog &catalog)
 
 void ProgressPage::fillLoopChoice()
 {
-    const QString wanted
-        = m_loopChoice->count() > 0 ? m_loopChoice->currentData().toString() : AppSettings::lastLoopId();
-    {
-        const QSignalBlocker blocker(m_loopChoice);
-        m_loopChoice->clear();
-        for (const CatalogEntry &entry : m_catalog.activeEntries())
-            m_loopChoice->addItem(entry.loop->title, entry.loop->id);
-        m_loopChoice->setCurrentIndex(std::max(0, m_loopChoice->findData(wanted)));
-    }
+    MockLoop::fillLoopChoice(m_loopChoice, m_catalog);
     fillFilterChoices();
     m_stale = true;
     if (m_active)

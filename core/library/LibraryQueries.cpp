@@ -248,6 +248,8 @@ std::optional<AnswerDetail> LibraryStore::answer(qint64 answerId)
     record.ordinal = ordinal.isNull() ? -1 : ordinal.toInt();
     record.skipped = detail.row.skipped;
     record.notes = detail.row.notes;
+    if (record.ordinal >= 0)
+        detail.practisedStory = practisedStory(detail.row.sessionId, record.ordinal);
 
     QSqlQuery ratings(db);
     ratings.prepare(u"SELECT id, kind, rated_at, notes FROM ratings WHERE answer_id = ? ORDER BY rated_at, id"_s);

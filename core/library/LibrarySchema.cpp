@@ -286,6 +286,27 @@ END
 ;;
 CREATE INDEX answers_without_phase_times ON answers (id) WHERE phase_ms IS NULL
 )",
+    // 6: the story the candidate chose on the cue card for an answer (app/stories/StoryCueCard). It is
+    // chosen during think time, before the library holds the answer, so it is kept by session and
+    // ordinal as the answer is known; with the story's title as it was, so a story deleted since is
+    // still named.
+    R"(
+CREATE TABLE answer_stories (
+    session_id TEXT NOT NULL,
+    ordinal INTEGER NOT NULL,
+    story_id INTEGER REFERENCES stories (id) ON DELETE SET NULL,
+    story_title TEXT NOT NULL,
+    chosen_at INTEGER NOT NULL,
+    PRIMARY KEY (session_id, ordinal)
+) WITHOUT ROWID
+;;
+CREATE INDEX answer_stories_by_story ON answer_stories (story_id)
+;;
+CREATE TRIGGER answer_story_removed AFTER DELETE ON answers
+BEGIN
+    DELETE FROM answer_stories WHERE session_id = OLD.session_id AND ordinal = OLD.ordinal;
+END
+)",
 };
 
 } // namespace

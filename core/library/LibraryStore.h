@@ -27,7 +27,7 @@ class LibraryStore : public PracticeHistory
     Q_DECLARE_TR_FUNCTIONS(MockLoop::LibraryStore)
 
 public:
-    static constexpr int SchemaVersion = 5; // the number of migrations in LibrarySchema
+    static constexpr int SchemaVersion = 6; // the number of migrations in LibrarySchema
 
     enum class OpenError {
         None,
@@ -180,6 +180,13 @@ public:
     // The ids of the stories added or replaced, in incoming's order, all or nothing.
     std::optional<QList<qint64>> importStories(const QList<Story> &incoming,
                                                const QHash<int, StoryConflictChoice> &choices);
+    // The story the candidate chose on the cue card for the answer ordinal of session sessionId,
+    // during its think time (before the library holds the answer); storyId 0 forgets the choice.
+    bool setPractisedStory(const QString &sessionId, int ordinal, qint64 storyId, const QDateTime &at);
+    std::optional<PractisedStory> practisedStory(const QString &sessionId, int ordinal);
+    // Which stories were practised, how they were rated and how long each phase took: one entry per
+    // story chosen for an answer the library holds, the most practised first.
+    QList<StoryPractice> storyPractice();
 
 private:
     LibraryStore(QString folder, QString connectionName);

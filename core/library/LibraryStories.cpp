@@ -218,4 +218,95 @@ std::optional<QList<qint64>> LibraryStore::importStories(const QList<Story> &inc
     return ids;
 }
 
+bool LibraryStore::setPractisedStory(const QString &sessionId, int ordinal, qint64 storyId, const QDateTime &at)
+{
+    QSqlQuery query(database());
+    if (storyId == 0) {
+        query.prepare(u"DELETE FROM answer_stories WHERE session_id = ? AND ordinal = ?"_s);
+        return execute(query, {sessionId, ordinal}) || failSql(query);
+    }
+    const std::optional<Story> chosen = story(storyId);
+    if (!chosen)
+        return fail(tr("The story %1 is no longer in the library.").arg(storyId));
+    query.prepare(u"INSERT OR REPLACE INTO answer_stories (session_id, ordinal, story_id, story_title, chosen_at) "
+                  "VALUES (?, ?, ?, ?, ?)"_s);
+    return execute(query, {sessionId, ordinal, storyId, chosen->title, epochMs(orNow(at))}) || failSql(query);
+}
+
+std::optional<PractisedStory> LibraryStore::practisedStory(const QString &sessionId, int ordinal)
+{
+    QSqlQuery query(database());
+    query.prepare(
+        u"SELECT coalesce(story_id, 0), story_title FROM answer_stories WHERE session_id = ? AND ordinal = ?"_s);
+    if (!execute(query, {sessionId, ordinal})) {
+        failSql(query);
+        return std::nullopt;
+    }
+    if (!query.next())
+        return std::nullopt;
+    return PractisedStory{query.value(0).toLongLong(), query.value(1).toString()};
+}
+
+QList<StoryPractice> LibraryStore::storyPractice()
+{
+    fillPhaseTimes(); // phase times of answers stored before they were worked out
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    // A story deleted since is kept apart by its title.
+    if (!query.exec(u"SELECT coalesce(st.story_id, 0), st.story_title, a.latest_score, a.phase_ms, a.answered_at "
+                    "FROM answer_stories st JOIN answers a ON a.session_id = st.session_id AND a.ordinal = st.ordinal "
+                    "ORDER BY a.answered_at"_s)) {
+        failSql(query);
+        return {};
+    }
+    struct Sums
+    {
+        StoryPractice practice;
+        double scoreSum = 0;
+        QList<qint64> phaseSums;
+        int withPhases = 0;
+    };
+    QList<Sums> sums;
+    QHash<QString, qsizetype> indexOf;
+    while (query.next()) {
+        const qint64 storyId = query.value(0).toLongLong();
+        const QString title = query.value(1).toString();
+        const QString key = storyId ? QString::number(storyId) : u"title:"_s + title;
+        auto found = indexOf.constFind(key);
+        if (found == indexOf.cend()) {
+            found = indexOf.insert(key, sums.size());
+            sums.append(Sums{});
+            sums.last().practice.storyId = storyId;
+        }
+        Sums &entry = sums[*found];
+        entry.practice.title = title; // the newest title it was practised under
+        ++entry.practice.answers;
+        entry.practice.lastPractised = timeOf(query.value(4));
+        if (const std::optional<double> score = optionalDouble(query.value(2))) {
+            ++entry.practice.rated;
+            entry.scoreSum += *score;
+        }
+        const QString phases = query.value(3).toString();
+        if (!phases.isEmpty()) {
+            const QStringList times = phases.split(u',');
+            if (entry.phaseSums.size() < times.size())
+                entry.phaseSums.resize(times.size());
+            for (qsizetype i = 0; i < times.size(); ++i)
+                entry.phaseSums[i] += times.at(i).toLongLong();
+            ++entry.withPhases;
+        }
+    }
+    QList<StoryPractice> result;
+    for (Sums &entry : sums) {
+        if (entry.practice.rated > 0)
+            entry.practice.meanScore = entry.scoreSum / entry.practice.rated;
+        for (const qint64 sum : std::as_const(entry.phaseSums))
+            entry.practice.meanPhaseMs << (entry.withPhases > 0 ? sum / entry.withPhases : 0);
+        result.append(entry.practice);
+    }
+    std::stable_sort(result.begin(), result.end(),
+                     [](const StoryPractice &a, const StoryPractice &b) { return a.answers > b.answers; });
+    return result;
+}
+
 } // namespace MockLoop

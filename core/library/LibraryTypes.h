@@ -95,6 +95,28 @@ struct TakeToAnalyse
 };
 
 // An answer with everything the library holds about it.
+// The story the candidate chose on the cue card for an answer (as titled then; storyId 0 when the
+// story has been deleted since).
+struct PractisedStory
+{
+    qint64 storyId = 0;
+    QString title;
+
+    bool operator==(const PractisedStory &) const = default;
+};
+
+// What practice a story has had: the answers given with it on the cue card.
+struct StoryPractice
+{
+    qint64 storyId = 0; // 0: deleted since
+    QString title;
+    int answers = 0;
+    int rated = 0;
+    std::optional<double> meanScore; // of the newest rating of each rated answer
+    QList<qint64> meanPhaseMs; // per story phase, over the answers with phase marks; empty: none
+    QDateTime lastPractised;
+};
+
 struct AnswerDetail
 {
     AnswerRow row;
@@ -103,6 +125,7 @@ struct AnswerDetail
     QList<Rating> afterReplay; // oldest first
     std::optional<AnalysisRecord> analysis;
     std::optional<RecordingInfo> recording;
+    std::optional<PractisedStory> practisedStory; // chosen on the cue card
 };
 
 struct AnswerFilter

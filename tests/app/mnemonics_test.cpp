@@ -146,6 +146,10 @@ void MnemonicsTest::everyPageAndState_hasUniqueMnemonics()
     expectUnique("progress");
 
     key(Qt::Key_4, Qt::ControlModifier);
+    QTRY_VERIFY(find<QWidget>(u"storiesPage"_s)->isVisible());
+    expectUnique("stories");
+
+    key(Qt::Key_5, Qt::ControlModifier);
     QTRY_VERIFY(find<QWidget>(u"settingsPage"_s)->isVisible());
     expectUnique("settings");
 }

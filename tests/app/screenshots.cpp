@@ -28,6 +28,7 @@
 #include "progress/ProgressPage.h"
 #include "rating/RatingPanel.h"
 #include "session/Clock.h"
+#include "stories/StoriesPage.h"
 #include "voice/InterviewerVoice.h"
 #include "voice/VoiceSpeechOutput.h"
 
@@ -37,6 +38,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QRadioButton>
 #include <QRegularExpression>
@@ -45,6 +47,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStyleFactory>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -420,6 +423,87 @@ void addProgressHistory(PracticeLibrary &library, const std::shared_ptr<const Lo
 
 } // namespace
 
+// A story bank of four stories, some linked to questions, for the Stories page.
+void addStories(PracticeLibrary &library, const std::shared_ptr<const Loop> &loop)
+{
+    const auto story = [](QString title, QMap<QString, QString> phases, QStringList metrics, QString impact,
+                          StoryTags tags, QString period, QString company) {
+        Story result;
+        result.title = std::move(title);
+        result.phases = std::move(phases);
+        result.metrics = std::move(metrics);
+        result.memberImpact = std::move(impact);
+        result.tags = std::move(tags);
+        result.period = std::move(period);
+        result.company = std::move(company);
+        return result;
+    };
+    const QList<Story> stories{
+        story(u"Playback start-up regression"_s,
+              {{u"challenge"_s,
+                u"Two days before a launch, video start-up time on smart TVs rose from 1.9 s to 3.4 s "
+                "after a CDN routing change; the launch date was public."_s},
+               {u"decision"_s,
+                u"I decided to roll back the routing change on my own authority and keep the launch, "
+                "rather than wait for the weekly review."_s},
+               {u"execution"_s,
+                u"We bisected the change in 6 hours, shipped the rollback to 5% then 100% of devices, "
+                "and added a start-up time gate to the release pipeline."_s},
+               {u"communication"_s,
+                u"I told the CDN team lead directly that their change caused it, with the data, "
+                "and agreed the fix with them the same day."_s},
+               {u"member-impact"_s, u"Start-up back to 1.8 s for 40 million TV members on launch day."_s}},
+              {u"Start-up 3.4 s → 1.8 s"_s, u"Rollback in 6 hours"_s},
+              u"40 million TV members watched the launch without the delay"_s,
+              {{u"freedom-responsibility"_s, u"member-obsession"_s},
+               {u"technical-leadership"_s},
+               {u"global-streaming"_s},
+               {u"L6"_s}},
+              u"2024 Q3"_s, u"StreamCo"_s),
+        story(u"Managing out a senior engineer"_s,
+              {{u"challenge"_s,
+                u"A senior engineer on my team kept missing commitments the rest of the team depended on."_s},
+               {u"decision"_s,
+                u"I decided to give clear, written feedback and a four-week plan, and to let him go if it "
+                "did not change."_s},
+               {u"communication"_s, u"I told him plainly what was missing and what good looked like."_s}},
+              {}, QString(),
+              {{u"high-performance"_s, u"candor"_s}, {u"high-performance"_s}, {u"team-building"_s}, {u"L6"_s}},
+              u"2023"_s, u"StreamCo"_s),
+        story(u"Recommendations cold start"_s,
+              {{u"challenge"_s,
+                u"New members saw generic rows for their first week; 30% cancelled in the first month."_s},
+               {u"decision"_s, u"We chose to ask three taste questions at sign-up."_s}},
+              {u"First-month cancellations down 4 points"_s}, u"New members find something to watch on day one"_s,
+              {{u"innovation"_s, u"member-obsession"_s}, {u"innovation-member"_s}, {u"personalization"_s}, {}},
+              u"2022"_s, u"StreamCo"_s),
+        story(u"Disagreeing with the VP on a rewrite"_s,
+              {{u"challenge"_s, u"My VP wanted to rewrite the billing service in a new language before peak season."_s},
+               {u"decision"_s,
+                u"I decided to push back with a written risk analysis and proposed an incremental "
+                "migration instead."_s},
+               {u"execution"_s, u"We migrated 3 of 11 endpoints before peak with no incidents."_s},
+               {u"communication"_s, u"I told the VP face to face that I disagreed, and why."_s},
+               {u"member-impact"_s, u"No billing errors for members during peak season."_s}},
+              {u"0 billing incidents at peak"_s}, u"Members were billed correctly through the peak"_s,
+              {{u"candor"_s}, {u"candor"_s}, {}, {u"L7"_s}}, u"2021"_s, u"PayFlow"_s),
+    };
+    const QList<std::pair<int, QString>> links{{0, u"tl-outage-during-launch"_s},
+                                               {0, u"fr-decision-without-approval"_s},
+                                               {1, u"hp-manage-out-underperformer"_s},
+                                               {3, u"cd-challenged-leadership"_s}};
+    const QString loopId = loop->id;
+    library
+        .run([stories, links, loopId](LibraryStore *store) {
+            QList<qint64> ids;
+            for (const Story &added : stories)
+                ids << store->addStory(added).value_or(0);
+            for (const auto &[index, questionId] : links)
+                store->linkStory(ids.at(index), loopId, questionId);
+        })
+        .waitForFinished();
+}
+
 int main(int argc, char *argv[])
 {
     QApplication application(argc, argv);
@@ -574,6 +658,20 @@ int main(int argc, char *argv[])
     auto *scroll = child<QScrollArea>(&window, u"progressScroll"_s);
     scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
     save(&window, u"12-progress-lower"_s);
+
+    // The story bank: a story with its hints, then the coverage of the loop's questions and values.
+    addStories(library, netflix);
+    window.showPage(MainWindow::Page::Stories);
+    auto *stories = child<StoriesPage>(&window, u"storiesPage"_s);
+    waitFor([stories] { return stories->stories().size() == 4; });
+    auto *storyList = child<QListWidget>(&window, u"storyList"_s);
+    storyList->setCurrentRow(1); // "Managing out a senior engineer": hints to act on
+    QTest::qWait(300);
+    save(&window, u"13-stories"_s);
+    child<QTabWidget>(&window, u"storiesTabs"_s)->setCurrentIndex(1);
+    waitFor([stories] { return !stories->isCoverageLoading(); });
+    QTest::qWait(300);
+    save(&window, u"14-story-coverage"_s);
 
     window.showPage(MainWindow::Page::Practice);
     window.practiceHome()->openLoopFile(QStringLiteral(MOCKLOOP_TEST_DATA_DIR "/loops/many-errors-one-pass/loop.yaml"));

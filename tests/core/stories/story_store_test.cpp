@@ -172,6 +172,67 @@ private Q_SLOTS:
         QCOMPARE(m_store->stories().size(), 1);
     }
 
+    // The cue card's choice (migration 6): kept by session and ordinal before the answer is
+    // stored, shown with the answer, summed up per story, and still named after the story goes.
+    void practisedStory_isKeptWithTheAnswer_andSummedUpPerStory()
+    {
+        const qint64 cache = *m_store->addStory(story(u"Cache"_s));
+        const qint64 rollout = *m_store->addStory(story(u"Rollout"_s));
+        SessionRecord session;
+        session.id = u"s1"_s;
+        session.mode = SessionMode::SingleQuestion;
+        session.loopId = u"netflix"_s;
+        session.startedAt = Created;
+        QVERIFY(m_store->addSession(session));
+        // Chosen during think time: the library holds no answer yet.
+        QVERIFY(m_store->setPractisedStory(u"s1"_s, 0, rollout, Created));
+        QVERIFY(m_store->setPractisedStory(u"s1"_s, 0, cache, Created)); // changed her mind
+        QVERIFY(m_store->setPractisedStory(u"s1"_s, 1, cache, Created));
+        QVERIFY(m_store->setPractisedStory(u"s1"_s, 2, rollout, Created));
+        QVERIFY(m_store->setPractisedStory(u"s1"_s, 2, 0, Created)); // and forgot it
+        QVERIFY(!m_store->practisedStory(u"s1"_s, 2));
+        QVERIFY(!m_store->setPractisedStory(u"s1"_s, 3, 999, Created));
+
+        const auto addAnswer = [this](int ordinal, std::optional<int> score, QList<PhaseMark> marks) {
+            LibraryStore::NewAnswer answer;
+            answer.sessionId = u"s1"_s;
+            answer.answeredAt = Created.addSecs(60 * ordinal);
+            answer.record.ordinal = ordinal;
+            answer.record.roundId = u"hm"_s;
+            answer.record.questionId = u"q%1"_s.arg(ordinal);
+            answer.record.questionText = u"Question"_s;
+            AnswerPart part;
+            part.duration = Milliseconds(100000);
+            part.limit = Milliseconds(240000);
+            part.phaseMarks = std::move(marks);
+            answer.record.parts = {part};
+            if (score)
+                answer.record.rating
+                    = Rating{Rating::When::RightAfter, {{u"candor"_s, *score}}, {}, {}, answer.answeredAt};
+            return m_store->addAnswer(answer);
+        };
+        const qint64 first = *addAnswer(0, 2, {{1, Milliseconds(20000)}});
+        QVERIFY(addAnswer(1, 4, {{1, Milliseconds(40000)}}));
+        QVERIFY(addAnswer(2, std::nullopt, {}));
+
+        QCOMPARE(m_store->answer(first)->practisedStory, std::optional(PractisedStory{cache, u"Cache"_s}));
+        const QList<StoryPractice> practice = m_store->storyPractice();
+        QCOMPARE(practice.size(), 1); // the third answer has no story; Rollout was never practised
+        QCOMPARE(practice.first().storyId, cache);
+        QCOMPARE(practice.first().answers, 2);
+        QCOMPARE(practice.first().rated, 2);
+        QCOMPARE(practice.first().meanScore, std::optional(3.0));
+        QCOMPARE(practice.first().meanPhaseMs, (QList<qint64>{30000, 70000}));
+
+        // Deleted, the story is still named with the answers practised with it.
+        QVERIFY(m_store->deleteStory(cache));
+        QCOMPARE(m_store->answer(first)->practisedStory, std::optional(PractisedStory{0, u"Cache"_s}));
+        QCOMPARE(m_store->storyPractice().first().title, u"Cache"_s);
+        // And the answer deleted takes its choice with it.
+        QVERIFY(m_store->deleteAnswer(first));
+        QVERIFY(!m_store->practisedStory(u"s1"_s, 0));
+    }
+
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<LibraryStore> m_store;
