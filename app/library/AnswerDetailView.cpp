@@ -1,8 +1,8 @@
 #include "AnswerDetailView.h"
 
 #include "LibraryFormat.h"
-#include "RatingsComparison.h"
 #include "ProbeReasonLabel.h"
+#include "RatingsComparison.h"
 #include "ReRatingDialog.h"
 #include "SpeechMetricsView.h"
 #include "TakeMarks.h"
@@ -169,6 +169,7 @@ AnswerDetailView::AnswerDetailView(QWidget *parent)
     detailsLayout->addStretch();
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(u"answerDetailScroll"_s);
+    scroll->setFocusPolicy(Qt::NoFocus); // no unnamed stop: what is in it takes the focus and scrolls it in
     scroll->setWidget(details);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);

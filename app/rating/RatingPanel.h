@@ -51,8 +51,10 @@ protected:
 
 private:
     void renderEvidence();
+    void speakScore();
 
     QString m_dimensionId;
+    QString m_title;
     QButtonGroup *m_levels;
     QLabel *m_evidenceLabel;
     std::optional<RubricEvidence::Line> m_evidence;
