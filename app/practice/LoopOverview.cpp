@@ -40,6 +40,7 @@ LoopOverview::LoopOverview(const Clock *clock, QWidget *parent)
     m_loopDescription->setWordWrap(true);
     m_rounds->setObjectName(u"roundList"_s);
     m_rounds->setAccessibleName(tr("Rounds of this loop"));
+    m_rounds->setMinimumHeight(m_rounds->fontMetrics().height() * 7); // a few rows even in large type
     m_rounds->setColumnCount(4);
     m_rounds->setHeaderLabels({tr("Round"), tr("Interviewer"), tr("Length"), tr("Focus")});
     m_rounds->setRootIsDecorated(false);

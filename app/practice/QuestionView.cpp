@@ -168,6 +168,10 @@ void QuestionView::showClocks(const SessionEngine &engine, const ClockReadings &
     } else if (engine.state() == SessionState::Answering) {
         const std::chrono::milliseconds remaining = clocks.answerRemaining();
         m_countdown->setRemaining(remaining);
+        // Overtime in words above the clock, not only in its colour and minus sign.
+        if (const QString overtime = tr("Overtime: finish when you are ready");
+            m_countdown->isOvertime() && !engine.isAskingPrompt() && m_clockCaption->text() != overtime)
+            m_clockCaption->setText(overtime);
         if (m_lastAnswerRemaining && !engine.isAskingPrompt()) {
             if (const auto news = clockAnnouncement(*m_lastAnswerRemaining, remaining, m_clockAnnouncements))
                 announce(u"%1: %2"_s.arg(m_countdown->accessibleName(), *news));
@@ -178,7 +182,7 @@ void QuestionView::showClocks(const SessionEngine &engine, const ClockReadings &
             const int phase = engine.phaseIndex();
             if (m_phaseBar->isOverrun() && phase != m_overranPhase && phase >= 0 && phase < m_phases.size()) {
                 m_overranPhase = phase;
-                announce(tr("%1 is over its %2")
+                announce(tr("%1 is over its target of %2")
                              .arg(m_phases.at(phase).title,
                                   Format::spokenDuration(std::chrono::seconds(m_phases.at(phase).targetSeconds))));
             }

@@ -232,14 +232,15 @@ RatingPanel::RatingPanel(QWidget *parent)
     besideRubric->addWidget(m_feedback);
     besideRubric->addWidget(m_review);
     besideRubric->addStretch();
-    auto *contentLayout = new QHBoxLayout(content);
-    contentLayout->addLayout(rubric, 3);
-    contentLayout->addLayout(besideRubric, 2);
+    m_columns = new QBoxLayout(QBoxLayout::LeftToRight, content);
+    m_columns->addLayout(rubric, 3);
+    m_columns->addLayout(besideRubric, 2);
     m_scroll->setObjectName(u"ratingScroll"_s);
     m_scroll->setWidget(content);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
     m_scroll->setFocusPolicy(Qt::NoFocus); // its contents take the focus; the area is no stop
+    m_scroll->viewport()->installEventFilter(this); // its width decides the columns
 
     auto *notesLabel = new QLabel(tr("&Notes"), this);
     notesLabel->setBuddy(m_notes);
@@ -277,6 +278,30 @@ RatingPanel::RatingPanel(QWidget *parent)
     auto *submitShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
     submitShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(submitShortcut, &QShortcut::activated, m_submit, &QPushButton::click);
+}
+
+bool RatingPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    // Large type (or a narrow window): when the rubric and the feedback beside it cannot both fit
+    // side by side, the feedback goes below the rubric rather than off the side of the page.
+    if (watched == m_scroll->viewport() && event->type() == QEvent::Resize) {
+        const auto widthOf = [](QLayoutItem *column) { return column->minimumSize().width(); };
+        const int sideBySide = widthOf(m_columns->itemAt(0)) + widthOf(m_columns->itemAt(1)) + m_columns->spacing()
+            + m_columns->contentsMargins().left() + m_columns->contentsMargins().right();
+        const auto direction
+            = sideBySide > m_scroll->viewport()->width() ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight;
+        if (direction != m_columns->direction())
+            m_columns->setDirection(direction);
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void RatingPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // The notes box gives the rubric room when the page is short for its type.
+    const int line = m_notes->fontMetrics().height();
+    m_notes->setMaximumHeight(line * (height() < line * 28 ? 3 : 5));
 }
 
 void RatingPanel::setRubric(const Loop &loop, const Round &round)

@@ -203,6 +203,8 @@ void AccessibilityTest::questionSteps_areSpokenOnTheFocusedView()
     for (int second = 0; second < 40; ++second)
         m_clock->advance(1s);
     QTRY_COMPARE(news->text(), u"Answer time: Time is up"_s);
+    m_clock->advance(2s);
+    QTRY_COMPARE(find<QLabel>(u"clockCaption"_s)->text(), u"Overtime: finish when you are ready"_s); // not only red
 
     // A follow-up: spoken on the focused view when it arrives, with its text.
     key(Qt::Key_Return); // finish the main answer
