@@ -45,7 +45,11 @@ QComboBox *filterChoice(const QString &name, const QString &accessibleName, QWid
     auto *choice = new QComboBox(parent);
     choice->setObjectName(name);
     choice->setAccessibleName(accessibleName);
-    choice->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // As wide as the row allows, not as its longest item: in large type four of those in a row
+    // would push the page past the screen (the popup shows items whole).
+    choice->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    choice->setMinimumContentsLength(10);
+    choice->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     return choice;
 }
 

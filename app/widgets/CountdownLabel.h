@@ -25,7 +25,11 @@ public:
     bool isOvertime() const { return m_overtime; }
     // What the clock counts, said before its time: "Answer time", "Round time". (Kept as the
     // widget's accessible name, which also stops QLabel sending a name change every second.)
-    void setSpokenName(const QString &name) { setAccessibleName(name); }
+    void setSpokenName(const QString &name)
+    {
+        if (name != accessibleName())
+            setAccessibleName(name);
+    }
     // The name a screen reader hears: the spoken name and the time in words.
     QString spokenText() const;
 

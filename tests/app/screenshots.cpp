@@ -388,8 +388,13 @@ int main(int argc, char *argv[])
     QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
     if (const qsizetype at = arguments.indexOf(u"--font-scale"_s); at > 0 && at + 1 < arguments.size()) {
         QFont larger = QApplication::font();
-        larger.setPointSizeF(larger.pointSizeF() * arguments.at(at + 1).toDouble());
+        const double scale = arguments.at(at + 1).toDouble();
+        if (larger.pointSizeF() > 0)
+            larger.setPointSizeF(larger.pointSizeF() * scale);
+        else
+            larger.setPixelSize(int(std::lround(larger.pixelSize() * scale)));
         QApplication::setFont(larger);
+        qInfo("font: %s", qPrintable(QApplication::font().toString()));
     }
     if (arguments.contains(u"--high-contrast"_s)) {
         QPalette contrast;
