@@ -120,7 +120,7 @@ SettingsPage::SettingsPage(const AppServices &services, QWidget *parent)
                                    int(ClockAnnouncements::Milestones));
     d->clockAnnouncements->addItem(tr("Never"), int(ClockAnnouncements::Off));
     d->clockAnnouncements->setToolTip(tr("What a screen reader is told of the answer clock while you answer"));
-    practiceLayout->addRow(tr("Announce t&he answer clock:"), d->clockAnnouncements);
+    practiceLayout->addRow(tr("Announce the answer clock:"), d->clockAnnouncements);
 
     // Speech analysis, made here so that Tab reaches it before the library below it.
     auto *analysisBox = d->services.analysis ? new AnalysisSettings(d->services.analysis, content) : nullptr;
