@@ -4,6 +4,7 @@
 #include "analysis/AnalysisService.h"
 #include "audio/AudioInputs.h"
 #include "audio/MultimediaBackend.h"
+#include "common/Accessibility.h"
 #include "common/AppSettings.h"
 #include "library/PracticeLibrary.h"
 #include "mainwindow/MainWindow.h"
@@ -25,6 +26,7 @@ namespace MockLoop {
 int runDesktopApp(QApplication &application, const QStringList &loopFiles, bool quitWhenShown)
 {
     selectMultimediaBackend();
+    installAccessibility(); // before the first widget: a screen reader asks about each as it is made
     application.setWindowIcon(QIcon(QStringLiteral(":/icons/mockloop.svg")));
     application.setDesktopFileName(QStringLiteral("io.github.mockloop.MockLoop"));
 

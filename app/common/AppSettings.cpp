@@ -119,6 +119,19 @@ void setInterruptionThresholdSeconds(int seconds)
     setValue(u"voice/interruptionThresholdSeconds"_s, seconds);
 }
 
+ClockAnnouncements clockAnnouncements()
+{
+    const int stored = value(u"practice/clockAnnouncements"_s, int(ClockAnnouncements::EveryMinute)).toInt();
+    return stored >= int(ClockAnnouncements::Off) && stored <= int(ClockAnnouncements::EveryMinute)
+        ? ClockAnnouncements(stored)
+        : ClockAnnouncements::EveryMinute;
+}
+
+void setClockAnnouncements(ClockAnnouncements when)
+{
+    setValue(u"practice/clockAnnouncements"_s, int(when));
+}
+
 QString lastLoopId()
 {
     return value(u"practice/loopId"_s).toString();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ClockAnnouncements.h"
 #include "session/SessionTypes.h"
 #include "voice/InterviewerVoice.h"
 
@@ -49,6 +50,9 @@ VoiceSettings voiceSettings();
 void setVoiceSettings(const VoiceSettings &settings);
 inline constexpr int DefaultInterruptionThresholdSeconds = 30;
 int interruptionThresholdSeconds();
+// When the answer clock is announced to a screen reader (Settings, Practice).
+ClockAnnouncements clockAnnouncements();
+void setClockAnnouncements(ClockAnnouncements when);
 void setInterruptionThresholdSeconds(int seconds);
 
 QByteArray windowGeometry();

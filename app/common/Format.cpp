@@ -35,6 +35,27 @@ QString countdown(std::chrono::milliseconds remaining)
     return over > 0 ? u"\u2212"_s + clockText(over) : clockText(0);
 }
 
+QString spokenDuration(std::chrono::milliseconds time)
+{
+    const qint64 seconds = std::max<qint64>(0, time.count()) / 1000;
+    const int wholeMinutes = int(seconds / 60);
+    const int rest = int(seconds % 60);
+    if (wholeMinutes == 0)
+        return tr("%n second(s)", rest);
+    return rest == 0 ? tr("%n minute(s)", wholeMinutes)
+                     : tr("%n minute(s)", wholeMinutes) + u' ' + tr("%n second(s)", rest);
+}
+
+QString spokenCountdown(std::chrono::milliseconds remaining)
+{
+    const qint64 ms = remaining.count();
+    if (ms > 0)
+        return tr("%1 left").arg(spokenDuration(std::chrono::milliseconds((ms + 999) / 1000 * 1000)));
+    if (ms > -1000)
+        return tr("time is up");
+    return tr("%1 over").arg(spokenDuration(std::chrono::milliseconds(-ms)));
+}
+
 QString elapsed(std::chrono::milliseconds time)
 {
     return clockText(std::max<qint64>(0, time.count()) / 1000);

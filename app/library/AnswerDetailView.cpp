@@ -178,6 +178,7 @@ AnswerDetailView::AnswerDetailView(QWidget *parent)
     detailsLayout->addStretch();
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(u"answerDetailScroll"_s);
+    scroll->setFocusPolicy(Qt::NoFocus); // no unnamed stop: what is in it takes the focus and scrolls it in
     scroll->setWidget(details);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);

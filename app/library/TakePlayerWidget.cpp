@@ -280,6 +280,8 @@ void TakePlayerWidget::showPosition(qint64 position)
 {
     m_slider->setPosition(position);
     m_time->setText(tr("%1 / %2").arg(clock(position), clock(m_slider->duration())));
+    if (const QString spoken = m_slider->spokenText(); spoken != m_time->accessibleName())
+        m_time->setAccessibleName(spoken); // "Position 1:12 of 4:50", once a second as it plays
     Q_EMIT positionChanged(position);
 }
 

@@ -2,6 +2,7 @@
 
 #include "analysis/AnalysisService.h"
 
+#include "common/Accessibility.h"
 #include "common/AppSettings.h"
 #include "library/LibraryPage.h"
 #include "library/PracticeLibrary.h"
@@ -47,6 +48,7 @@ MainWindow::MainWindow(const AppServices &services, const QStringList &loopFiles
     , m_loopLoader(new LoopCatalogLoader(this))
 {
     setObjectName(u"mainWindow"_s);
+    installAccessibility(); // for windows made without runDesktopApp (tests): before any is queried
     setWindowTitle(tr("MockLoop"));
     setWindowIcon(QIcon(u":/icons/mockloop.svg"_s));
 

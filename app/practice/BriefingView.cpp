@@ -45,6 +45,7 @@ BriefingView::BriefingView(QWidget *parent)
     m_begin->setMinimumHeight(m_begin->sizeHint().height() * 3 / 2);
 
     auto *scroll = new QScrollArea(this);
+    scroll->setAccessibleName(tr("Briefing")); // a stop to scroll the text by keyboard
     scroll->setWidget(m_details);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);

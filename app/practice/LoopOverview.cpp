@@ -39,6 +39,8 @@ LoopOverview::LoopOverview(const Clock *clock, QWidget *parent)
     m_loopDescription->setObjectName(u"loopDescription"_s);
     m_loopDescription->setWordWrap(true);
     m_rounds->setObjectName(u"roundList"_s);
+    m_rounds->setAccessibleName(tr("Rounds of this loop"));
+    m_rounds->setMinimumHeight(m_rounds->fontMetrics().height() * 7); // a few rows even in large type
     m_rounds->setColumnCount(4);
     m_rounds->setHeaderLabels({tr("Round"), tr("Interviewer"), tr("Length"), tr("Focus")});
     m_rounds->setRootIsDecorated(false);
@@ -54,6 +56,7 @@ LoopOverview::LoopOverview(const Clock *clock, QWidget *parent)
     roundsLayout->addWidget(m_rounds, 2);
     roundsLayout->addWidget(m_roundDetails, 3);
     m_preparation->setObjectName(u"preparationPlan"_s);
+    m_preparation->setAccessibleName(tr("Preparation plan"));
     m_preparation->setHeaderHidden(true);
     m_preparation->setUniformRowHeights(false);
     m_preparation->setWordWrap(true);
@@ -65,6 +68,7 @@ LoopOverview::LoopOverview(const Clock *clock, QWidget *parent)
     tipsScroll->setWidget(m_tips);
     tipsScroll->setWidgetResizable(true);
     tipsScroll->setFrameShape(QFrame::NoFrame);
+    tipsScroll->setAccessibleName(tr("What they look for")); // a stop to scroll the text by keyboard
     // The plan's milestones are counted back from the interview, so the date makes them real.
     m_interviewDate->setObjectName(u"interviewDate"_s);
     m_interviewDate->setCalendarPopup(true);
@@ -82,9 +86,14 @@ LoopOverview::LoopOverview(const Clock *clock, QWidget *parent)
     preparationLayout->addWidget(m_preparation, 1);
     auto *tabs = new QTabWidget(this);
     tabs->setObjectName(u"loopTabs"_s);
+    tabs->setAccessibleName(tr("About this loop"));
     tabs->addTab(roundsTab, tr("Rounds"));
     tabs->addTab(preparationTab, tr("Preparation plan"));
     tabs->addTab(tipsScroll, tr("What they look for"));
+    // The tabs are above their contents: Tab reaches them first (they were made after them).
+    setTabOrder(tabs, m_rounds);
+    setTabOrder(m_rounds, m_interviewDate);
+    setTabOrder(m_interviewDate, m_preparation);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_loopTitle);

@@ -1,5 +1,7 @@
 #include "QuestionView.h"
 
+#include "common/Accessibility.h"
+#include "common/AnnouncementLabel.h"
 #include "common/Format.h"
 #include "common/Typography.h"
 #include "loops/Loop.h"
@@ -30,6 +32,7 @@ QuestionView::QuestionView(QWidget *parent)
     , m_recordedTime(new QLabel(m_recordingStrip))
     , m_level(new LevelMeterWidget(m_recordingStrip))
     , m_notes(new QPlainTextEdit(this))
+    , m_news(new AnnouncementLabel(this))
 {
     setObjectName(u"questionView"_s);
     m_context->setObjectName(u"questionContext"_s);
@@ -48,11 +51,15 @@ QuestionView::QuestionView(QWidget *parent)
     m_clockCaption->setAlignment(Qt::AlignCenter);
     m_countdown->setObjectName(u"answerClock"_s);
     m_countdown->setFont(Typography::scaledBold(font(), 4.0));
+    m_countdown->setFocusPolicy(Qt::TabFocus); // a screen reader can ask the time by Tab
+    m_news->setObjectName(u"questionNews"_s);
+    m_news->setAlignment(Qt::AlignCenter);
     m_phaseBar->setObjectName(u"phaseBar"_s);
 
     m_recordingStrip->setObjectName(u"recordingStrip"_s);
     m_recordingLight->setObjectName(u"recordingIndicator"_s);
     m_recordedTime->setObjectName(u"recordedTime"_s);
+    m_recordedTime->setAccessibleName(tr("Recorded %1").arg(Format::elapsed({})));
     m_level->setObjectName(u"levelMeter"_s);
     auto *strip = new QHBoxLayout(m_recordingStrip);
     strip->setContentsMargins(0, 0, 0, 0);
@@ -62,11 +69,13 @@ QuestionView::QuestionView(QWidget *parent)
 
     m_notes->setObjectName(u"answerNotes"_s);
     m_notes->setPlaceholderText(tr("Notes for this answer (Esc leaves the box)"));
+    m_notes->setAccessibleName(tr("Notes for this answer"));
     m_notes->setTabChangesFocus(true);
     m_notes->setMaximumHeight(m_notes->fontMetrics().height() * 4);
     connect(m_notes, &QPlainTextEdit::textChanged, this, [this] { Q_EMIT notesEdited(m_notes->toPlainText()); });
     m_notes->installEventFilter(this);
     setFocusPolicy(Qt::StrongFocus); // where Esc from the notes box goes, so the session keys work again
+    setAccessibleName(tr("Question"));
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_context);
@@ -75,6 +84,7 @@ QuestionView::QuestionView(QWidget *parent)
     layout->addStretch(1);
     layout->addWidget(m_clockCaption);
     layout->addWidget(m_countdown);
+    layout->addWidget(m_news);
     layout->addStretch(1);
     layout->addWidget(m_phaseBar);
     layout->addWidget(m_recordingStrip);
@@ -88,6 +98,7 @@ void QuestionView::setStoryPhases(const QList<StoryPhase> &phases)
     for (const StoryPhase &phase : phases)
         bar.append({phase.title, std::chrono::seconds(phase.targetSeconds)});
     m_phaseBar->setPhases(bar);
+    m_phases = phases;
     m_hasPhases = !bar.isEmpty();
     m_phaseBar->setVisible(m_hasPhases);
 }
@@ -124,6 +135,30 @@ void QuestionView::showState(const SessionEngine &engine)
     m_phaseBar->setVisible(m_hasPhases && !followUp);
     if (!answering)
         m_phaseBar->setProgress(-1, {});
+
+    m_countdown->setSpokenName(answering ? (followUp ? tr("Follow-up answer time") : tr("Answer time"))
+                                         : tr("Think time"));
+    m_lastAnswerRemaining.reset();
+    if (!answering) {
+        m_overranPhase = -1;
+        m_news->setQuietText({});
+    }
+    // The step, spoken as the name of the focused view; while the interviewer asks it, the voice
+    // says it (the name changes once it has been asked).
+    if (engine.isAskingPrompt())
+        return;
+    const QString questionText = question ? question->text : QString();
+    if (followUp)
+        speakOnFocusable(this, m_followUp->text());
+    else if (answering)
+        speakOnFocusable(this, tr("Answer now: %1").arg(questionText));
+    else
+        speakOnFocusable(this, u"%1. %2 %3"_s.arg(m_context->text(), questionText, m_clockCaption->text()));
+}
+
+void QuestionView::announce(const QString &news)
+{
+    m_news->announce(news);
 }
 
 void QuestionView::showClocks(const SessionEngine &engine, const ClockReadings &clocks)
@@ -131,9 +166,27 @@ void QuestionView::showClocks(const SessionEngine &engine, const ClockReadings &
     if (engine.state() == SessionState::Thinking) {
         m_countdown->setRemaining(clocks.thinkRemaining());
     } else if (engine.state() == SessionState::Answering) {
-        m_countdown->setRemaining(clocks.answerRemaining());
-        if (engine.followUpIndex() < 0)
+        const std::chrono::milliseconds remaining = clocks.answerRemaining();
+        m_countdown->setRemaining(remaining);
+        // Overtime in words above the clock, not only in its colour and minus sign.
+        if (const QString overtime = tr("Overtime: finish when you are ready");
+            m_countdown->isOvertime() && !engine.isAskingPrompt() && m_clockCaption->text() != overtime)
+            m_clockCaption->setText(overtime);
+        if (m_lastAnswerRemaining && !engine.isAskingPrompt()) {
+            if (const auto news = clockAnnouncement(*m_lastAnswerRemaining, remaining, m_clockAnnouncements))
+                announce(u"%1: %2"_s.arg(m_countdown->accessibleName(), *news));
+        }
+        m_lastAnswerRemaining = remaining;
+        if (engine.followUpIndex() < 0) {
             m_phaseBar->setProgress(engine.phaseIndex(), clocks.phaseElapsed);
+            const int phase = engine.phaseIndex();
+            if (m_phaseBar->isOverrun() && phase != m_overranPhase && phase >= 0 && phase < m_phases.size()) {
+                m_overranPhase = phase;
+                announce(tr("%1 is over its target of %2")
+                             .arg(m_phases.at(phase).title,
+                                  Format::spokenDuration(std::chrono::seconds(m_phases.at(phase).targetSeconds))));
+            }
+        }
     }
 }
 
@@ -148,7 +201,13 @@ void QuestionView::setRecording(bool recording, bool paused)
     QPalette colours = m_recordingLight->palette();
     colours.setColor(QPalette::WindowText, light);
     m_recordingLight->setPalette(colours);
-    m_recordingLight->setAccessibleName(words);
+    if (m_recordingLight->accessibleName() != words)
+        m_recordingLight->setAccessibleName(words);
+    // Paused and going on again are said; starting comes with the answer's step.
+    const int shown = recording ? (paused ? 2 : 1) : 0;
+    if ((m_recordingShown == 1 && shown == 2) || (m_recordingShown == 2 && shown == 1))
+        announce(shown == 2 ? tr("Recording paused") : tr("Recording again"));
+    m_recordingShown = shown;
     m_level->setVisible(recording);
     m_recordedTime->setVisible(recording);
     if (!recording)
@@ -157,7 +216,11 @@ void QuestionView::setRecording(bool recording, bool paused)
 
 void QuestionView::setRecordedTime(qint64 milliseconds)
 {
-    m_recordedTime->setText(Format::elapsed(std::chrono::milliseconds(milliseconds)));
+    const QString time = Format::elapsed(std::chrono::milliseconds(milliseconds));
+    if (time == m_recordedTime->text())
+        return; // reported many times a second; shown and named once a second
+    m_recordedTime->setText(time);
+    m_recordedTime->setAccessibleName(tr("Recorded %1").arg(time));
 }
 
 void QuestionView::setLevel(float rms, float peak)

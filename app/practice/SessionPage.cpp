@@ -9,6 +9,8 @@
 #include "WrapUpView.h"
 #include "analysis/AnalysisService.h"
 #include "audio/TakePlayer.h"
+#include "common/AnnouncementLabel.h"
+#include "common/AppSettings.h"
 #include "common/Format.h"
 #include "common/Typography.h"
 #include "library/PracticeLibrary.h"
@@ -70,7 +72,7 @@ SessionPage::SessionPage(const AppServices &services, QWidget *parent)
     , m_roundClock(new CountdownLabel(this))
     , m_interviewerBar(new InterviewerBar(this)) // made before what is below it: Tab follows the page
     , m_banner(new QWidget(this))
-    , m_bannerText(new QLabel(m_banner))
+    , m_bannerText(new AnnouncementLabel(m_banner))
     , m_bannerSettings(new QPushButton(tr("Open Settings"), m_banner))
     , m_stack(new QStackedWidget(this))
     , m_briefing(new BriefingView(m_stack))
@@ -106,6 +108,7 @@ SessionPage::SessionPage(const AppServices &services, QWidget *parent)
     m_pausedLabel->setObjectName(u"pausedLabel"_s);
     m_pausedLabel->setFont(headerFont);
     m_roundClock->setObjectName(u"roundClock"_s);
+    m_roundClock->setSpokenName(tr("Round time"));
     m_roundClock->setFont(Typography::scaledBold(m_roundClock->font(), 1.4));
     auto *header = new QHBoxLayout;
     header->addWidget(m_roundTitle, 1);
@@ -161,6 +164,7 @@ SessionPage::SessionPage(const AppServices &services, QWidget *parent)
     m_breakText->setAlignment(Qt::AlignCenter);
     m_breakText->setWordWrap(true);
     m_breakClock->setObjectName(u"breakClock"_s);
+    m_breakClock->setSpokenName(tr("Break"));
     m_breakClock->setFont(Typography::scaled(font(), 4));
     auto *breakLayout = new QVBoxLayout(m_break);
     breakLayout->addStretch();
@@ -322,9 +326,13 @@ void SessionPage::run(std::unique_ptr<SessionController> controller)
 
 void SessionPage::showBanner(const QString &message, bool offerSettings)
 {
-    m_bannerText->setText(message);
+    const bool news = !message.isEmpty() && message != m_bannerText->text();
+    m_bannerText->setQuietText(message);
     m_bannerSettings->setVisible(offerSettings);
     m_banner->setVisible(!message.isEmpty());
+    // A recording problem is announced: it comes on its own, and answers go unrecorded.
+    if (news)
+        m_bannerText->announce(message);
 }
 
 void SessionPage::updateHeader()
@@ -364,6 +372,7 @@ void SessionPage::onStateChanged()
         break;
     case SessionState::Thinking:
     case SessionState::Answering:
+        m_question->setClockAnnouncements(AppSettings::clockAnnouncements());
         m_question->showState(*engine);
         m_question->setNotes(engine->currentAnswer() ? engine->currentAnswer()->notes : QString());
         m_stack->setCurrentWidget(m_question->parentWidget());
@@ -428,8 +437,13 @@ void SessionPage::showWhatWasKept()
 void SessionPage::onTick(const ClockReadings &clocks)
 {
     SessionEngine *engine = m_controller->engine();
-    if (m_roundClock->isVisible())
+    if (m_roundClock->isVisible()) {
         m_roundClock->setRemaining(clocks.roundRemaining());
+        // Over time in words, not only in the clock's colour.
+        const QString caption = m_roundClock->isOvertime() ? tr("Round over time by") : tr("Round time left");
+        if (caption != m_roundClockCaption->text())
+            m_roundClockCaption->setText(caption);
+    }
     if (engine->state() == SessionState::Thinking || engine->state() == SessionState::Answering)
         m_question->showClocks(*engine, clocks);
     else if (engine->state() == SessionState::Break)

@@ -15,6 +15,7 @@ class QStackedWidget;
 
 namespace MockLoop {
 
+class AnnouncementLabel;
 class BriefingView;
 class InterviewerBar;
 class PauseForDialogs;
@@ -101,7 +102,7 @@ private:
     CountdownLabel *m_roundClock;
     InterviewerBar *m_interviewerBar;
     QWidget *m_banner;
-    QLabel *m_bannerText;
+    AnnouncementLabel *m_bannerText;
     QPushButton *m_bannerSettings;
     QStackedWidget *m_stack;
     BriefingView *m_briefing;

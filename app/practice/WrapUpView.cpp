@@ -68,6 +68,7 @@ WrapUpView::WrapUpView(QWidget *parent)
     m_overview->setObjectName(u"wrapUpOverview"_s);
     m_overview->setWordWrap(true);
     m_details->setObjectName(u"wrapUpDetails"_s);
+    m_details->setAccessibleName(tr("Results"));
     m_details->setColumnCount(2);
     m_details->setHeaderLabels({tr("Round and dimension"), tr("Result")});
     m_details->header()->setSectionResizeMode(0, QHeaderView::Stretch);

@@ -106,6 +106,7 @@ ChartPanel::ChartPanel(const QString &name, const QString &title, QWidget *paren
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setMinimumHeight(300);
     m_chartView->setAccessibleName(title);
+    m_chartView->viewport()->setAccessibleName(title);
     m_chartView->setFocusPolicy(Qt::NoFocus); // the table is its text equivalent, one key away
     m_table->setObjectName(name + u"Table"_s);
     m_table->setModel(m_model);

@@ -46,7 +46,11 @@ QComboBox *filterChoice(const QString &name, const QString &accessibleName, QWid
     auto *choice = new QComboBox(parent);
     choice->setObjectName(name);
     choice->setAccessibleName(accessibleName);
-    choice->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // As wide as the row allows, not as its longest item: in large type four of those in a row
+    // would push the page past the screen (the popup shows items whole).
+    choice->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    choice->setMinimumContentsLength(10);
+    choice->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     return choice;
 }
 
@@ -87,6 +91,12 @@ ProgressPage::ProgressPage(const AppServices &services, QWidget *parent)
     m_queueLayout->setColumnStretch(0, 1);
     m_calendar->setObjectName(u"practiceCalendar"_s);
     m_calendar->setAccessibleName(tr("Practice calendar"));
+    m_calendar->focusProxy()->setAccessibleName(m_calendar->accessibleName()); // its grid takes the focus
+    for (const auto &[button, name] : {std::pair(u"qt_calendar_prevmonth"_s, tr("Previous month")),
+                                       std::pair(u"qt_calendar_nextmonth"_s, tr("Next month"))}) {
+        if (auto *arrow = m_calendar->findChild<QWidget *>(button))
+            arrow->setAccessibleName(name); // icons only
+    }
     m_calendar->setVerticalHeaderFormat(QCalendarWidget::NoVerticalHeader);
     m_calendar->setGridVisible(false);
     m_plan->setObjectName(u"planSummary"_s);
@@ -139,6 +149,7 @@ ProgressPage::ProgressPage(const AppServices &services, QWidget *parent)
     columns->addLayout(right, 3);
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(u"progressScroll"_s);
+    scroll->setFocusPolicy(Qt::NoFocus); // no unnamed stop: what is in it takes the focus and scrolls it in
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);

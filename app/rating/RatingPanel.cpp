@@ -4,6 +4,7 @@
 #include "FeedbackFormat.h"
 #include "MeasuredFeedbackView.h"
 
+#include "common/Accessibility.h"
 #include "common/Typography.h"
 #include "loops/Loop.h"
 
@@ -37,7 +38,8 @@ DimensionChoice::DimensionChoice(const RubricDimension &dimension, QWidget *pare
 {
     setObjectName(u"dimension_"_s + dimension.id);
     setFocusPolicy(Qt::StrongFocus);
-    setAccessibleName(dimension.title);
+    m_title = dimension.title;
+    speakScore();
     setAccessibleDescription(tr("Press 1 to 4 to rate"));
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(8, 6, 8, 6);
@@ -53,6 +55,7 @@ DimensionChoice::DimensionChoice(const RubricDimension &dimension, QWidget *pare
         auto *button = new QRadioButton(QString::number(score), this);
         button->setObjectName(u"score_%1_%2"_s.arg(dimension.id).arg(score));
         button->setFocusPolicy(Qt::ClickFocus); // the whole dimension is one stop for Tab
+        button->setAccessibleName(tr("%1: %2").arg(score).arg(dimension.anchor(score)));
         auto *anchor = new QLabel(dimension.anchor(score), this);
         anchor->setWordWrap(true);
         anchor->setBuddy(button);
@@ -70,10 +73,21 @@ DimensionChoice::DimensionChoice(const RubricDimension &dimension, QWidget *pare
     layout->addWidget(m_evidenceLabel, 2 + RubricDimension::MaxScore, 0, 1, 2);
     layout->setColumnStretch(1, 1);
     connect(m_levels, &QButtonGroup::idToggled, this, [this](int id, bool checked) {
-        if (checked)
+        if (checked) {
+            speakScore();
             Q_EMIT scoreChanged(id);
+        }
         update();
     });
+}
+
+void DimensionChoice::speakScore()
+{
+    // The dimension is the focused stop: its name says the choice, so a screen reader speaks
+    // the score chosen with 1-4 or the arrows at once.
+    const QAbstractButton *chosen = m_levels->checkedButton();
+    speakOnFocusable(this,
+                     chosen ? tr("%1: %2").arg(m_title, chosen->accessibleName()) : tr("%1: not rated").arg(m_title));
 }
 
 int DimensionChoice::score() const
@@ -198,6 +212,7 @@ RatingPanel::RatingPanel(QWidget *parent)
     m_detail->setForegroundRole(QPalette::PlaceholderText);
     m_notes->setObjectName(u"ratingNotes"_s);
     m_notes->setPlaceholderText(tr("What to do differently next time…"));
+    m_notes->setAccessibleName(tr("Notes"));
     m_notes->setTabChangesFocus(true);
     m_notes->setMaximumHeight(m_notes->fontMetrics().height() * 5);
     m_replay->setObjectName(u"replayButton"_s);
@@ -217,13 +232,15 @@ RatingPanel::RatingPanel(QWidget *parent)
     besideRubric->addWidget(m_feedback);
     besideRubric->addWidget(m_review);
     besideRubric->addStretch();
-    auto *contentLayout = new QHBoxLayout(content);
-    contentLayout->addLayout(rubric, 3);
-    contentLayout->addLayout(besideRubric, 2);
+    m_columns = new QBoxLayout(QBoxLayout::LeftToRight, content);
+    m_columns->addLayout(rubric, 3);
+    m_columns->addLayout(besideRubric, 2);
     m_scroll->setObjectName(u"ratingScroll"_s);
     m_scroll->setWidget(content);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setFocusPolicy(Qt::NoFocus); // its contents take the focus; the area is no stop
+    m_scroll->viewport()->installEventFilter(this); // its width decides the columns
 
     auto *notesLabel = new QLabel(tr("&Notes"), this);
     notesLabel->setBuddy(m_notes);
@@ -261,6 +278,30 @@ RatingPanel::RatingPanel(QWidget *parent)
     auto *submitShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
     submitShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(submitShortcut, &QShortcut::activated, m_submit, &QPushButton::click);
+}
+
+bool RatingPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    // Large type (or a narrow window): when the rubric and the feedback beside it cannot both fit
+    // side by side, the feedback goes below the rubric rather than off the side of the page.
+    if (watched == m_scroll->viewport() && event->type() == QEvent::Resize) {
+        const auto widthOf = [](QLayoutItem *column) { return column->minimumSize().width(); };
+        const int sideBySide = widthOf(m_columns->itemAt(0)) + widthOf(m_columns->itemAt(1)) + m_columns->spacing()
+            + m_columns->contentsMargins().left() + m_columns->contentsMargins().right();
+        const auto direction
+            = sideBySide > m_scroll->viewport()->width() ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight;
+        if (direction != m_columns->direction())
+            m_columns->setDirection(direction);
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void RatingPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // The notes box gives the rubric room when the page is short for its type.
+    const int line = m_notes->fontMetrics().height();
+    m_notes->setMaximumHeight(line * (height() < line * 28 ? 3 : 5));
 }
 
 void RatingPanel::setRubric(const Loop &loop, const Round &round)

@@ -8,6 +8,7 @@
 
 #include <optional>
 
+class QBoxLayout;
 class QButtonGroup;
 class QCheckBox;
 class QLabel;
@@ -51,8 +52,10 @@ protected:
 
 private:
     void renderEvidence();
+    void speakScore();
 
     QString m_dimensionId;
+    QString m_title;
     QButtonGroup *m_levels;
     QLabel *m_evidenceLabel;
     std::optional<RubricEvidence::Line> m_evidence;
@@ -106,6 +109,10 @@ Q_SIGNALS:
     // A measured time or a transcript word was chosen: play the take from there (in take time).
     void playFromRequested(qint64 takeMs);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void updateSummary();
     void reportEdit();
@@ -116,6 +123,7 @@ private:
     QLabel *m_question;
     QLabel *m_detail;
     QScrollArea *m_scroll;
+    QBoxLayout *m_columns = nullptr; // the rubric and what is beside it: side by side, or one above the other
     QWidget *m_dimensions;
     AnswerReview *m_review;
     MeasuredFeedbackView *m_feedback;

@@ -41,6 +41,7 @@ struct SettingsPage::Private
     QSpinBox *breakMinutes = nullptr;
     QSpinBox *followUps = nullptr;
     QSpinBox *followUpSeconds = nullptr;
+    QComboBox *clockAnnouncements = nullptr;
     QLabel *libraryFolder = nullptr;
     QLabel *libraryStatus = nullptr;
     InputLevelMonitor *monitor = nullptr;
@@ -110,9 +111,20 @@ SettingsPage::SettingsPage(const AppServices &services, QWidget *parent)
     practiceLayout->addRow(tr("&Break between rounds:"), d->breakMinutes);
     practiceLayout->addRow(tr("Follow-up probes per &question:"), d->followUps);
     practiceLayout->addRow(tr("Ans&wer time for a probe:"), d->followUpSeconds);
+    // For screen readers: when the answer clock is announced.
+    d->clockAnnouncements = new QComboBox(practiceBox);
+    d->clockAnnouncements->setObjectName(u"clockAnnouncements"_s);
+    d->clockAnnouncements->addItem(tr("Each minute, 30 s left, time up, each minute over"),
+                                   int(ClockAnnouncements::EveryMinute));
+    d->clockAnnouncements->addItem(tr("1 minute left, 30 s left, time up, each minute over"),
+                                   int(ClockAnnouncements::Milestones));
+    d->clockAnnouncements->addItem(tr("Never"), int(ClockAnnouncements::Off));
+    d->clockAnnouncements->setToolTip(tr("What a screen reader is told of the answer clock while you answer"));
+    practiceLayout->addRow(tr("Announce the answer clock:"), d->clockAnnouncements);
 
     // Speech analysis, made here so that Tab reaches it before the library below it.
     auto *analysisBox = d->services.analysis ? new AnalysisSettings(d->services.analysis, content) : nullptr;
+    auto *voiceBox = new VoiceSettingsSection(services, content); // and the voice, below it
 
     // Library
     auto *libraryBox = new QGroupBox(tr("Practice library"), content);
@@ -144,10 +156,11 @@ SettingsPage::SettingsPage(const AppServices &services, QWidget *parent)
     contentLayout->addWidget(practiceBox);
     if (analysisBox)
         contentLayout->addWidget(analysisBox);
-    contentLayout->addWidget(new VoiceSettingsSection(services, content));
+    contentLayout->addWidget(voiceBox);
     contentLayout->addWidget(libraryBox);
     contentLayout->addStretch();
     auto *scroll = new QScrollArea(this);
+    scroll->setFocusPolicy(Qt::NoFocus); // no unnamed stop: what is in it takes the focus and scrolls it in
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -175,6 +188,10 @@ SettingsPage::SettingsPage(const AppServices &services, QWidget *parent)
     for (QSpinBox *box : {d->thinkSeconds, d->breakMinutes, d->followUps, d->followUpSeconds})
         connect(box, &QSpinBox::valueChanged, this, save);
     connect(d->overtimeHard, &QRadioButton::toggled, this, save);
+    d->clockAnnouncements->setCurrentIndex(d->clockAnnouncements->findData(int(AppSettings::clockAnnouncements())));
+    connect(d->clockAnnouncements, &QComboBox::activated, this, [this] {
+        AppSettings::setClockAnnouncements(ClockAnnouncements(d->clockAnnouncements->currentData().toInt()));
+    });
 
     d->monitor = new InputLevelMonitor(this);
     connect(d->monitor, &InputLevelMonitor::levelMeasured, this,

@@ -1,9 +1,12 @@
 #include "CountdownLabel.h"
 
+#include "common/Accessibility.h"
 #include "common/Format.h"
 
 #include <QApplication>
 #include <QEvent>
+
+using namespace Qt::StringLiterals;
 
 namespace MockLoop {
 
@@ -16,6 +19,8 @@ QColor warningColour(const QPalette &palette)
 CountdownLabel::CountdownLabel(QWidget *parent)
     : QLabel(parent)
 {
+    installAccessibleInterface<CountdownLabel, SpokenAccessible<CountdownLabel, QAccessible::StaticText>>();
+    setSpokenName(tr("Time"));
     setAlignment(Qt::AlignCenter);
     setTextFormat(Qt::PlainText);
     QFont clockFont = font();
@@ -26,13 +31,18 @@ CountdownLabel::CountdownLabel(QWidget *parent)
 
 void CountdownLabel::setRemaining(std::chrono::milliseconds remaining)
 {
+    m_remaining = remaining;
     setText(Format::countdown(remaining));
     const bool overtime = remaining.count() <= -1000;
     if (overtime != m_overtime) {
         m_overtime = overtime;
         applyColour();
     }
-    setAccessibleName(m_overtime ? tr("Overtime %1").arg(text()) : tr("%1 left").arg(text()));
+}
+
+QString CountdownLabel::spokenText() const
+{
+    return accessibleName() + u' ' + Format::spokenCountdown(m_remaining);
 }
 
 void CountdownLabel::changeEvent(QEvent *event)

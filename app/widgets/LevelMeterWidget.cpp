@@ -1,7 +1,9 @@
 #include "LevelMeterWidget.h"
 
 #include "CountdownLabel.h"
+#include "common/Accessibility.h"
 
+#include <QDeadlineTimer>
 #include <QPainter>
 
 #include <cmath>
@@ -24,8 +26,33 @@ qreal position(float level)
 LevelMeterWidget::LevelMeterWidget(QWidget *parent)
     : QWidget(parent)
 {
+    installAccessibleInterface<LevelMeterWidget, SpokenValueAccessible<LevelMeterWidget, QAccessible::ProgressBar>>();
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    setFocusPolicy(Qt::TabFocus);
     setAccessibleName(tr("Microphone level"));
+    m_wordSent = levelWord();
+}
+
+QString LevelMeterWidget::levelWord() const
+{
+    if (m_peak >= 0.95f)
+        return tr("too loud");
+    const qreal filled = position(m_rms);
+    if (filled < 0.1) // below -54 dBFS: nothing heard
+        return tr("silent");
+    if (filled < 0.4) // below -36 dBFS: a room, a whisper
+        return tr("quiet");
+    return tr("speech");
+}
+
+QString LevelMeterWidget::spokenText() const
+{
+    return tr("%1: %2").arg(accessibleName(), levelWord());
+}
+
+int LevelMeterWidget::percent() const
+{
+    return int(std::lround(position(m_rms) * 100));
 }
 
 void LevelMeterWidget::setLevel(float rms, float peak)
@@ -33,6 +60,18 @@ void LevelMeterWidget::setLevel(float rms, float peak)
     m_rms = rms;
     m_peak = peak;
     update();
+    // The words changing, told at most once a second: a screen reader on the meter hears the
+    // microphone come alive, not every syllable.
+    const QString word = levelWord();
+    const qint64 now = QDeadlineTimer::current().deadline();
+    if (word != m_wordSent && now - m_wordSentAt >= 1000 && QAccessible::isActive()) {
+        m_wordSent = word;
+        m_wordSentAt = now;
+        QAccessibleEvent named(this, QAccessible::NameChanged);
+        QAccessible::updateAccessibility(&named);
+        QAccessibleValueChangeEvent changed(this, percent());
+        QAccessible::updateAccessibility(&changed);
+    }
 }
 
 void LevelMeterWidget::reset()
@@ -60,6 +99,10 @@ void LevelMeterWidget::paintEvent(QPaintEvent *)
     const int peakX = track.left() + int(track.width() * position(m_peak));
     painter.setPen(QPen(colours.color(QPalette::WindowText), 2));
     painter.drawLine(peakX, track.top() + 1, peakX, track.bottom());
+    if (hasFocus()) {
+        painter.setPen(QPen(colours.color(QPalette::Highlight), 2));
+        painter.drawRect(rect().adjusted(1, 1, -1, -1));
+    }
 }
 
 } // namespace MockLoop

@@ -1,6 +1,7 @@
 #include "PhaseBar.h"
 
 #include "CountdownLabel.h"
+#include "common/Accessibility.h"
 #include "common/Format.h"
 
 #include <QPainter>
@@ -13,6 +14,7 @@ namespace MockLoop {
 PhaseBar::PhaseBar(QWidget *parent)
     : QWidget(parent)
 {
+    installAccessibleInterface<PhaseBar, SpokenAccessible<PhaseBar, QAccessible::StaticText>>();
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     setAccessibleName(tr("Story phases"));
 }
@@ -31,14 +33,27 @@ void PhaseBar::setProgress(int current, std::chrono::milliseconds elapsedInCurre
         return; // repaint four times a second at most
     m_current = current;
     m_elapsed = elapsedInCurrent;
-    if (current >= 0 && current < m_phases.size()) {
-        setAccessibleDescription(tr("Phase %1 of %2: %3, %4 of %5")
-                                     .arg(current + 1)
-                                     .arg(m_phases.size())
-                                     .arg(m_phases.at(current).title, Format::elapsed(elapsedInCurrent),
-                                          Format::elapsed(m_phases.at(current).target)));
-    }
     update();
+}
+
+bool PhaseBar::isOverrun() const
+{
+    return m_current >= 0 && m_current < m_phases.size() && m_elapsed > m_phases.at(m_current).target;
+}
+
+QString PhaseBar::spokenText() const
+{
+    if (m_current < 0 || m_current >= m_phases.size())
+        return tr("%1: not started").arg(accessibleName());
+    const Phase &phase = m_phases.at(m_current);
+    QString text = tr("%1: phase %2 of %3, %4, %5 of %6")
+                       .arg(accessibleName())
+                       .arg(m_current + 1)
+                       .arg(m_phases.size())
+                       .arg(phase.title, Format::elapsed(m_elapsed), Format::elapsed(phase.target));
+    if (isOverrun())
+        text += tr(", over its target");
+    return text;
 }
 
 QSize PhaseBar::sizeHint() const
@@ -101,8 +116,11 @@ void PhaseBar::paintEvent(QPaintEvent *)
         painter.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
                          painter.fontMetrics().elidedText(phase.title, Qt::ElideRight, int(segment.width())));
         painter.setFont(font());
-        const QString target = current ? Format::elapsed(m_elapsed) + u" / "_s + Format::elapsed(phase.target)
-                                       : Format::elapsed(phase.target);
+        // Past its target the time says so in words too: the colour only helps.
+        QString target = current ? Format::elapsed(m_elapsed) + u" / "_s + Format::elapsed(phase.target)
+                                 : Format::elapsed(phase.target);
+        if (current && m_elapsed > phase.target)
+            target += tr(" · over");
         const QRectF targetRect(segment.left(), segment.bottom() + 2, segment.width(), line + 2);
         painter.drawText(targetRect, Qt::AlignLeft | Qt::AlignVCenter,
                          painter.fontMetrics().elidedText(target, Qt::ElideRight, int(segment.width())));

@@ -2,6 +2,7 @@
 
 #include "CountdownLabel.h"
 
+#include "common/Accessibility.h"
 #include "common/Format.h"
 
 #include <QHelpEvent>
@@ -48,9 +49,17 @@ WaveformSlider::WaveformSlider(QWidget *parent)
     setRange(0, 0);
     setSingleStep(5000);
     setPageStep(30000);
-    setAccessibleName(tr("Position in the take"));
+    installAccessibleInterface<WaveformSlider, SpokenValueAccessible<WaveformSlider, QAccessible::Slider>>();
+    setAccessibleName(tr("Position"));
     // Keyboard moves (arrows, Page Up/Down, Home/End) arrive as actions; the mouse is handled below.
-    connect(this, &QAbstractSlider::actionTriggered, this, [this] { Q_EMIT seekRequested(sliderPosition()); });
+    connect(this, &QAbstractSlider::actionTriggered, this, [this] {
+        Q_EMIT seekRequested(sliderPosition());
+        // The person moved it: the focused slider's name, where it is now, is spoken.
+        if (QAccessible::isActive()) {
+            QAccessibleEvent moved(this, QAccessible::NameChanged);
+            QAccessible::updateAccessibility(&moved);
+        }
+    });
     connect(this, &QAbstractSlider::valueChanged, this, &WaveformSlider::updateAccessibleDescription);
 }
 
@@ -177,6 +186,19 @@ QStringList WaveformSlider::measuredMarksAt(qint64 position, qint64 slack) const
             found << tr("likely filler “%1”").arg(mark.label);
     }
     return found;
+}
+
+void WaveformSlider::setAccessibleValue(int seconds)
+{
+    setSliderPosition(int(std::clamp<qint64>(qint64(seconds) * 1000, 0, duration())));
+    Q_EMIT seekRequested(sliderPosition());
+}
+
+QString WaveformSlider::spokenText() const
+{
+    return tr("%1 %2 of %3")
+        .arg(accessibleName(), Format::elapsed(std::chrono::milliseconds(sliderPosition())),
+             Format::elapsed(std::chrono::milliseconds(duration())));
 }
 
 void WaveformSlider::updateAccessibleDescription()

@@ -67,6 +67,13 @@ public:
     void setPosition(qint64 position);
     qint64 position() const { return value(); }
 
+    // Where it is, as a screen reader hears it: "Position 1:12 of 4:50", its value in whole
+    // seconds (Qt's own slider would say the milliseconds); set, it seeks there.
+    QString spokenText() const;
+    int accessibleValue() const { return int(position() / 1000); }
+    int accessibleMaximum() const { return int(duration() / 1000); }
+    void setAccessibleValue(int seconds);
+
     // Shown in place of the waveform while there is none ("Loading…", "No recording").
     void setPlaceholderText(const QString &text);
     QString placeholderText() const { return m_placeholder; }

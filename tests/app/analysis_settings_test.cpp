@@ -310,17 +310,16 @@ void AnalysisSettingsTest::tab_goesThroughTheSectionInVisualOrder()
     openPage();
     QTRY_COMPARE_WITH_TIMEOUT(status(), u"All takes analysed."_s, Patience);
     m_page->activateWindow();
-    // From the last control of Practice, through the section, on to the library below it.
-    QWidget *focused = find<QWidget>(u"followUpSeconds"_s);
+    // From the last control of Practice, through the section, on to the interviewer's voice below it.
+    QWidget *focused = find<QWidget>(u"clockAnnouncements"_s);
     focused->setFocus();
     QStringList order;
-    for (int i = 0; i < 5; ++i) {
+    for (int i = 0; i < 4; ++i) {
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         order << QApplication::focusWidget()->objectName();
     }
     QCOMPARE(order,
-             (QStringList{u"analysisEnabled"_s, u"reanalyseAllTakes"_s, u"chooseModelFolder"_s,
-                          u"changeLibraryFolder"_s, u"openLibraryFolder"_s}));
+             (QStringList{u"analysisEnabled"_s, u"reanalyseAllTakes"_s, u"chooseModelFolder"_s, u"voiceEnabled"_s}));
 }
 
 void AnalysisSettingsTest::modelMissing_toldInTheMainWindowsStatusBar()

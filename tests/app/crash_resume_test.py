@@ -32,6 +32,8 @@ import sys
 import tempfile
 import time
 
+from private_display import start_xvfb
+
 # The most audio one crash may cost: the recorder writes as audio arrives (SIGKILL keeps what the
 # kernel has) and the sound server hands audio over every ~50 ms, plus the time a stream needs to
 # start delivering after a resume.
@@ -62,19 +64,7 @@ class Display:
     """A private Xvfb; the display number is chosen by Xvfb itself."""
 
     def __init__(self):
-        read_end, write_end = os.pipe()
-        self.process = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x900x24", "-nolisten", "tcp", "-noreset"],
-            pass_fds=[write_end], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.close(write_end)
-        number = b""
-        with os.fdopen(read_end, "rb") as pipe:
-            while not number.endswith(b"\n"):
-                chunk = pipe.read(1)
-                if not chunk:
-                    raise RuntimeError("Xvfb did not start")
-                number += chunk
-        self.name = ":" + number.decode().strip()
+        self.process, self.name = start_xvfb()
 
     def close(self):
         self.process.terminate()

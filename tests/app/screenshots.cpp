@@ -4,7 +4,9 @@
 // progress page, two takes compared and a loop file's errors. The window is the real one, on a manual clock, over a
 // library filled with sample practice. Run it through tests/app/render-screenshots.sh, which provides a display (Xvfb)
 // and, when it can, the audio rig so that the answer is really being recorded.
-//   mockloop_screenshots OUTPUT_FOLDER [--dark]
+//   mockloop_screenshots OUTPUT_FOLDER [--dark | --high-contrast] [--font-scale FACTOR]
+// --high-contrast: white on black with a yellow highlight, as the desktops' high-contrast themes;
+// --font-scale: the system font that much larger (1.5, 2), as a person who needs large type sets it.
 
 #include "../common/SampleLibrary.h"
 #include "analysis/AnalysisService.h"
@@ -509,14 +511,41 @@ int main(int argc, char *argv[])
     QApplication application(argc, argv);
     applyApplicationIdentity(application);
     selectMultimediaBackend();
-    if (argc < 2) {
-        qCritical("usage: mockloop_screenshots OUTPUT_FOLDER [--dark]");
+    const QStringList arguments = QApplication::arguments();
+    if (arguments.size() < 2) {
+        qCritical("usage: mockloop_screenshots OUTPUT_FOLDER [--dark | --high-contrast] [--font-scale FACTOR]");
         return 2;
     }
-    outputFolder = QString::fromLocal8Bit(argv[1]);
+    outputFolder = arguments.at(1);
     QDir().mkpath(outputFolder);
     QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
-    if (argc > 2 && qstrcmp(argv[2], "--dark") == 0) {
+    if (const qsizetype at = arguments.indexOf(u"--font-scale"_s); at > 0 && at + 1 < arguments.size()) {
+        QFont larger = QApplication::font();
+        const double scale = arguments.at(at + 1).toDouble();
+        if (larger.pointSizeF() > 0)
+            larger.setPointSizeF(larger.pointSizeF() * scale);
+        else
+            larger.setPixelSize(int(std::lround(larger.pixelSize() * scale)));
+        QApplication::setFont(larger);
+        qInfo("font: %s", qPrintable(QApplication::font().toString()));
+    }
+    if (arguments.contains(u"--high-contrast"_s)) {
+        QPalette contrast;
+        for (const auto role : {QPalette::Window, QPalette::Base, QPalette::AlternateBase, QPalette::Button})
+            contrast.setColor(role, Qt::black);
+        for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText, QPalette::BrightText})
+            contrast.setColor(role, Qt::white);
+        contrast.setColor(QPalette::Highlight, QColor(0xff, 0xff, 0x00));
+        contrast.setColor(QPalette::HighlightedText, Qt::black);
+        contrast.setColor(QPalette::PlaceholderText, QColor(0xd0, 0xd0, 0xd0));
+        contrast.setColor(QPalette::Mid, QColor(0xc0, 0xc0, 0xc0));
+        contrast.setColor(QPalette::Link, QColor(0x80, 0xc0, 0xff));
+        contrast.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x90, 0x90, 0x90));
+        contrast.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x90, 0x90, 0x90));
+        contrast.setColor(QPalette::Disabled, QPalette::Text, QColor(0x90, 0x90, 0x90));
+        QApplication::setPalette(contrast);
+    }
+    if (arguments.contains(u"--dark"_s)) {
         QPalette dark;
         dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
         dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
