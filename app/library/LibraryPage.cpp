@@ -186,7 +186,17 @@ LibraryPage::LibraryPage(const AppServices &services, QWidget *parent)
         AnswerFilter filter = m_filters->filter();
         if (m_filters->recordingsOnly())
             filter.hasRecording = true;
-        m_transfers->exportCsv(filter);
+        // Red flags by name: looked up here, read on the library's worker.
+        QHash<QString, QString> flagNames;
+        for (const CatalogEntry &entry : m_catalog.activeEntries()) {
+            for (const RedFlagGroup &group : entry.loop->redFlagGroups) {
+                for (const RedFlag &flag : group.flags)
+                    flagNames.insert(entry.loop->id + u'\n' + flag.id, flag.text);
+            }
+        }
+        m_transfers->exportCsv(filter, [flagNames](const QString &loopId, const QString &flagId) {
+            return flagNames.value(loopId + u'\n' + flagId);
+        });
     });
     connect(m_exportSessionAction, &QAction::triggered, this, [this] {
         if (m_shownAnswerId != 0)
