@@ -25,6 +25,7 @@ class AnswerTableView;
 class AnswerTableModel;
 class LibraryFilterBar;
 class LibraryTransfers;
+class ReportTransfers;
 
 // The practice library: every answer in a table with filters (its measured pace, likely fillers and
 // longest pause among them), and for the selected one its question, both ratings, notes, a player
@@ -93,6 +94,8 @@ private:
     void showNotice(const QString &text);
     void showError(const QString &title, const QString &text);
     void saveSplitterState();
+    // "Export Report…" (report) or "Export for a Coach…": which answers, then where.
+    void openReportExport(bool coachBundle);
 
     AppServices m_services;
     LoopCatalog m_catalog;
@@ -114,11 +117,15 @@ private:
     QLabel *m_noAnswer;
     AnswerDetailView *m_detail;
     LibraryTransfers *m_transfers;
+    ReportTransfers *m_reports; // reports, coach bundles and a coach's ratings (ReportTransfers.cpp)
     QAction *m_exportCsvAction;
     QAction *m_exportSessionAction;
     QAction *m_importSessionAction;
     QAction *m_openFolderAction;
     QAction *m_reviewRecoveredAction;
+    QAction *m_exportReportAction;
+    QAction *m_exportCoachBundleAction;
+    QAction *m_importCoachRatingsAction;
     QTimer m_noticeTimer;
     QTimer m_splitterSave;
 

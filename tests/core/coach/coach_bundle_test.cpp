@@ -5,6 +5,7 @@
 #include "coach/ZipArchive.h"
 #include "library/LibrarySchema.h"
 #include "library/LibraryStore.h"
+#include "reports/ReportWriter.h"
 
 #include <QDir>
 #include <QFile>
@@ -278,6 +279,18 @@ private Q_SLOTS:
         QVERIFY2(import, qPrintable(error));
         QVERIFY2(CoachBundle::apply(*m_store, *import, false, &error), qPrintable(error));
         QCOMPARE(coachRatingCount(), 3);
+        // The report shows the coach beside the person's own ratings.
+        const std::optional<ReportData> report
+            = ReportBuilder::build(*m_store, ReportScope{u"s1"_s, {}, {}, {}}, lookup(), &error);
+        QVERIFY2(report, qPrintable(error));
+        const QString markdown = ReportWriter::toMarkdown(*report);
+        QVERIFY2(markdown.contains(u"| Dimension | Right after | After replay | Coach |"_s), qPrintable(markdown));
+        QVERIFY2(
+            markdown.contains(
+                u"| Judgment | 2 \\(Decides on partial data\\) | 4 \\(Sets the standard for others\\) | 1 \\(Guesses\\) |"_s),
+            qPrintable(markdown.mid(markdown.indexOf(u"| Judgment"_s), 200)));
+        QVERIFY(markdown.contains(u"- Coach\\: Say the number first\\."_s)); // Markdown escapes : and .
+        QVERIFY(markdown.contains(u"Red flags the coach heard"_s));
         // A fresh export carries the answers again, the coach's ratings untouched by it.
         QVERIFY(!exportBundle().isEmpty());
         QCOMPARE(m_store->answer(m_ids.at(1))->coach->scores.value(u"judgment"_s), 2);
