@@ -5,6 +5,7 @@
 #include "coach/ZipArchive.h"
 #include "library/LibrarySchema.h"
 #include "library/LibraryStore.h"
+#include "progress/Progress.h"
 #include "reports/ReportWriter.h"
 
 #include <QDir>
@@ -255,6 +256,23 @@ private Q_SLOTS:
         QCOMPARE(set.answers.first().newest().at(0), 4); // the replay's, not the coach's 1
         QCOMPARE(set.answers.first().rightAfter.at(0), 2);
         QCOMPARE(set.answers.first().redFlags.size(), 0); // the replay ticked none; the coach's "blame" is not theirs
+
+        // Progress's calibration sets the person's newest rating against the coach's: judgment 4, 3, 2
+        // (the first after its replay) against the coach's 1, 2, 3.
+        Progress::Input input;
+        input.loop = m_loop;
+        input.filter.loopId = m_loop->id;
+        input.facts
+            = m_store->answerFacts(m_loop->id, {}, Progress::dimensionIdsOf(*m_loop), Progress::redFlagIdsOf(*m_loop));
+        input.now = ImportTime;
+        const ProgressData progress = Progress::compute(input);
+        QCOMPARE(progress.coachRated, 3);
+        const ChartData &coachChart = progress.calibrationWithCoach;
+        QCOMPARE(coachChart.points.first(), u"Judgment"_s);
+        QCOMPARE(coachChart.series.at(0).values.at(0), std::optional<double>(3.0)); // yours
+        QCOMPARE(coachChart.series.at(1).values.at(0), std::optional<double>(2.0)); // the coach's
+        QVERIFY(std::abs(*coachChart.series.at(2).values.at(0) - 5.0 / 3) < 1e-9); // mean |difference|
+        QVERIFY(!coachChart.series.at(1).values.at(1)); // impact: the coach left it unrated
 
         // The same file again: the three answers are conflicts, not overwritten unless asked.
         const auto again = CoachBundle::readRatings(back, *m_store, lookup(), ImportTime.addDays(1), &error);
