@@ -142,7 +142,10 @@ QJsonObject ratingJson(const Rating &rating)
     QJsonObject scores;
     for (auto it = rating.scores.cbegin(); it != rating.scores.cend(); ++it)
         scores.insert(it.key(), it.value());
-    return {{u"when"_s, rating.when == Rating::When::RightAfter ? u"right-after"_s : u"after-replay"_s},
+    const QString when = rating.when == Rating::When::RightAfter ? u"right-after"_s
+        : rating.when == Rating::When::Coach                     ? u"coach"_s
+                                                                 : u"after-replay"_s;
+    return {{u"when"_s, when},
             {u"ratedAt"_s, rating.ratedAt.toUTC().toString(Qt::ISODateWithMs)},
             {u"scores"_s, scores},
             {u"redFlags"_s, QJsonArray::fromStringList(rating.redFlagIds)},
@@ -174,6 +177,8 @@ QByteArray LibraryStore::exportSessionJson(const QString &sessionId)
             ratings.append(ratingJson(*detail->rightAfter));
         for (const Rating &rating : detail->afterReplay)
             ratings.append(ratingJson(rating));
+        if (detail->coach)
+            ratings.append(ratingJson(*detail->coach));
         QJsonObject answerJson{{u"answeredAt"_s, detail->row.answeredAt.toUTC().toString(Qt::ISODateWithMs)},
                                {u"segment"_s, detail->record.segmentIndex},
                                {u"roundId"_s, detail->row.roundId},
@@ -269,6 +274,8 @@ std::optional<QString> LibraryStore::importSessionJson(const QByteArray &json)
             if (!addReplayRating(*answerId, replay))
                 return std::nullopt;
         }
+        if (answer.coach && !addCoachRatings({{*answerId, *answer.coach}}, false))
+            return std::nullopt;
     }
     if (!transaction.commit()) {
         fail(transaction.error());

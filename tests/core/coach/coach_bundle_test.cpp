@@ -297,6 +297,16 @@ private Q_SLOTS:
         QVERIFY2(import, qPrintable(error));
         QVERIFY2(CoachBundle::apply(*m_store, *import, false, &error), qPrintable(error));
         QCOMPARE(coachRatingCount(), 3);
+        // A session exported to JSON and imported into another library keeps the coach's ratings.
+        QTemporaryDir other;
+        std::unique_ptr<LibraryStore> copy = LibraryStore::open(other.path()).store;
+        QVERIFY(copy);
+        QVERIFY2(copy->importSessionJson(m_store->exportSessionJson(u"s1"_s)), qPrintable(copy->lastError()));
+        const AnswerRow copied = copy->answers({}, AnswerSort::Date, Qt::AscendingOrder).first();
+        QCOMPARE(copy->answer(copied.id)->coach->notes, u"Say the number first."_s);
+        QCOMPARE(copy->answer(copied.id)->afterReplay.size(), 1);
+        QCOMPARE(copied.latestScore, m_store->answers({}, AnswerSort::Date, Qt::AscendingOrder).first().latestScore);
+
         // The report shows the coach beside the person's own ratings.
         const std::optional<ReportData> report
             = ReportBuilder::build(*m_store, ReportScope{u"s1"_s, {}, {}, {}}, lookup(), &error);
