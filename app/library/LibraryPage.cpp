@@ -96,7 +96,7 @@ LibraryPage::LibraryPage(const AppServices &services, QWidget *parent)
     , m_reviewRecoveredAction(makeAction(this, tr("Review &Recovered Takes…"),
                                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K),
                                          u"reviewRecoveredTakesAction"_s))
-    , m_exportReportAction(makeAction(this, tr("Export &Report…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
+    , m_exportReportAction(makeAction(this, tr("Export Re&port…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
                                       u"exportReportAction"_s))
     , m_exportCoachBundleAction(makeAction(this, tr("Export for a &Coach…"),
                                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B),
