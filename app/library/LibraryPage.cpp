@@ -5,6 +5,8 @@
 #include "LibraryFilterBar.h"
 #include "LibraryFormat.h"
 #include "LibraryTransfers.h"
+#include "ReportExportDialog.h"
+#include "ReportTransfers.h"
 #include "TakePlayerWidget.h"
 #include "common/AppSettings.h"
 #include "common/Typography.h"
@@ -96,6 +98,14 @@ LibraryPage::LibraryPage(const AppServices &services, QWidget *parent)
     , m_reviewRecoveredAction(makeAction(this, tr("Review &Recovered Takes…"),
                                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K),
                                          u"reviewRecoveredTakesAction"_s))
+    , m_exportReportAction(makeAction(this, tr("Export Re&port…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
+                                      u"exportReportAction"_s))
+    , m_exportCoachBundleAction(makeAction(this, tr("Export for a &Coach…"),
+                                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B),
+                                           u"exportCoachBundleAction"_s))
+    , m_importCoachRatingsAction(makeAction(this, tr("Import Coach Ra&tings…"),
+                                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U),
+                                            u"importCoachRatingsAction"_s))
 {
     setObjectName(u"libraryPage"_s);
     const int line = fontMetrics().height();
@@ -195,7 +205,17 @@ LibraryPage::LibraryPage(const AppServices &services, QWidget *parent)
         AnswerFilter filter = m_filters->filter();
         if (m_filters->recordingsOnly())
             filter.hasRecording = true;
-        m_transfers->exportCsv(filter);
+        // Red flags by name: looked up here, read on the library's worker.
+        QHash<QString, QString> flagNames;
+        for (const CatalogEntry &entry : m_catalog.activeEntries()) {
+            for (const RedFlagGroup &group : entry.loop->redFlagGroups) {
+                for (const RedFlag &flag : group.flags)
+                    flagNames.insert(entry.loop->id + u'\n' + flag.id, flag.text);
+            }
+        }
+        m_transfers->exportCsv(filter, [flagNames](const QString &loopId, const QString &flagId) {
+            return flagNames.value(loopId + u'\n' + flagId);
+        });
     });
     connect(m_exportSessionAction, &QAction::triggered, this, [this] {
         if (m_shownAnswerId != 0)
@@ -210,6 +230,16 @@ LibraryPage::LibraryPage(const AppServices &services, QWidget *parent)
         showSession(sessionId);
     });
     connect(m_reviewRecoveredAction, &QAction::triggered, this, [this] { lookForRecoveredTakes(true); });
+    m_reports = new ReportTransfers(services.library, services.clock, this);
+    connect(m_exportReportAction, &QAction::triggered, this, [this] { openReportExport(false); });
+    connect(m_exportCoachBundleAction, &QAction::triggered, this, [this] { openReportExport(true); });
+    connect(m_importCoachRatingsAction, &QAction::triggered, m_reports, &ReportTransfers::importCoachRatings);
+    connect(m_reports, &ReportTransfers::noticeReady, this, &LibraryPage::showNotice);
+    connect(m_reports, &ReportTransfers::failed, this, &LibraryPage::showError);
+    connect(m_reports, &ReportTransfers::coachRatingsImported, this, [this](const QList<qint64> &answerIds) {
+        if (answerIds.contains(m_shownAnswerId))
+            loadDetail(m_shownAnswerId); // the coach's column appears beside the person's own
+    });
     connect(m_recoveredBanner, &RecoveredTakesBanner::takesFound, this, &LibraryPage::recoveredTakesFound);
     connect(m_recoveredBanner, &RecoveredTakesBanner::nothingToReview, this,
             [this] { showNotice(tr("No recordings are waiting to be recovered.")); });
@@ -276,6 +306,7 @@ void LibraryPage::setFilePathForTests(const QString &path)
 void LibraryPage::setCatalog(const LoopCatalog &catalog)
 {
     m_catalog = catalog;
+    m_reports->setCatalog(catalog);
     m_filters->setCatalog(catalog);
     m_compare->setCatalog(catalog);
     // With one loop its name in every row says nothing; the header's menu shows it again.
@@ -346,8 +377,29 @@ void LibraryPage::selectFirstAnswerOfSession()
 
 QList<QAction *> LibraryPage::fileActions() const
 {
-    return {m_exportCsvAction, m_exportSessionAction, m_importSessionAction, m_openFolderAction,
-            m_reviewRecoveredAction};
+    return {m_exportCsvAction,       m_exportSessionAction, m_importSessionAction,     m_openFolderAction,
+            m_reviewRecoveredAction, m_exportReportAction,  m_exportCoachBundleAction, m_importCoachRatingsAction};
+}
+
+void LibraryPage::openReportExport(bool coachBundle)
+{
+    QList<qint64> selected;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows()) {
+        if (const AnswerRow *row = m_model->rowAt(m_proxy->mapToSource(index).row()))
+            selected << row->id;
+    }
+    const AnswerRow shown = m_shownAnswerId != 0 ? m_detail->detail().row : AnswerRow();
+    auto *dialog = new ReportExportDialog(coachBundle ? ReportExportDialog::Purpose::CoachBundle
+                                                      : ReportExportDialog::Purpose::Report,
+                                          shown, selected, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, coachBundle] {
+        if (coachBundle)
+            m_reports->exportCoachBundle(dialog->scope(), dialog->roundId());
+        else
+            m_reports->exportReport(dialog->scope(), dialog->roundId(), dialog->format());
+    });
+    dialog->open();
 }
 
 void LibraryPage::applyFilter()

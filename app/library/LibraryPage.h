@@ -26,6 +26,7 @@ class AnswerTableModel;
 class CompareLauncher;
 class LibraryFilterBar;
 class LibraryTransfers;
+class ReportTransfers;
 
 // The practice library: every answer in a table with filters (its measured pace, likely fillers and
 // longest pause among them), and for the selected one its question, both ratings, notes, a player
@@ -94,6 +95,8 @@ private:
     void showNotice(const QString &text);
     void showError(const QString &title, const QString &text);
     void saveSplitterState();
+    // "Export Report…" (report) or "Export for a Coach…": which answers, then where.
+    void openReportExport(bool coachBundle);
 
     AppServices m_services;
     LoopCatalog m_catalog;
@@ -116,11 +119,15 @@ private:
     AnswerDetailView *m_detail;
     LibraryTransfers *m_transfers;
     CompareLauncher *m_compare; // two takes side by side
+    ReportTransfers *m_reports; // reports, coach bundles and a coach's ratings (ReportTransfers.cpp)
     QAction *m_exportCsvAction;
     QAction *m_exportSessionAction;
     QAction *m_importSessionAction;
     QAction *m_openFolderAction;
     QAction *m_reviewRecoveredAction;
+    QAction *m_exportReportAction;
+    QAction *m_exportCoachBundleAction;
+    QAction *m_importCoachRatingsAction;
     QTimer m_noticeTimer;
     QTimer m_splitterSave;
 

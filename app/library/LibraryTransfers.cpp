@@ -19,7 +19,6 @@ namespace {
 
 QString s_filePathForTests; // see LibraryTransfers::setFilePathForTests
 
-
 struct FileResult
 {
     bool ok = false;
@@ -62,7 +61,7 @@ QString LibraryTransfers::chooseOpenFile(const QString &title, const QString &fi
                                         QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation), filter);
 }
 
-void LibraryTransfers::exportCsv(const AnswerFilter &filter)
+void LibraryTransfers::exportCsv(const AnswerFilter &filter, const LibraryStore::RedFlagName &redFlagName)
 {
     const QString path = chooseSaveFile(tr("Export Answers to CSV"),
                                         u"mockloop-answers-%1.csv"_s.arg(QDate::currentDate().toString(Qt::ISODate)),
@@ -70,7 +69,7 @@ void LibraryTransfers::exportCsv(const AnswerFilter &filter)
     if (path.isEmpty())
         return;
     m_library
-        ->run([filter, path](LibraryStore *store) {
+        ->run([filter, path, redFlagName](LibraryStore *store) {
             FileResult result;
             if (!store) {
                 result.error = libraryNotOpen();
@@ -81,7 +80,7 @@ void LibraryTransfers::exportCsv(const AnswerFilter &filter)
                 result.error = file.errorString();
                 return result;
             }
-            if (!store->exportCsv(filter, &file)) {
+            if (!store->exportCsv(filter, &file, redFlagName)) {
                 file.cancelWriting();
                 result.error = store->lastError();
                 return result;

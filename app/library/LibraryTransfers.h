@@ -1,6 +1,6 @@
 #pragma once
 
-#include "library/LibraryTypes.h"
+#include "library/LibraryStore.h"
 
 #include <QObject>
 
@@ -21,7 +21,7 @@ public:
     // dialogParent: where the file choosers open.
     LibraryTransfers(PracticeLibrary *library, QWidget *dialogParent);
 
-    void exportCsv(const AnswerFilter &filter);
+    void exportCsv(const AnswerFilter &filter, const LibraryStore::RedFlagName &redFlagName = {});
     // Exports the session the answer belongs to.
     void exportSession(const AnswerRow &answer);
     void importSession();

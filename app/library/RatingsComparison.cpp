@@ -70,6 +70,9 @@ void RatingsComparison::rebuild()
     const std::optional<Rating> &first = m_detail.rightAfter;
     const std::optional<Rating> latest
         = m_detail.afterReplay.isEmpty() ? std::nullopt : std::optional<Rating>(m_detail.afterReplay.last());
+    // A coach's rating, brought back from a coach bundle: beside the person's own, never merged.
+    const std::optional<Rating> &coach = m_detail.coach;
+    const int coachColumn = latest ? 3 : 2;
 
     // The round's rubric in its order, then any dimension a rating holds that the rubric no longer has.
     struct Dimension
@@ -84,7 +87,7 @@ void RatingsComparison::rebuild()
         for (const RubricDimension *dimension : m_loop->rubricFor(*round))
             dimensions.append({dimension->id, dimension->title, dimension});
     }
-    for (const std::optional<Rating> &rating : {first, latest}) {
+    for (const std::optional<Rating> &rating : {first, latest, coach}) {
         if (!rating)
             continue;
         for (auto it = rating->scores.cbegin(); it != rating->scores.cend(); ++it) {
@@ -115,6 +118,8 @@ void RatingsComparison::rebuild()
             : tr("After replay");
         m_ratingsGrid->addWidget(header(title, latest, u"afterReplayHeader"_s), row, 2);
     }
+    if (coach)
+        m_ratingsGrid->addWidget(header(tr("Coach"), coach, u"coachHeader"_s), row, coachColumn);
     ++row;
 
     for (const Dimension &dimension : std::as_const(dimensions)) {
@@ -142,6 +147,8 @@ void RatingsComparison::rebuild()
         m_ratingsGrid->addWidget(scoreCell(first, u"rightAfterScore_"_s, std::nullopt), row, 1);
         if (latest)
             m_ratingsGrid->addWidget(scoreCell(latest, u"afterReplayScore_"_s, firstScore), row, 2);
+        if (coach)
+            m_ratingsGrid->addWidget(scoreCell(coach, u"coachScore_"_s, std::nullopt), row, coachColumn);
         ++row;
     }
 
@@ -158,6 +165,12 @@ void RatingsComparison::rebuild()
         setBold(latestAverage);
         latestAverage->setAlignment(Qt::AlignCenter);
         m_ratingsGrid->addWidget(latestAverage, row, 2);
+    }
+    if (coach) {
+        QLabel *coachAverage = cell(LibraryFormat::score(coach->average()), this, u"coachAverage"_s);
+        setBold(coachAverage);
+        coachAverage->setAlignment(Qt::AlignCenter);
+        m_ratingsGrid->addWidget(coachAverage, row, coachColumn);
     }
     ++row;
 
@@ -183,9 +196,12 @@ void RatingsComparison::rebuild()
     m_ratingsGrid->addWidget(flagsCell(first, u"rightAfterRedFlags"_s), row, 1);
     if (latest)
         m_ratingsGrid->addWidget(flagsCell(latest, u"afterReplayRedFlags"_s), row, 2);
+    if (coach)
+        m_ratingsGrid->addWidget(flagsCell(coach, u"coachRedFlags"_s), row, coachColumn);
     ++row;
 
-    const bool anyNotes = (first && !first->notes.isEmpty()) || (latest && !latest->notes.isEmpty());
+    const bool anyNotes = (first && !first->notes.isEmpty()) || (latest && !latest->notes.isEmpty())
+        || (coach && !coach->notes.isEmpty());
     if (anyNotes) {
         QLabel *notesTitle = cell(tr("Rating notes"), this);
         notesTitle->setAlignment(Qt::AlignLeft | Qt::AlignTop);
@@ -198,10 +214,16 @@ void RatingsComparison::rebuild()
             latestNotes->setAlignment(Qt::AlignLeft | Qt::AlignTop);
             m_ratingsGrid->addWidget(latestNotes, row, 2);
         }
+        if (coach) {
+            QLabel *coachNotes = cell(coach->notes, this, u"coachNotes"_s);
+            coachNotes->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+            m_ratingsGrid->addWidget(coachNotes, row, coachColumn);
+        }
     }
     m_ratingsGrid->setColumnStretch(0, 3);
     m_ratingsGrid->setColumnStretch(1, 2);
-    m_ratingsGrid->setColumnStretch(2, latest ? 2 : 0);
+    m_ratingsGrid->setColumnStretch(2, latest || coach ? 2 : 0);
+    m_ratingsGrid->setColumnStretch(3, latest && coach ? 2 : 0);
 }
 
 void RatingsComparison::changeEvent(QEvent *event)

@@ -11,9 +11,10 @@ class QGridLayout;
 
 namespace MockLoop {
 
-// Both ratings of an answer side by side: the one given right after answering and the latest
-// after a replay (with how each score moved), dimension by dimension in the round's rubric order,
-// their averages, the red flags ticked (by their text) and the notes of each rating.
+// The ratings of an answer side by side: the one given right after answering, the latest after a
+// replay (with how each score moved) and a coach's (brought back from a coach bundle), dimension by
+// dimension in the round's rubric order, their averages, the red flags ticked (by their text) and
+// the notes of each rating.
 class RatingsComparison : public QWidget
 {
     Q_OBJECT

@@ -289,7 +289,10 @@ void ProgressPage::show(const ProgressData &progress)
     showCalendar(progress);
     m_trends->setCharts({progress.trendByWeek, progress.trendBySession});
     m_measures->setCharts(progress.measures);
-    m_calibration->setCharts({progress.calibrationByWeek, progress.calibrationByDimension, progress.evidence});
+    QList<ChartData> calibration{progress.calibrationByWeek, progress.calibrationByDimension, progress.evidence};
+    if (progress.coachRated > 0)
+        calibration.insert(2, progress.calibrationWithCoach); // self against a coach, once one has rated
+    m_calibration->setCharts(calibration);
     Q_EMIT dataShown();
 }
 

@@ -29,6 +29,7 @@ struct AnswerFacts
     // one given after a replay (empty when there is none).
     QVarLengthArray<qint8, 12> rightAfter;
     QVarLengthArray<qint8, 12> afterReplay;
+    QVarLengthArray<qint8, 12> coach; // a coach's rating (brought back from a coach bundle), empty without one
     QVarLengthArray<qint16, 4> redFlags; // ticked in the newest rating, indexes into redFlagIds
     // Measured from the take's analysis (approximate); absent when it was not analysed.
     std::optional<double> wordsPerMinute;

@@ -161,7 +161,8 @@ AnswerFactSet LibraryStore::readFacts(const QString &sessionCondition, const QVa
     query.prepare(uR"(
         SELECT a.id, s.rowid, a.answered_at, a.round_id, a.question_id, a.category_id, a.answer_ms, a.overtime_ms,
                a.skipped, a.words_per_minute, a.fillers_per_minute, a.longest_pause_ms, a.numbers_heard,
-               a.audience_mentions, a.phase_ms, a.first_scores, a.newest_scores, a.newest_red_flags, a.replayed
+               a.audience_mentions, a.phase_ms, a.first_scores, a.newest_scores, a.newest_red_flags, a.replayed,
+               a.coach_scores
         FROM answers a JOIN sessions s ON s.id = a.session_id
         WHERE )"_s + answerCondition
                   + u" ORDER BY a.answered_at, a.id"_s);
@@ -195,6 +196,8 @@ AnswerFactSet LibraryStore::readFacts(const QString &sessionCondition, const QVa
         if (query.value(18).toBool())
             facts.afterReplay = scoresOf(query.value(16), dimensionIds);
         facts.redFlags = flagsOf(query.value(17), redFlagIds);
+        if (!query.value(19).isNull())
+            facts.coach = scoresOf(query.value(19), dimensionIds);
         set.answers.append(std::move(facts));
     }
     return set;

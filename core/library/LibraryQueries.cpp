@@ -261,7 +261,10 @@ std::optional<AnswerDetail> LibraryStore::answer(qint64 answerId)
     while (ratings.next()) {
         Rating rating;
         const qint64 ratingId = ratings.value(0).toLongLong();
-        rating.when = ratings.value(1).toInt() == 0 ? Rating::When::RightAfter : Rating::When::AfterReplay;
+        const int kind = ratings.value(1).toInt();
+        rating.when = kind == 0 ? Rating::When::RightAfter
+            : kind == 1         ? Rating::When::AfterReplay
+                                : Rating::When::Coach;
         rating.ratedAt = timeOf(ratings.value(2));
         rating.notes = ratings.value(3).toString();
         execute(scores, {ratingId});
@@ -272,6 +275,8 @@ std::optional<AnswerDetail> LibraryStore::answer(qint64 answerId)
             rating.redFlagIds << flags.value(0).toString();
         if (rating.when == Rating::When::RightAfter)
             detail.rightAfter = rating;
+        else if (rating.when == Rating::When::Coach)
+            detail.coach = rating;
         else
             detail.afterReplay.append(rating);
     }

@@ -1,5 +1,6 @@
 #include "LibrarySchema.h"
 
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
@@ -307,6 +308,98 @@ BEGIN
     DELETE FROM answer_stories WHERE session_id = OLD.session_id AND ordinal = OLD.ordinal;
 END
 )",
+    // 7: a coach's rating (kind 2), brought back from a coach bundle: at most one per answer. It is
+    // not the person's: it never becomes first_score, latest_score, newest_scores, newest_red_flags
+    // or replayed (migration 5 took the newest rating by max(id), which a coach's would have been);
+    // its scores sit on the answer as coach_scores, for Progress's calibration against a coach.
+    // SQLite cannot widen a CHECK in place, so ratings is rebuilt (upgrade() runs with foreign keys
+    // off so that dropping the old table cascades to nothing; legacy_alter_table keeps the rename
+    // from checking the triggers on rating_scores, which name ratings, while it is missing).
+    R"(
+PRAGMA legacy_alter_table = ON
+;;
+CREATE TABLE ratings_v6 (
+    id INTEGER PRIMARY KEY,
+    answer_id INTEGER NOT NULL REFERENCES answers (id) ON DELETE CASCADE,
+    kind INTEGER NOT NULL CHECK (kind IN (0, 1, 2)), -- 0: right after the answer, 1: after a replay, 2: a coach's
+    rated_at INTEGER NOT NULL,
+    notes TEXT NOT NULL DEFAULT '',
+    average REAL,
+    red_flag_count INTEGER NOT NULL DEFAULT 0
+)
+;;
+INSERT INTO ratings_v6 (id, answer_id, kind, rated_at, notes, average, red_flag_count)
+SELECT id, answer_id, kind, rated_at, notes, average, red_flag_count FROM ratings
+;;
+DROP TABLE ratings
+;;
+ALTER TABLE ratings_v6 RENAME TO ratings
+;;
+PRAGMA legacy_alter_table = OFF
+;;
+CREATE UNIQUE INDEX ratings_one_first ON ratings (answer_id) WHERE kind = 0
+;;
+CREATE UNIQUE INDEX ratings_one_coach ON ratings (answer_id) WHERE kind = 2
+;;
+CREATE INDEX ratings_by_answer ON ratings (answer_id, rated_at)
+;;
+ALTER TABLE answers ADD COLUMN coach_scores TEXT
+;;
+CREATE TRIGGER first_rating_is_kept BEFORE UPDATE ON ratings WHEN OLD.kind = 0
+BEGIN
+    SELECT RAISE(ABORT, 'the first rating of an answer is kept as it was given');
+END
+;;
+CREATE TRIGGER rating_added AFTER INSERT ON ratings WHEN NEW.kind IN (0, 1)
+BEGIN
+    UPDATE answers SET
+        first_score = CASE WHEN NEW.kind = 0 THEN NEW.average ELSE first_score END,
+        latest_score = NEW.average,
+        latest_red_flags = NEW.red_flag_count
+    WHERE id = NEW.answer_id;
+END
+;;
+CREATE TRIGGER rating_facts_begun AFTER INSERT ON ratings WHEN NEW.kind IN (0, 1)
+BEGIN
+    UPDATE answers SET newest_scores = NULL, newest_red_flags = NULL, replayed = replayed OR NEW.kind = 1
+    WHERE id = NEW.answer_id;
+END
+;;
+CREATE TRIGGER coach_rating_begun AFTER INSERT ON ratings WHEN NEW.kind = 2
+BEGIN
+    UPDATE answers SET coach_scores = NULL WHERE id = NEW.answer_id;
+END
+;;
+CREATE TRIGGER coach_rating_removed AFTER DELETE ON ratings WHEN OLD.kind = 2
+BEGIN
+    UPDATE answers SET coach_scores = NULL WHERE id = OLD.answer_id;
+END
+;;
+DROP TRIGGER rating_score_facts
+;;
+CREATE TRIGGER rating_score_facts AFTER INSERT ON rating_scores
+BEGIN
+    UPDATE answers SET
+        newest_scores = CASE WHEN r.kind IN (0, 1)
+                             THEN coalesce(answers.newest_scores || ',', '') || NEW.dimension_id || ':' || NEW.score
+                             ELSE answers.newest_scores END,
+        first_scores = CASE WHEN r.kind = 0
+                            THEN coalesce(answers.first_scores || ',', '') || NEW.dimension_id || ':' || NEW.score
+                            ELSE answers.first_scores END,
+        coach_scores = CASE WHEN r.kind = 2
+                            THEN coalesce(answers.coach_scores || ',', '') || NEW.dimension_id || ':' || NEW.score
+                            ELSE answers.coach_scores END
+    FROM ratings r WHERE r.id = NEW.rating_id AND answers.id = r.answer_id;
+END
+;;
+DROP TRIGGER rating_flag_facts
+;;
+CREATE TRIGGER rating_flag_facts AFTER INSERT ON rating_red_flags
+BEGIN
+    UPDATE answers SET newest_red_flags = coalesce(answers.newest_red_flags || ',', '') || NEW.flag_id
+    FROM ratings r WHERE r.id = NEW.rating_id AND answers.id = r.answer_id AND r.kind IN (0, 1);
+END
+)",
 };
 
 } // namespace
@@ -334,6 +427,17 @@ bool upgrade(QSqlDatabase &database, int from, const QList<const char *> &migrat
             return false;
         }
     }
+    // Off while migrating, as SQLite's way to rebuild a table asks (migration 6): dropping the old
+    // table must not cascade to the rows that refer to it. Checked before each commit instead.
+    const bool foreignKeys = query.exec(u"PRAGMA foreign_keys"_s) && query.next() && query.value(0).toBool();
+    const auto restoreForeignKeys = qScopeGuard([&database, foreignKeys] {
+        if (foreignKeys)
+            QSqlQuery(database).exec(u"PRAGMA foreign_keys = ON"_s);
+    });
+    if (foreignKeys && !query.exec(u"PRAGMA foreign_keys = OFF"_s)) {
+        *error = query.lastError().databaseText();
+        return false;
+    }
     for (int version = from + 1; version <= migrations.size(); ++version) {
         if (!database.transaction()) {
             *error = database.lastError().text();
@@ -349,6 +453,14 @@ bool upgrade(QSqlDatabase &database, int from, const QList<const char *> &migrat
                 return false;
             }
         }
+        if (!query.exec(u"PRAGMA foreign_key_check"_s) || query.next()) {
+            *error = u"migration %1 failed (it left a %2 row that refers to nothing)"_s.arg(version).arg(
+                query.isActive() ? query.value(0).toString() : query.lastError().databaseText());
+            query.finish();
+            database.rollback();
+            return false;
+        }
+        query.finish();
         const bool recorded = query.exec(u"PRAGMA user_version = %1"_s.arg(version))
             && query.exec(u"PRAGMA application_id = %1"_s.arg(ApplicationId));
         if (!recorded || !database.commit()) {

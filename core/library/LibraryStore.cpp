@@ -161,6 +161,20 @@ QList<SessionRecord> LibraryStore::sessions()
 
 namespace {
 
+// ratings.kind
+int ratingKind(Rating::When when)
+{
+    switch (when) {
+    case Rating::When::RightAfter:
+        return 0;
+    case Rating::When::AfterReplay:
+        return 1;
+    case Rating::When::Coach:
+        return 2;
+    }
+    return 1;
+}
+
 bool insertRating(QSqlDatabase db, qint64 answerId, const Rating &rating, QString *error)
 {
     QSqlQuery query(db);
@@ -168,7 +182,7 @@ bool insertRating(QSqlDatabase db, qint64 answerId, const Rating &rating, QStrin
                   "VALUES (?, ?, ?, coalesce(?, ''), ?, ?)"_s);
     const auto average = rating.average();
     if (!execute(query,
-                 {answerId, rating.when == Rating::When::RightAfter ? 0 : 1, epochMs(rating.ratedAt), rating.notes,
+                 {answerId, ratingKind(rating.when), epochMs(rating.ratedAt), rating.notes,
                   average ? QVariant(*average) : QVariant(), int(rating.redFlagIds.size())})) {
         *error = query.lastError().databaseText();
         return false;
@@ -299,6 +313,48 @@ bool LibraryStore::addReplayRating(qint64 answerId, const Rating &rating)
     QString error;
     if (!insertRating(db, answerId, replay, &error))
         return fail(error);
+    return transaction.commit() || fail(transaction.error());
+}
+
+QList<qint64> LibraryStore::answersWithCoachRating(const QList<qint64> &answerIds)
+{
+    QList<qint64> held;
+    QSqlQuery query(database());
+    query.prepare(u"SELECT 1 FROM ratings WHERE answer_id = ? AND kind = 2"_s);
+    for (const qint64 answerId : answerIds) {
+        if (execute(query, {answerId}) && query.next())
+            held << answerId;
+    }
+    return held;
+}
+
+bool LibraryStore::addCoachRatings(const QList<CoachRating> &ratings, bool replaceExisting)
+{
+    QSqlDatabase db = database();
+    Transaction transaction(db);
+    if (!transaction.isOpen())
+        return fail(transaction.error());
+    QSqlQuery existing(db);
+    existing.prepare(u"SELECT id FROM ratings WHERE answer_id = ? AND kind = 2"_s);
+    QSqlQuery remove(db);
+    remove.prepare(u"DELETE FROM ratings WHERE id = ?"_s);
+    for (const CoachRating &coach : ratings) {
+        if (!execute(existing, {coach.answerId}))
+            return failSql(existing);
+        if (existing.next()) {
+            const qint64 heldId = existing.value(0).toLongLong();
+            existing.finish();
+            if (!replaceExisting)
+                return fail(tr("The answer %1 has a coach's rating already; nothing was imported.").arg(coach.answerId));
+            if (!execute(remove, {heldId}))
+                return failSql(remove);
+        }
+        Rating rating = coach.rating;
+        rating.when = Rating::When::Coach;
+        QString error;
+        if (!insertRating(db, coach.answerId, rating, &error))
+            return fail(error);
+    }
     return transaction.commit() || fail(transaction.error());
 }
 

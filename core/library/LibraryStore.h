@@ -27,7 +27,7 @@ class LibraryStore : public PracticeHistory
     Q_DECLARE_TR_FUNCTIONS(MockLoop::LibraryStore)
 
 public:
-    static constexpr int SchemaVersion = 6; // the number of migrations in LibrarySchema
+    static constexpr int SchemaVersion = 7; // the number of migrations in LibrarySchema
 
     enum class OpenError {
         None,
@@ -99,6 +99,17 @@ public:
     std::optional<HeldAnswer> findAnswer(const QString &sessionId, int ordinal);
     // A rating given after replaying the take; the first rating stays as it was.
     bool addReplayRating(qint64 answerId, const Rating &rating);
+    // A coach's ratings, brought back from a coach bundle (core/coach), stored beside the person's
+    // own and never in their place: all or nothing. An answer holds at most one; one that holds
+    // one already makes the whole call fail, unless replaceExisting (the person said so).
+    struct CoachRating
+    {
+        qint64 answerId = 0;
+        Rating rating;
+    };
+    bool addCoachRatings(const QList<CoachRating> &ratings, bool replaceExisting);
+    // Those of answerIds that hold a coach's rating.
+    QList<qint64> answersWithCoachRating(const QList<qint64> &answerIds);
     bool setNotes(qint64 answerId, const QString &notes);
     // Keeps the speech analysis of an answer's take, replacing an older one.
     bool setAnalysis(qint64 answerId, const AnalysisRecord &analysis);
@@ -132,7 +143,11 @@ public:
     AnswerFactSet answerFactsOf(const QList<qint64> &answerIds, const QStringList &dimensionIds,
                                 const QStringList &redFlagIds);
 
-    bool exportCsv(const AnswerFilter &filter, QIODevice *device);
+    // One row per answer: its times, each rating's score per rubric dimension (right after, the
+    // newest after a replay, a coach's), red flags by name, notes, and the measured figures.
+    // redFlagName gives a flag's text (empty, or no function: its id is written).
+    using RedFlagName = std::function<QString(const QString &loopId, const QString &flagId)>;
+    bool exportCsv(const AnswerFilter &filter, QIODevice *device, const RedFlagName &redFlagName = {});
     QByteArray exportSessionJson(const QString &sessionId);
     // Imports a session exported by exportSessionJson; returns its id.
     std::optional<QString> importSessionJson(const QByteArray &json);

@@ -7,6 +7,9 @@
 #include <QIODevice>
 #include <QTextStream>
 
+#include <algorithm>
+#include <array>
+
 // Answers out to CSV, sessions out to JSON and back in.
 
 using namespace Qt::StringLiterals;
@@ -29,32 +32,104 @@ QString scoreText(const std::optional<double> &score)
     return score ? QString::number(*score, 'f', 2) : QString();
 }
 
+// One record, every field quoted where it must be, ended by CRLF (RFC 4180).
+QString csvLine(const QStringList &fields)
+{
+    QStringList quoted;
+    quoted.reserve(fields.size());
+    for (const QString &field : fields)
+        quoted << csvField(field);
+    return quoted.join(u',') + u"\r\n"_s;
+}
+
+// The ratings a CSV row shows side by side: right after, the newest after a replay, a coach's.
+std::array<std::optional<Rating>, 3> csvRatings(const AnswerDetail &detail)
+{
+    return {detail.rightAfter,
+            detail.afterReplay.isEmpty() ? std::nullopt : std::optional<Rating>(detail.afterReplay.constLast()),
+            detail.coach};
+}
+
 } // namespace
 
-bool LibraryStore::exportCsv(const AnswerFilter &filter, QIODevice *device)
+bool LibraryStore::exportCsv(const AnswerFilter &filter, QIODevice *device, const RedFlagName &redFlagName)
 {
-    QTextStream out(device);
-    out << "date,loop,round,question_id,question,category,answer_seconds,overtime_seconds,first_score,latest_score,"
-           "red_flags,recording,notes\r\n";
     const QList<AnswerRow> rows = answers(filter, AnswerSort::Date, Qt::AscendingOrder);
+    QList<AnswerDetail> details;
+    details.reserve(rows.size());
+    QStringList dimensionIds; // every dimension any exported rating scores, sorted for stable columns
     for (const AnswerRow &row : rows) {
-        const QStringList fields = {row.answeredAt.toLocalTime().toString(Qt::ISODate),
-                                    row.loopTitle,
-                                    row.roundTitle,
-                                    row.questionId,
-                                    row.questionText,
-                                    row.categoryId,
-                                    QString::number(row.answerTime.count() / 1000.0, 'f', 1),
-                                    QString::number(row.overtime.count() / 1000.0, 'f', 1),
-                                    scoreText(row.firstScore),
-                                    scoreText(row.latestScore),
-                                    QString::number(row.redFlagCount),
-                                    row.hasRecording ? u"yes"_s : u"no"_s,
-                                    row.notes};
-        QStringList quoted;
-        for (const QString &field : fields)
-            quoted << csvField(field);
-        out << quoted.join(u',') << "\r\n";
+        std::optional<AnswerDetail> detail = answer(row.id);
+        if (!detail)
+            return fail(tr("The answer %1 could not be read: %2").arg(row.id).arg(m_lastError));
+        for (const std::optional<Rating> &rating : csvRatings(*detail)) {
+            if (!rating)
+                continue;
+            for (auto it = rating->scores.cbegin(); it != rating->scores.cend(); ++it) {
+                if (!dimensionIds.contains(it.key()))
+                    dimensionIds << it.key();
+            }
+        }
+        details.append(std::move(*detail));
+    }
+    std::sort(dimensionIds.begin(), dimensionIds.end());
+
+    QStringList header
+        = {u"date"_s,         u"loop"_s,       u"round"_s,          u"question_id"_s,      u"question"_s,
+           u"category"_s,     u"skipped"_s,    u"answer_seconds"_s, u"overtime_seconds"_s, u"first_score"_s,
+           u"latest_score"_s, u"coach_score"_s};
+    for (const QString &dimension : dimensionIds)
+        header << dimension + u"_right_after"_s << dimension + u"_after_replay"_s << dimension + u"_coach"_s;
+    header << u"red_flags"_s << u"red_flags_right_after"_s << u"red_flags_after_replay"_s << u"red_flags_coach"_s
+           << u"rating_notes"_s << u"recording"_s << u"notes"_s << u"words_per_minute"_s
+           << u"likely_fillers_per_minute"_s << u"longest_pause_seconds"_s;
+
+    QTextStream out(device);
+    out << csvLine(header);
+    for (const AnswerDetail &detail : std::as_const(details)) {
+        const AnswerRow &row = detail.row;
+        const std::array<std::optional<Rating>, 3> ratings = csvRatings(detail);
+        QStringList fields = {row.answeredAt.toLocalTime().toString(Qt::ISODate),
+                              row.loopTitle,
+                              row.roundTitle,
+                              row.questionId,
+                              row.questionText,
+                              row.categoryId,
+                              row.skipped ? u"yes"_s : u"no"_s,
+                              QString::number(row.answerTime.count() / 1000.0, 'f', 1),
+                              QString::number(row.overtime.count() / 1000.0, 'f', 1),
+                              scoreText(row.firstScore),
+                              scoreText(row.latestScore),
+                              scoreText(detail.coach ? detail.coach->average() : std::nullopt)};
+        for (const QString &dimension : std::as_const(dimensionIds)) {
+            for (const std::optional<Rating> &rating : ratings)
+                fields << (rating && rating->scores.contains(dimension)
+                               ? QString::number(rating->scores.value(dimension))
+                               : QString());
+        }
+        fields << QString::number(row.redFlagCount);
+        for (const std::optional<Rating> &rating : ratings) {
+            QStringList names;
+            for (const QString &flagId : rating ? rating->redFlagIds : QStringList()) {
+                const QString name = redFlagName ? redFlagName(row.loopId, flagId) : QString();
+                names << (name.isEmpty() ? flagId : name);
+            }
+            fields << names.join(u"; "_s);
+        }
+        QStringList ratingNotes;
+        if (detail.rightAfter && !detail.rightAfter->notes.isEmpty())
+            ratingNotes << tr("Right after: %1").arg(detail.rightAfter->notes);
+        for (const Rating &replay : detail.afterReplay) {
+            if (!replay.notes.isEmpty())
+                ratingNotes << tr("After replay: %1").arg(replay.notes);
+        }
+        if (detail.coach && !detail.coach->notes.isEmpty())
+            ratingNotes << tr("Coach: %1").arg(detail.coach->notes);
+        fields << ratingNotes.join(u"; "_s) << (row.hasRecording ? u"yes"_s : u"no"_s) << row.notes
+               << (row.wordsPerMinute ? QString::number(*row.wordsPerMinute, 'f', 1) : QString())
+               << (row.fillersPerMinute ? QString::number(*row.fillersPerMinute, 'f', 1) : QString())
+               << (row.longestPauseMs ? QString::number(*row.longestPauseMs / 1000.0, 'f', 1) : QString());
+        out << csvLine(fields);
     }
     out.flush();
     return out.status() == QTextStream::Ok || fail(tr("Could not write the CSV file."));
@@ -67,7 +142,10 @@ QJsonObject ratingJson(const Rating &rating)
     QJsonObject scores;
     for (auto it = rating.scores.cbegin(); it != rating.scores.cend(); ++it)
         scores.insert(it.key(), it.value());
-    return {{u"when"_s, rating.when == Rating::When::RightAfter ? u"right-after"_s : u"after-replay"_s},
+    const QString when = rating.when == Rating::When::RightAfter ? u"right-after"_s
+        : rating.when == Rating::When::Coach                     ? u"coach"_s
+                                                                 : u"after-replay"_s;
+    return {{u"when"_s, when},
             {u"ratedAt"_s, rating.ratedAt.toUTC().toString(Qt::ISODateWithMs)},
             {u"scores"_s, scores},
             {u"redFlags"_s, QJsonArray::fromStringList(rating.redFlagIds)},
@@ -99,6 +177,8 @@ QByteArray LibraryStore::exportSessionJson(const QString &sessionId)
             ratings.append(ratingJson(*detail->rightAfter));
         for (const Rating &rating : detail->afterReplay)
             ratings.append(ratingJson(rating));
+        if (detail->coach)
+            ratings.append(ratingJson(*detail->coach));
         QJsonObject answerJson{{u"answeredAt"_s, detail->row.answeredAt.toUTC().toString(Qt::ISODateWithMs)},
                                {u"segment"_s, detail->record.segmentIndex},
                                {u"roundId"_s, detail->row.roundId},
@@ -194,6 +274,8 @@ std::optional<QString> LibraryStore::importSessionJson(const QByteArray &json)
             if (!addReplayRating(*answerId, replay))
                 return std::nullopt;
         }
+        if (answer.coach && !addCoachRatings({{*answerId, *answer.coach}}, false))
+            return std::nullopt;
     }
     if (!transaction.commit()) {
         fail(transaction.error());

@@ -123,6 +123,7 @@ struct AnswerDetail
     AnswerRecord record; // parts with their phase and pause marks
     std::optional<Rating> rightAfter; // the first rating; never changed once given
     QList<Rating> afterReplay; // oldest first
+    std::optional<Rating> coach; // a coach's, brought back from a coach bundle; never the person's own
     std::optional<AnalysisRecord> analysis;
     std::optional<RecordingInfo> recording;
     std::optional<PractisedStory> practisedStory; // chosen on the cue card

@@ -132,8 +132,10 @@ Rating readRating(FieldReader &reader, const QJsonValue &value, const QString &p
     const QString when = reader.text(object, path, u"when"_s, true);
     if (when == u"after-replay"_s)
         rating.when = Rating::When::AfterReplay;
+    else if (when == u"coach"_s)
+        rating.when = Rating::When::Coach;
     else if (when != u"right-after"_s)
-        reader.fail(FieldReader::at(path, u"when"_s), SessionImport::tr("expected right-after or after-replay"));
+        reader.fail(FieldReader::at(path, u"when"_s), SessionImport::tr("expected right-after, after-replay or coach"));
     rating.ratedAt = reader.time(object, path, u"ratedAt"_s, false);
     const QJsonValue scores = object.value(u"scores"_s);
     const QJsonObject scoreObject = reader.object(scores, FieldReader::at(path, u"scores"_s));
@@ -286,6 +288,10 @@ ImportedSession::Answer readAnswer(FieldReader &reader, const QJsonValue &value,
         const Rating rating = readRating(reader, ratings.at(i), FieldReader::item(ratingsPath, i));
         if (rating.when == Rating::When::AfterReplay)
             imported.afterReplay.append(rating);
+        else if (rating.when == Rating::When::Coach && imported.coach)
+            reader.fail(FieldReader::item(ratingsPath, i), SessionImport::tr("a second coach's rating"));
+        else if (rating.when == Rating::When::Coach)
+            imported.coach = rating;
         else if (record.rating)
             reader.fail(FieldReader::item(ratingsPath, i), SessionImport::tr("a second rating given right after"));
         else

@@ -18,6 +18,7 @@ struct ImportedSession
     {
         LibraryStore::NewAnswer answer; // with its first rating, if any
         QList<Rating> afterReplay;
+        std::optional<Rating> coach; // brought back from a coach bundle
     };
 
     SessionRecord session;

@@ -252,6 +252,46 @@ void fillCalibration(ProgressData &data, const Loop &loop, const Weeks &weeks,
     addSeries(side, byDimension.series(2, u"difference"_s, tr("Mean absolute difference")));
 }
 
+// Self against coach: the truest calibration there is. The person's newest rating of each answer a
+// coach rated, against the coach's, per dimension both rated.
+void fillCoachCalibration(ProgressData &data, const Loop &loop, const QList<const AnswerFacts *> &answers)
+{
+    const qsizetype dimensions = loop.dimensions.size();
+    MeanGrid byDimension(dimensions, 3);
+    for (const AnswerFacts *answer : answers) {
+        if (answer->coach.isEmpty() || !answer->rated())
+            continue;
+        ++data.coachRated;
+        const QVarLengthArray<qint8, 12> &own = answer->newest();
+        for (qsizetype d = 0; d < dimensions && d < own.size() && d < answer->coach.size(); ++d) {
+            const int self = own.at(d);
+            const int coach = answer->coach.at(d);
+            if (self == 0 || coach == 0)
+                continue;
+            byDimension.add(d, 0, self);
+            byDimension.add(d, 1, coach);
+            byDimension.add(d, 2, std::abs(self - coach));
+        }
+    }
+    ChartData &chart = data.calibrationWithCoach;
+    chart.id = u"calibration-coach"_s;
+    chart.title = tr("Calibration: your rating against a coach's, by dimension");
+    chart.kind = ChartData::Kind::Bar;
+    chart.pointTitle = tr("Dimension");
+    chart.valueTitle = tr("Points");
+    for (const RubricDimension &dimension : loop.dimensions)
+        chart.points << dimension.title;
+    chart.minValue = 0;
+    chart.maxValue = 4;
+    chart.decimals = 2;
+    chart.note = tr("Answers a coach rated (%n answer(s)): your newest rating, the coach's, and how far apart they "
+                    "were on average. Lower differences mean you judge your answers as the coach does.",
+                    data.coachRated);
+    addSeries(chart, byDimension.series(0, u"self"_s, tr("Yours")));
+    addSeries(chart, byDimension.series(1, u"coach"_s, tr("Coach")));
+    addSeries(chart, byDimension.series(2, u"difference"_s, tr("Mean absolute difference")));
+}
+
 // The story phases marked that lasted between half and one and a half times their target.
 std::optional<double> phasesOnTime(const AnswerFacts &answer, const StoryStructure &story)
 {
@@ -428,6 +468,7 @@ void fillCharts(ProgressData &data, const Input &input, const QList<const Answer
         data.measures.append(measureChart(measure, weeks, answers));
     data.measures.append(phaseChart(loop, weeks, answers));
     fillCalibration(data, loop, weeks, answers);
+    fillCoachCalibration(data, loop, answers);
     fillEvidence(data.evidence, loop, answers);
 }
 

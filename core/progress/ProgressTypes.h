@@ -141,6 +141,8 @@ struct ProgressData
     QList<ChartData> measures; // pace, likely fillers, longest pause, overtime, time per story phase
     ChartData calibrationByWeek; // mean absolute difference between the two ratings, per dimension
     ChartData calibrationByDimension; // the two ratings side by side
+    int coachRated = 0; // answers a coach rated
+    ChartData calibrationWithCoach; // the person's newest rating against a coach's, by dimension
     ChartData evidence; // self-rating against measured evidence
 
     QList<RoundReadiness> readiness;

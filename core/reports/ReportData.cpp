@@ -75,7 +75,8 @@ QList<ReportDimensionScore> dimensionScores(const AnswerDetail &detail, const Lo
                 ids << dimension->id;
         }
     }
-    for (const Rating *rating : {detail.rightAfter ? &*detail.rightAfter : nullptr, newestReplay}) {
+    const Rating *coach = detail.coach ? &*detail.coach : nullptr;
+    for (const Rating *rating : {detail.rightAfter ? &*detail.rightAfter : nullptr, newestReplay, coach}) {
         if (!rating)
             continue;
         for (const QString &id : rating->scores.keys()) {
@@ -95,6 +96,9 @@ QList<ReportDimensionScore> dimensionScores(const AnswerDetail &detail, const Lo
             score.afterReplay = newestReplay->scores.value(id);
         score.rightAfterAnchor = anchorFor(dimension, score.rightAfter);
         score.afterReplayAnchor = anchorFor(dimension, score.afterReplay);
+        if (coach && coach->scores.contains(id))
+            score.coach = coach->scores.value(id);
+        score.coachAnchor = anchorFor(dimension, score.coach);
         scores.append(score);
     }
     return scores;
@@ -122,6 +126,8 @@ QList<ReportAverage> averagesOf(const QList<ReportAnswer> &answers)
         double afterReplay = 0;
         int rightAfterCount = 0;
         int afterReplayCount = 0;
+        double coach = 0;
+        int coachCount = 0;
     };
     QList<Sum> sums; // in the order dimensions first appear
     for (const ReportAnswer &answer : answers) {
@@ -139,6 +145,10 @@ QList<ReportAverage> averagesOf(const QList<ReportAnswer> &answers)
                 it->afterReplay += *score.afterReplay;
                 ++it->afterReplayCount;
             }
+            if (score.coach) {
+                it->coach += *score.coach;
+                ++it->coachCount;
+            }
         }
     }
     QList<ReportAverage> averages;
@@ -151,6 +161,9 @@ QList<ReportAverage> averagesOf(const QList<ReportAnswer> &answers)
             average.rightAfter = sum.rightAfter / sum.rightAfterCount;
         if (sum.afterReplayCount > 0)
             average.afterReplay = sum.afterReplay / sum.afterReplayCount;
+        average.coachCount = sum.coachCount;
+        if (sum.coachCount > 0)
+            average.coach = sum.coach / sum.coachCount;
         averages.append(average);
     }
     return averages;
@@ -184,12 +197,16 @@ ReportAnswer reportAnswer(const AnswerDetail &detail, const Loop *loop, int numb
         answer.redFlagsRightAfter = flagNames(*detail.rightAfter);
     if (!detail.afterReplay.isEmpty())
         answer.redFlagsAfterReplay = flagNames(detail.afterReplay.constLast());
+    if (detail.coach)
+        answer.redFlagsCoach = flagNames(*detail.coach);
     if (detail.rightAfter && !detail.rightAfter->notes.isEmpty())
         answer.ratingNotes << ReportBuilder::tr("Right after: %1").arg(detail.rightAfter->notes);
     for (const Rating &rating : detail.afterReplay) {
         if (!rating.notes.isEmpty())
             answer.ratingNotes << ReportBuilder::tr("After replay: %1").arg(rating.notes);
     }
+    if (detail.coach && !detail.coach->notes.isEmpty())
+        answer.ratingNotes << ReportBuilder::tr("Coach: %1").arg(detail.coach->notes);
     if (detail.analysis && !detail.analysis->resultJson.isEmpty()) {
         const Expected<AnswerAnalysis> parsed
             = AnswerAnalysis::fromJson(QJsonDocument::fromJson(detail.analysis->resultJson).object());

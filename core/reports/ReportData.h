@@ -35,7 +35,8 @@ struct ReportPhaseTime
     qint64 targetMs = 0; // 0: no target
 };
 
-// One rubric dimension of an answer: the rating right after and the newest after a replay.
+// One rubric dimension of an answer: the rating right after, the newest after a replay, and a
+// coach's (brought back from a coach bundle).
 struct ReportDimensionScore
 {
     QString dimensionId;
@@ -44,6 +45,8 @@ struct ReportDimensionScore
     std::optional<int> afterReplay;
     QString rightAfterAnchor; // the anchor's short name
     QString afterReplayAnchor;
+    std::optional<int> coach;
+    QString coachAnchor;
 };
 
 // An average per dimension over a group of answers (a round, or the whole report).
@@ -54,6 +57,8 @@ struct ReportAverage
     std::optional<double> afterReplay;
     int rightAfterCount = 0;
     int afterReplayCount = 0;
+    std::optional<double> coach;
+    int coachCount = 0;
 };
 
 struct ReportAnswer
@@ -65,6 +70,7 @@ struct ReportAnswer
     QList<ReportDimensionScore> scores;
     QStringList redFlagsRightAfter; // by name
     std::optional<QStringList> redFlagsAfterReplay; // the newest rating after a replay, if any
+    std::optional<QStringList> redFlagsCoach; // a coach's rating, if any
     QStringList ratingNotes; // each rating's own notes, labelled with when it was given
     std::optional<AnswerAnalysis> analysis;
 };

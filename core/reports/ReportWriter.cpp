@@ -4,6 +4,8 @@
 #include <QPdfWriter>
 #include <QTextDocument>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace MockLoop {
@@ -70,12 +72,21 @@ QList<TranscriptPiece> transcriptPieces(const AnswerAnalysis &analysis)
 
 void writeAverages(ReportSink &sink, const QList<ReportAverage> &averages)
 {
+    // A coach's column only where a coach rated.
+    const bool coached = std::any_of(averages.cbegin(), averages.cend(),
+                                     [](const ReportAverage &average) { return average.coachCount > 0; });
     QList<QStringList> rows;
-    for (const ReportAverage &average : averages)
+    for (const ReportAverage &average : averages) {
         rows.append({average.title, averageText(average.rightAfter, average.rightAfterCount),
                      averageText(average.afterReplay, average.afterReplayCount)});
-    sink.table({ReportWriter::tr("Dimension"), ReportWriter::tr("Right after"), ReportWriter::tr("After replay")},
-               rows);
+        if (coached)
+            rows.last() << averageText(average.coach, average.coachCount);
+    }
+    QStringList headers{ReportWriter::tr("Dimension"), ReportWriter::tr("Right after"),
+                        ReportWriter::tr("After replay")};
+    if (coached)
+        headers << ReportWriter::tr("Coach");
+    sink.table(headers, rows);
 }
 
 void writeAnswer(ReportSink &sink, const ReportAnswer &answer)
@@ -98,18 +109,27 @@ void writeAnswer(ReportSink &sink, const ReportAnswer &answer)
         sink.table({ReportWriter::tr("Story phase"), ReportWriter::tr("Time"), ReportWriter::tr("Target")}, rows);
     }
     if (!answer.scores.isEmpty()) {
+        const bool coached = answer.detail.coach.has_value();
         QList<QStringList> rows;
-        for (const ReportDimensionScore &score : answer.scores)
+        for (const ReportDimensionScore &score : answer.scores) {
             rows.append({score.title, scoreText(score.rightAfter, score.rightAfterAnchor),
                          scoreText(score.afterReplay, score.afterReplayAnchor)});
-        sink.table({ReportWriter::tr("Dimension"), ReportWriter::tr("Right after"), ReportWriter::tr("After replay")},
-                   rows);
+            if (coached)
+                rows.last() << scoreText(score.coach, score.coachAnchor);
+        }
+        QStringList headers{ReportWriter::tr("Dimension"), ReportWriter::tr("Right after"),
+                            ReportWriter::tr("After replay")};
+        if (coached)
+            headers << ReportWriter::tr("Coach");
+        sink.table(headers, rows);
     }
     const auto orNone
         = [](const QStringList &names) { return names.isEmpty() ? QStringList{ReportWriter::tr("none")} : names; };
     sink.list(ReportWriter::tr("Red flags right after"), orNone(answer.redFlagsRightAfter));
     if (answer.redFlagsAfterReplay)
         sink.list(ReportWriter::tr("Red flags after replay"), orNone(*answer.redFlagsAfterReplay));
+    if (answer.redFlagsCoach)
+        sink.list(ReportWriter::tr("Red flags the coach heard"), orNone(*answer.redFlagsCoach));
     if (!row.notes.isEmpty())
         sink.field(ReportWriter::tr("Notes"), row.notes);
     if (!answer.ratingNotes.isEmpty())

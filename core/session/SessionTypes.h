@@ -169,7 +169,8 @@ struct AnswerPart
 
 struct Rating
 {
-    enum class When { RightAfter, AfterReplay };
+    // Coach: given by someone else (a coach bundle brought back), never the person's own.
+    enum class When { RightAfter, AfterReplay, Coach };
 
     When when = When::RightAfter;
     QMap<QString, int> scores; // dimension id -> 1..4; dimensions left unrated are absent
