@@ -114,6 +114,7 @@ StoriesPage::StoriesPage(const AppServices &services, QWidget *parent)
     m_list->setAccessibleName(tr("Stories"));
     m_status->setObjectName(u"storyStatus"_s);
     m_tabs->setObjectName(u"storiesTabs"_s);
+    m_tabs->setAccessibleName(tr("Story bank and coverage"));
     m_new->setToolTip(tr("A new story (Ctrl+N)"));
     m_undoButton->setToolTip(tr("Undo the last change to the story (Ctrl+Z)"));
     m_redoButton->setToolTip(tr("Redo the change undone (Ctrl+Shift+Z)"));
@@ -173,6 +174,7 @@ StoriesPage::StoriesPage(const AppServices &services, QWidget *parent)
     scroll->setObjectName(u"storyEditorScroll"_s);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setFocusPolicy(Qt::NoFocus); // no unnamed stop: what is in it takes the focus and scrolls it in
     scroll->setWidget(m_editor);
     editorLayout->addWidget(scroll, 1);
 

@@ -307,6 +307,7 @@ void StoryEditor::clearStory()
     m_length->setText(tr("Choose a story on the left, or make a new one."));
     m_hints->clear();
     m_practice->clear();
+    m_practice->hide(); // no unnamed stop while no story is shown
     setEnabled(false);
 }
 
@@ -344,6 +345,7 @@ void StoryEditor::setMeasuredPace(std::optional<double> wordsPerMinute)
 
 void StoryEditor::setPractice(const std::optional<StoryPractice> &practice)
 {
+    m_practice->show();
     if (!practice) {
         m_practice->setText(tr("Not practised on the cue card yet."));
         return;

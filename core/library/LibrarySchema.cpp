@@ -427,7 +427,7 @@ bool upgrade(QSqlDatabase &database, int from, const QList<const char *> &migrat
             return false;
         }
     }
-    // Off while migrating, as SQLite's way to rebuild a table asks (migration 6): dropping the old
+    // Off while migrating, as SQLite's way to rebuild a table asks (migration 7): dropping the old
     // table must not cascade to the rows that refer to it. Checked before each commit instead.
     const bool foreignKeys = query.exec(u"PRAGMA foreign_keys"_s) && query.next() && query.value(0).toBool();
     const auto restoreForeignKeys = qScopeGuard([&database, foreignKeys] {

@@ -287,6 +287,9 @@ void AccessibilityTest::tabOrder_followsThePage_andEveryStopIsNamed_data()
     QTest::newRow("progress") << u"progress"_s
                               << QStringList{u"progressLoopChoice"_s, u"readinessList"_s, u"qt_calendar_calendarview"_s,
                                              u"trendChartChoice"_s, u"calibrationChartExportButton"_s};
+    QTest::newRow("stories") << u"stories"_s
+                             << QStringList{u"storiesLoopChoice"_s, u"storySearch"_s, u"showArchivedStories"_s,
+                                            u"storyList"_s, u"newStoryButton"_s};
     QTest::newRow("settings") << u"settings"_s
                               << QStringList{u"microphoneTestMeter"_s, u"thinkSeconds"_s, u"clockAnnouncements"_s,
                                              u"voiceEnabled"_s, u"changeLibraryFolder"_s};
@@ -310,7 +313,7 @@ void AccessibilityTest::tabOrder_followsThePage_andEveryStopIsNamed()
             QTRY_COMPARE(engine()->state(), SessionState::Thinking);
         }
     } else {
-        const QStringList pages{u"practice"_s, u"library"_s, u"progress"_s, u"settings"_s};
+        const QStringList pages{u"practice"_s, u"library"_s, u"progress"_s, u"stories"_s, u"settings"_s};
         navigation->setCurrentRow(int(pages.indexOf(page)));
         navigation->setFocus(Qt::OtherFocusReason);
     }

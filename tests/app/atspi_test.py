@@ -410,14 +410,15 @@ def run(options):
         check.in_order("Practice home", stops, ['"Loop', '"Level', "Full mock loop", "Start", 'page tab list "Rounds"',
                                          "Rounds of this loop"])
 
-        for number, page in ((2, "Library"), (3, "Progress"), (4, "Settings")):
+        for number, page in ((2, "Library"), (3, "Progress"), (4, "Stories"), (5, "Settings")):
             app.key(f"ctrl+{number}")
             reader.wait_for(lambda: check.find(lambda role, name: role == "list item" and name == page),
                             f"the {page} page")
             reader.wait_for(lambda: reader.focused(atspi_app) is not None, f"{page}: focus")
             # The page has filled in from its workers when its typical control shows.
             marker = {"Library": ("text", "Search questions, notes and transcripts"),
-                      "Progress": ("combo box", None), "Settings": ("spin button", None)}[page]
+                      "Progress": ("combo box", None), "Stories": ("text", "Search stories"),
+                      "Settings": ("spin button", None)}[page]
             reader.wait_for(lambda: check.find(lambda role, name: role == marker[0]
                                                and (marker[1] is None or name == marker[1])),
                             f"{page}: its controls")

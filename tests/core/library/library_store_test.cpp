@@ -658,7 +658,7 @@ void LibraryStoreTest::newerLibrary_isRefused_unchanged()
     {
         db.setDatabaseName(path);
         db.open();
-        QSqlQuery(u"PRAGMA user_version = 7"_s, db);
+        QSqlQuery(u"PRAGMA user_version = %1"_s.arg(LibraryStore::SchemaVersion + 1), db);
         db.close();
     }
     db = QSqlDatabase();
@@ -666,10 +666,10 @@ void LibraryStoreTest::newerLibrary_isRefused_unchanged()
     const QByteArray before = fileChecksum(path);
     const LibraryStore::OpenResult opened = LibraryStore::open(QFileInfo(path).absolutePath());
     QCOMPARE(opened.error, LibraryStore::OpenError::TooNew);
-    QVERIFY2(
-        opened.message.contains(u"newer version of MockLoop (library version 7; this MockLoop reads up to %1)"_s.arg(
-            LibraryStore::SchemaVersion)),
-        qPrintable(opened.message));
+    QVERIFY2(opened.message.contains(u"newer version of MockLoop (library version %1; this MockLoop reads up to %2)"_s
+                                         .arg(LibraryStore::SchemaVersion + 1)
+                                         .arg(LibraryStore::SchemaVersion)),
+             qPrintable(opened.message));
     QCOMPARE(fileChecksum(path), before);
 }
 
