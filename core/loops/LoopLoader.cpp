@@ -19,11 +19,6 @@ namespace {
 
 using Yaml::DiagnosticSink;
 
-QString tr(const char *text, int count = -1)
-{
-    return loaderTr(text, count);
-}
-
 QString tooLargeMessage(qint64 bytes)
 {
     const QLocale c = QLocale::c();

@@ -20,11 +20,6 @@ using Yaml::Presence;
 constexpr auto Required = Presence::Required;
 constexpr auto Optional = Presence::Optional;
 
-QString tr(const char *text, int count = -1)
-{
-    return loaderTr(text, count);
-}
-
 QStringList idsOf(const QList<LocatedId> &located)
 {
     QStringList ids;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "Loop.h"
+#include "LoopLoader.h"
 #include "LoopReferences.h"
 #include "YamlFieldReader.h"
 
@@ -12,6 +13,12 @@
 #include <QString>
 
 namespace MockLoop::LoopLoader {
+
+// The loader's messages, in its translation context (for the parser and the loader alike).
+inline QString tr(const char *text, int count = -1)
+{
+    return loaderTr(text, count);
+}
 
 class LoopParser
 {
