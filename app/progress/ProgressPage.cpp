@@ -70,6 +70,7 @@ ProgressPage::ProgressPage(const AppServices &services, QWidget *parent)
     , m_queueLayout(new QGridLayout(m_queue))
     , m_calendar(new QCalendarWidget(this))
     , m_plan(new QLabel(this))
+    , m_stories(new QListWidget(this))
     , m_trends(new ChartPanel(u"trendChart"_s, tr("Ratings over time"), this))
     , m_measures(new ChartPanel(u"measureChart"_s, tr("Measured figures"), this))
     , m_calibration(new ChartPanel(u"calibrationChart"_s, tr("Calibration"), this))
@@ -103,6 +104,11 @@ ProgressPage::ProgressPage(const AppServices &services, QWidget *parent)
     m_plan->setWordWrap(true);
     m_plan->setTextFormat(Qt::PlainText);
     m_plan->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_stories->setObjectName(u"storiesPractisedList"_s);
+    m_stories->setAccessibleName(tr("Stories practised"));
+    m_stories->setWordWrap(true);
+    m_stories->setSpacing(4);
+    m_stories->setMinimumHeight(120);
 
     auto *filters = new QHBoxLayout;
     const auto addFilter = [this, filters](const QString &text, QComboBox *choice) {
@@ -135,6 +141,9 @@ ProgressPage::ProgressPage(const AppServices &services, QWidget *parent)
     legend->setForegroundRole(QPalette::PlaceholderText);
     left->addWidget(legend);
     left->addWidget(m_plan);
+    left->addSpacing(8);
+    left->addWidget(heading(tr("Stories practised"), this));
+    left->addWidget(m_stories);
     left->addStretch();
     auto *right = new QVBoxLayout;
     right->addWidget(m_trends);
@@ -287,6 +296,17 @@ void ProgressPage::show(const ProgressData &progress)
     }
     showQueue(progress);
     showCalendar(progress);
+    m_stories->clear();
+    for (const PractisedStorySummary &story : progress.stories) {
+        auto *item = new QListWidgetItem(u"%1 — %2"_s.arg(story.title, story.sentence), m_stories);
+        item->setData(Qt::UserRole, story.storyId);
+    }
+    if (progress.stories.isEmpty()) {
+        auto *none = new QListWidgetItem(tr("No story practised yet. Link your stories to questions on the Stories "
+                                            "page, then show one on the cue card (C) while you think."),
+                                         m_stories);
+        none->setFlags(Qt::ItemIsEnabled);
+    }
     m_trends->setCharts({progress.trendByWeek, progress.trendBySession});
     m_measures->setCharts(progress.measures);
     QList<ChartData> calibration{progress.calibrationByWeek, progress.calibrationByDimension, progress.evidence};
@@ -331,7 +351,8 @@ void ProgressPage::showQueue(const ProgressData &progress)
         m_queueLayout->addWidget(none, 0, 0);
     }
     setTabOrder(previous, m_calendar);
-    setTabOrder(m_calendar, m_trends);
+    setTabOrder(m_calendar, m_stories);
+    setTabOrder(m_stories, m_trends);
     m_streak->setText(progress.dueToday > 0 ? tr("%1. %2").arg(
                           progress.calendar.streakText, tr("%n question(s) due today", nullptr, progress.dueToday))
                                             : progress.calendar.streakText);

@@ -73,6 +73,7 @@ private:
     QGridLayout *m_queueLayout;
     QCalendarWidget *m_calendar;
     QLabel *m_plan;
+    QListWidget *m_stories;
     ChartPanel *m_trends;
     ChartPanel *m_measures;
     ChartPanel *m_calibration;

@@ -1,6 +1,7 @@
 #include "StoryEditor.h"
 
 #include "common/Format.h"
+#include "progress/Progress.h"
 #include "stories/StoryHints.h"
 
 #include <QFormLayout>
@@ -346,21 +347,9 @@ void StoryEditor::setMeasuredPace(std::optional<double> wordsPerMinute)
 void StoryEditor::setPractice(const std::optional<StoryPractice> &practice)
 {
     m_practice->show();
-    if (!practice) {
-        m_practice->setText(tr("Not practised on the cue card yet."));
-        return;
-    }
-    QString text = practice->answers == 1 ? tr("Practised once on the cue card")
-                                          : tr("Practised %1 times on the cue card").arg(practice->answers);
-    if (practice->meanScore)
-        text += tr(", rated %1 on average").arg(QString::number(*practice->meanScore, 'f', 1));
-    QStringList phases;
-    for (qsizetype i = 0; m_loop && i < practice->meanPhaseMs.size() && i < m_loop->storyStructure.phases.size(); ++i)
-        phases << u"%1 %2"_s.arg(m_loop->storyStructure.phases.at(i).title,
-                                 Format::elapsed(std::chrono::milliseconds(practice->meanPhaseMs.at(i))));
-    if (!phases.isEmpty())
-        text += tr("; time in each phase: %1").arg(phases.join(u", "_s));
-    m_practice->setText(text + u'.');
+    m_practice->setText(
+        practice ? Progress::describeStoryPractice(*practice, m_loop ? m_loop->storyStructure : StoryStructure())
+                 : tr("Not practised on the cue card yet."));
 }
 
 void StoryEditor::reportEdit()

@@ -20,11 +20,26 @@ using namespace LibrarySql;
 
 namespace {
 
+// A spreadsheet takes a field that starts with = + - @ (or a tab or carriage return before one) for a
+// formula: text someone else wrote (a coach's notes, a shared loop's question) could then fetch an
+// address or run a command when the CSV is opened. Such text gets a leading apostrophe, which
+// LibreOffice and Excel show as plain text (OWASP's advice); numbers are left as they are.
+bool readsAsFormula(const QString &value)
+{
+    static const QString formulaStarts = u"=+-@\t\r"_s;
+    if (value.isEmpty() || !formulaStarts.contains(value.front()))
+        return false;
+    bool isNumber = false;
+    value.toDouble(&isNumber);
+    return !isNumber;
+}
+
 QString csvField(const QString &value)
 {
-    if (!value.contains(u',') && !value.contains(u'"') && !value.contains(u'\n') && !value.contains(u'\r'))
-        return value;
-    return u'"' + QString(value).replace(u'"', u"\"\""_s) + u'"';
+    const QString text = readsAsFormula(value) ? u'\'' + value : value;
+    if (!text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n') && !text.contains(u'\r'))
+        return text;
+    return u'"' + QString(text).replace(u'"', u"\"\""_s) + u'"';
 }
 
 QString scoreText(const std::optional<double> &score)

@@ -101,7 +101,37 @@ ProgressData compute(const Input &input)
     data.readiness = readinessOf(input, loopAnswers);
     data.queue = queueOf(input, &data.dueToday, &data.neverPractised);
     data.calendar = calendarOf(input, loopAnswers);
+    for (const StoryPractice &practice : input.storyPractice)
+        data.stories.append(
+            {practice.storyId, practice.title, describeStoryPractice(practice, input.loop->storyStructure)});
     return data;
+}
+
+QString describeStoryPractice(const StoryPractice &practice, const StoryStructure &structure)
+{
+    const auto minutesAndSeconds
+        = [](qint64 seconds) { return u"%1:%2"_s.arg(seconds / 60).arg(seconds % 60, 2, 10, QChar(u'0')); };
+    QString text = practice.answers == 1 ? tr("Practised once on the cue card")
+                                         : tr("Practised %1 times on the cue card").arg(practice.answers);
+    if (practice.meanScore)
+        text += tr(", rated %1 on average").arg(oneDecimal(*practice.meanScore));
+    QStringList phases;
+    for (qsizetype i = 0; i < practice.meanPhaseMs.size() && i < structure.phases.size(); ++i) {
+        const StoryPhase &phase = structure.phases.at(i);
+        const qint64 told = (practice.meanPhaseMs.at(i) + 500) / 1000;
+        QString part
+            = tr("%1 %2 of %3").arg(phase.title, minutesAndSeconds(told), minutesAndSeconds(phase.targetSeconds));
+        if (phase.targetSeconds > 0 && told > phase.targetSeconds)
+            part += tr(" (over)");
+        phases << part;
+    }
+    if (!phases.isEmpty())
+        text += tr("; time in each phase: %1").arg(phases.join(u", "_s));
+    if (practice.lastPractised.isValid())
+        text += tr("; last on %1").arg(shortDate(practice.lastPractised.toLocalTime().date()));
+    if (practice.storyId == 0)
+        text += tr(" (the story was deleted since)");
+    return text + u'.';
 }
 
 DueSummary dueSummary(const Loop &loop, const QHash<QString, QuestionStats> &stats, const QDateTime &now)

@@ -2,6 +2,7 @@
 
 #include "ProgressTypes.h"
 #include "library/AnswerFacts.h"
+#include "library/LibraryTypes.h"
 #include "session/PracticeHistory.h"
 
 #include <memory>
@@ -9,6 +10,7 @@
 namespace MockLoop {
 
 struct Loop;
+struct StoryStructure;
 
 // The Progress page's numbers, worked out from the library's facts (LibraryStore::answerFacts) and
 // the loop. Plain functions of their inputs, on any thread: the time is given, never read.
@@ -42,6 +44,7 @@ struct Input
     QHash<QString, QuestionStats> questionStats; // of the loop, for the queue
     QDateTime now;
     QDate interviewDate; // invalid: none chosen
+    QList<StoryPractice> storyPractice; // LibraryStore::storyPractice, for the stories practised
 };
 
 ProgressData compute(const Input &input);
@@ -70,6 +73,10 @@ QList<Measure> allMeasures();
 QString measureTitle(Measure measure); // "Pace (words per minute)"
 std::optional<double> measureOf(const AnswerFacts &answer, Measure measure); // in the unit of the title
 QString describeChange(Measure measure, const std::optional<double> &before, const std::optional<double> &after);
+
+// "Practised 3 times on the cue card, rated 3.2 on average; time in each phase: Challenge 0:28 of
+// 0:30, Decision 1:40 of 1:00 (over), …; last on 3 Mar." The phases are structure's, in order.
+QString describeStoryPractice(const StoryPractice &practice, const StoryStructure &structure);
 
 } // namespace Progress
 

@@ -19,6 +19,7 @@ QFuture<ProgressData> loadProgress(PracticeLibrary &library, std::shared_ptr<con
                 input.facts = store->answerFacts(filter.loopId, filter.levelId, Progress::dimensionIdsOf(*loop),
                                                  Progress::redFlagIdsOf(*loop));
                 input.questionStats = store->questionStats(filter.loopId);
+                input.storyPractice = store->storyPractice();
             } else if (loop) {
                 input.facts.dimensionIds = Progress::dimensionIdsOf(*loop);
                 input.facts.redFlagIds = Progress::redFlagIdsOf(*loop);

@@ -127,6 +127,15 @@ struct PracticeCalendar
     QList<PlanPeriod> plan;
 };
 
+// A story of the story bank practised on the cue card, in one sentence: how often, how rated, the
+// time told in each phase against its target.
+struct PractisedStorySummary
+{
+    qint64 storyId = 0; // 0: deleted since
+    QString title;
+    QString sentence;
+};
+
 struct ProgressData
 {
     ProgressFilter filter;
@@ -150,6 +159,7 @@ struct ProgressData
     int dueToday = 0; // practised questions due by the end of today
     int neverPractised = 0;
     PracticeCalendar calendar;
+    QList<PractisedStorySummary> stories; // practised on the cue card, most practised first
 };
 
 } // namespace MockLoop

@@ -1,5 +1,6 @@
 #include "ReportData.h"
 
+#include "ReportCharts.h"
 #include "library/LibraryStore.h"
 
 #include <QJsonDocument>
@@ -256,12 +257,16 @@ std::optional<ReportData> ReportBuilder::build(LibraryStore &store, const Report
     ReportData report;
     std::shared_ptr<const Loop> loop = findLoop ? findLoop(details.constFirst().row.loopId) : nullptr;
     report.loopTitle = details.constFirst().row.loopTitle;
+    QString levelId;
     if (const std::optional<SessionRecord> session = store.session(details.constFirst().row.sessionId)) {
         const Level *level = loop ? loop->level(session->levelId) : nullptr;
         report.levelTitle = level ? level->title : session->levelId;
+        levelId = session->levelId;
     }
     report.firstDate = details.constFirst().row.answeredAt;
     report.lastDate = details.constLast().row.answeredAt;
+    if (loop)
+        report.charts = reportChartsOf(store, *loop, levelId, report);
     report.title = !scope.sessionId.isEmpty() ? tr("Session report: %1").arg(report.loopTitle)
         : scope.answerIds.isEmpty()
         ? tr("Practice report: %1 to %2").arg(scope.from.toString(Qt::ISODate), scope.to.toString(Qt::ISODate))

@@ -3,6 +3,7 @@
 #include "analysis/AnswerAnalysis.h"
 #include "library/LibraryTypes.h"
 #include "loops/Loop.h"
+#include "progress/ProgressTypes.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -91,6 +92,9 @@ struct ReportData
     QDateTime lastDate;
     QList<ReportRound> rounds;
     QList<ReportAverage> overall;
+    // The Progress page's charts over the report's dates, for its loop and level (every answer in
+    // those dates, not only the report's own), where they have a line to draw.
+    QList<ChartData> charts;
     int answerCount() const;
 };
 

@@ -1,10 +1,15 @@
 #include "ReportWriter.h"
 
+#include "ReportCharts.h"
+
+#include <QBuffer>
 #include <QFile>
+#include <QGuiApplication>
 #include <QPdfWriter>
 #include <QTextDocument>
 
 #include <algorithm>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -31,7 +36,28 @@ public:
     virtual void table(const QStringList &headers, const QList<QStringList> &rows) = 0;
     virtual void contents(const QList<std::pair<QString, QString>> &anchorAndTitle) = 0;
     virtual void transcript(const QString &label, const QList<TranscriptPiece> &pieces) = 0;
+    // A chart of the Progress page: drawn where the format can show a picture, and its numbers as
+    // a table in every format (what a screen reader, and Markdown, read).
+    virtual void chart(const ChartData &chart) = 0;
+    // Where a printed page should end: the next heading starts a new one.
+    virtual void pageBreak() { }
 };
+
+// A chart's numbers: a row per point, a column per series.
+void chartTable(ReportSink &sink, const ChartData &chart)
+{
+    QStringList headers{chart.pointTitle};
+    for (const ChartSeries &series : chart.series)
+        headers << series.title;
+    QList<QStringList> rows;
+    for (qsizetype point = 0; point < chart.points.size(); ++point) {
+        QStringList row{chart.points.at(point)};
+        for (const ChartSeries &series : chart.series)
+            row << chart.formatValue(series.values.value(point));
+        rows << row;
+    }
+    sink.table(headers, rows);
+}
 
 QString seconds(qint64 ms)
 {
@@ -173,6 +199,8 @@ void writeReport(ReportSink &sink, const ReportData &report)
                 entries.append({answer.anchorId, round.title + u": "_s + answer.detail.row.questionText});
         }
         entries.append({u"overall"_s, ReportWriter::tr("Overall averages")});
+        if (!report.charts.isEmpty())
+            entries.append({u"progress"_s, ReportWriter::tr("Progress over these dates")});
         sink.heading(2, ReportWriter::tr("Contents"), u"contents"_s);
         sink.contents(entries);
     }
@@ -186,6 +214,24 @@ void writeReport(ReportSink &sink, const ReportData &report)
     }
     sink.heading(2, ReportWriter::tr("Overall averages"), u"overall"_s);
     writeAverages(sink, report.overall);
+    if (report.charts.isEmpty())
+        return;
+    sink.pageBreak();
+    sink.heading(2, ReportWriter::tr("Progress over these dates"), u"progress"_s);
+    sink.field(ReportWriter::tr("What the charts show"),
+               ReportWriter::tr("Every answer of this loop at this level between the report's first and last dates, "
+                                "as the Progress page shows them (not only the answers above)."));
+    int chartNumber = 0;
+    for (const ChartData &chart : report.charts) {
+        // On paper: the first chart under the explanation, then two to a page, never a title on
+        // one page and its chart on the next.
+        if (chartNumber % 2 == 1)
+            sink.pageBreak();
+        sink.heading(3, chart.title, u"chart-%1"_s.arg(++chartNumber));
+        sink.chart(chart);
+        if (!chart.note.isEmpty())
+            sink.field(ReportWriter::tr("How to read it"), chart.note);
+    }
 }
 
 // CommonMark lets any ASCII punctuation be escaped with a backslash: all of it is, so no text the
@@ -258,6 +304,8 @@ public:
         text += u"**"_s + markdownText(label) + u":**\n\n> "_s + words.join(u' ') + u"\n\n"_s;
     }
 
+    void chart(const ChartData &chart) override { chartTable(*this, chart); }
+
 private:
     static QString tableRow(const QStringList &cells)
     {
@@ -276,12 +324,23 @@ QString html(const QString &text)
 class HtmlSink : public ReportSink
 {
 public:
+    // Standalone HTML carries each chart in the page (a data: address); for the PDF each is a
+    // resource of the QTextDocument, named here.
+    enum class Images { Embedded, Named };
+    explicit HtmlSink(Images images)
+        : m_images(images)
+    { }
+
     QString body;
+    QList<std::pair<QString, QImage>> namedImages;
 
     void heading(int level, const QString &title, const QString &anchor) override
     {
-        body += u"<h%1 id=\"%2\"><a name=\"%2\"></a>%3</h%1>\n"_s.arg(level).arg(html(anchor), html(title));
+        const QString style
+            = std::exchange(m_breakBefore, false) ? u" style=\"page-break-before: always\""_s : QString();
+        body += u"<h%1 id=\"%2\"%4><a name=\"%2\"></a>%3</h%1>\n"_s.arg(level).arg(html(anchor), html(title), style);
     }
+    void pageBreak() override { m_breakBefore = true; }
     void field(const QString &label, const QString &value) override
     {
         body += u"<p><b>%1:</b> %2</p>\n"_s.arg(html(label), html(value).replace(u'\n', u"<br>"_s));
@@ -332,7 +391,44 @@ public:
         }
         body += u"<p><b>%1:</b></p>\n<blockquote>%2</blockquote>\n"_s.arg(html(label), words.join(u' '));
     }
+    void chart(const ChartData &chart) override
+    {
+        // Drawing text needs fonts, which a QGuiApplication brings; without one the table says it all.
+        if (qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
+            const QImage image = renderReportChart(chart);
+            const QString alternative = ReportWriter::tr("%1 (its numbers are in the table below)").arg(chart.title);
+            QString source;
+            if (m_images == Images::Embedded) {
+                QByteArray png;
+                QBuffer buffer(&png);
+                buffer.open(QIODevice::WriteOnly);
+                image.save(&buffer, "PNG");
+                source = u"data:image/png;base64,"_s + QString::fromLatin1(png.toBase64());
+            } else {
+                source = u"mockloop-chart-%1.png"_s.arg(namedImages.size() + 1);
+                namedImages.append({source, image});
+            }
+            body += u"<p><img src=\"%1\" width=\"%2\" alt=\"%3\" style=\"max-width:100%\"></p>\n"_s.arg(
+                source, QString::number(ChartWidth), html(alternative));
+        }
+        chartTable(*this, chart);
+    }
+
+private:
+    static constexpr int ChartWidth = 640; // of a 50em page; the image has twice the pixels for print
+    Images m_images;
+    bool m_breakBefore = false;
 };
+
+QString htmlDocument(const ReportData &report, HtmlSink &sink)
+{
+    writeReport(sink, report);
+    return u"<!DOCTYPE html>\n<html lang=\"%1\">\n<head>\n<meta charset=\"utf-8\">\n<title>%2</title>\n"
+           "<style>body{font-family:sans-serif;max-width:50em;margin:auto;padding:1em}"
+           "table{border-collapse:collapse;margin:0.5em 0}th,td{border:1px solid #888;padding:4px}"
+           "mark{background:#ffe680}blockquote{border-left:3px solid #888;margin-left:0;padding-left:1em}</style>\n"
+           "</head>\n<body>\n%3</body>\n</html>\n"_s.arg(html(QLocale().bcp47Name()), html(report.title), sink.body);
+}
 
 } // namespace
 
@@ -345,13 +441,8 @@ QString ReportWriter::toMarkdown(const ReportData &report)
 
 QString ReportWriter::toHtml(const ReportData &report)
 {
-    HtmlSink sink;
-    writeReport(sink, report);
-    return u"<!DOCTYPE html>\n<html lang=\"%1\">\n<head>\n<meta charset=\"utf-8\">\n<title>%2</title>\n"
-           "<style>body{font-family:sans-serif;max-width:50em;margin:auto;padding:1em}"
-           "table{border-collapse:collapse;margin:0.5em 0}th,td{border:1px solid #888;padding:4px}"
-           "mark{background:#ffe680}blockquote{border-left:3px solid #888;margin-left:0;padding-left:1em}</style>\n"
-           "</head>\n<body>\n%3</body>\n</html>\n"_s.arg(html(QLocale().bcp47Name()), html(report.title), sink.body);
+    HtmlSink sink(HtmlSink::Images::Embedded);
+    return htmlDocument(report, sink);
 }
 
 bool ReportWriter::writePdf(const ReportData &report, const QString &path, QPageSize::PageSizeId pageSize,
@@ -368,7 +459,11 @@ bool ReportWriter::writePdf(const ReportData &report, const QString &path, QPage
         writer.setTitle(report.title);
         writer.setCreator(u"MockLoop"_s);
         QTextDocument document;
-        document.setHtml(toHtml(report));
+        HtmlSink sink(HtmlSink::Images::Named);
+        const QString text = htmlDocument(report, sink);
+        for (const auto &[name, image] : std::as_const(sink.namedImages))
+            document.addResource(QTextDocument::ImageResource, QUrl(name), image);
+        document.setHtml(text);
         // Not paginated: print() lays it out on the writer's pages, with the page number at the foot.
         document.print(&writer);
     }

@@ -103,7 +103,18 @@ class App:
                     tail = output.read()[-3000:]
                 raise RuntimeError(f"mockloop exited with {self.process.returncode} at start; its output:\n{tail}")
             time.sleep(0.05)
-        raise RuntimeError(f"mockloop showed no window within {START_SECONDS} s")
+        raise RuntimeError(f"mockloop showed no window within {START_SECONDS} s; {self.describe_stuck_process()}")
+
+    def describe_stuck_process(self):
+        """What a start that shows no window was doing: its output, and where each thread stood
+        (when gdb is installed), so a hang can be told from a slow machine."""
+        with open(self.log_path, encoding="utf-8") as output:
+            description = f"its output:\n{output.read()[-3000:]}"
+        if shutil.which("gdb"):
+            stacks = subprocess.run(["gdb", "-p", str(self.process.pid), "-batch", "-ex", "thread apply all bt 25"],
+                                    capture_output=True, text=True, timeout=120)
+            description += f"\nits threads:\n{stacks.stdout[-12000:]}"
+        return description
 
     def xdotool(self, *arguments, check=True):
         result = subprocess.run(["xdotool", *arguments], env=self.environment, capture_output=True, text=True,

@@ -368,6 +368,16 @@ void StoriesPageTest::cueCard_duringThinkTime_keepsTheStoryWithTheAnswer_inTheLi
     const int row = rowOf(matrix->model(), u"documentation is incomplete"_s);
     QCOMPARE(matrix->model()->index(row, columnOf(matrix->model(), u"Inherited service"_s)).data().toString(),
              u"✓ Linked"_s);
+
+    // And the Progress page says how the story was practised and rated.
+    key(Qt::Key_3, Qt::ControlModifier);
+    auto *practisedStories = find<QListWidget>(u"storiesPractisedList"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(practisedStories->isVisible() && practisedStories->count() == 1
+                                 && practisedStories->item(0)->data(Qt::UserRole).toLongLong() == id,
+                             10000);
+    const QString sentence = practisedStories->item(0)->text();
+    QVERIFY2(sentence.startsWith(u"Inherited service — Practised once on the cue card, rated 3.0 on average"_s),
+             qPrintable(sentence));
 }
 
 QTEST_MAIN(StoriesPageTest)

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void calendar_countsTheStreakAndThePlanPeriods();
     void dueSummary_countsTheQuestionsDueToday();
     void describeChange_namesBothFigures();
+    void storyPractice_saysHowOftenHowRatedAndThePhaseTimes();
 
 private:
     static ProgressFilter filterOf(const QString &level, const QString &round = {}, const QString &category = {},
@@ -406,6 +407,49 @@ void ProgressTest::describeChange_namesBothFigures()
     QCOMPARE(Progress::describeChange(Progress::Measure::LongestPause, std::nullopt, 2.5),
              u"longest pause not measured → 2.5 s"_s);
     QCOMPARE(Progress::describeChange(Progress::Measure::Pace, 150.0, std::nullopt), u"pace 150 wpm → not measured"_s);
+}
+
+// A story practised on the cue card: the sentence the Progress page and the Stories page show.
+void ProgressTest::storyPractice_saysHowOftenHowRatedAndThePhaseTimes()
+{
+    const StoryStructure &structure = m_loop->storyStructure;
+    QVERIFY(structure.phases.size() >= 2);
+    StoryPractice practice;
+    practice.storyId = 7;
+    practice.title = u"Cache"_s;
+    practice.answers = 3;
+    practice.rated = 2;
+    practice.meanScore = 3.2;
+    // The first phase on time, the second a little over its target.
+    practice.meanPhaseMs = {qint64(structure.phases.at(0).targetSeconds) * 1000 - 2000,
+                            qint64(structure.phases.at(1).targetSeconds) * 1000 + 40000};
+    practice.lastPractised = QDateTime(QDate(2026, 3, 3), QTime(12, 0));
+    const auto clock = [](int seconds) { return u"%1:%2"_s.arg(seconds / 60).arg(seconds % 60, 2, 10, QChar(u'0')); };
+    const StoryPhase &first = structure.phases.at(0);
+    const StoryPhase &second = structure.phases.at(1);
+    const QString expected = u"Practised 3 times on the cue card, rated 3.2 on average; time in each phase: "
+                             "%1 %2 of %3, %4 %5 of %6 (over); last on %7."_s.arg(
+                                 first.title, clock(first.targetSeconds - 2), clock(first.targetSeconds), second.title,
+                                 clock(second.targetSeconds + 40), clock(second.targetSeconds),
+                                 QLocale().toString(QDate(2026, 3, 3), u"d MMM"_s));
+    QCOMPARE(Progress::describeStoryPractice(practice, structure), expected);
+
+    // Once, unrated, no phase marks, the story deleted since.
+    StoryPractice once;
+    once.answers = 1;
+    QCOMPARE(Progress::describeStoryPractice(once, structure),
+             u"Practised once on the cue card (the story was deleted since)."_s);
+
+    // compute() lists them as the library gives them.
+    Progress::Input input;
+    input.loop = m_loop;
+    input.filter.loopId = m_loop->id;
+    input.storyPractice = {practice, once};
+    const ProgressData data = Progress::compute(input);
+    QCOMPARE(data.stories.size(), 2);
+    QCOMPARE(data.stories.at(0).storyId, 7);
+    QCOMPARE(data.stories.at(0).title, u"Cache"_s);
+    QCOMPARE(data.stories.at(0).sentence, expected);
 }
 
 QTEST_GUILESS_MAIN(ProgressTest)

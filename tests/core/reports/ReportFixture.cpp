@@ -71,16 +71,16 @@ AnswerAnalysis analysisOf(int number)
 
 } // namespace
 
-void fill(LibraryStore &store, int answerCount, bool analysed)
+void fill(LibraryStore &store, int answerCount, bool analysed, const QString &sessionId, const QDateTime &startedAt)
 {
     SessionRecord session;
-    session.id = u"s1"_s;
+    session.id = sessionId;
     session.mode = SessionMode::OneRound;
     session.loopId = u"report-loop"_s;
     session.loopVersion = 1;
     session.loopTitle = u"Report Loop"_s;
     session.levelId = u"L6"_s;
-    session.startedAt = QDateTime(QDate(2026, 11, 2), QTime(9, 0), Qt::UTC);
+    session.startedAt = startedAt;
     store.addSession(session);
     for (int n = 1; n <= answerCount; ++n) {
         const bool last = n == answerCount;

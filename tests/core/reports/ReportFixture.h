@@ -3,6 +3,7 @@
 #include "library/LibraryStore.h"
 #include "loops/Loop.h"
 
+#include <QDateTime>
 #include <QString>
 
 #include <memory>
@@ -21,7 +22,9 @@ std::shared_ptr<const Loop> loop();
 // judgment 2 (n odd) or 3 (n even), impact 3, with the flag "blame" on the first; the first also
 // has a replay rating (judgment 4) and every answer is analysed when analysed is set. The last
 // answer's question and notes are hostile text.
-void fill(LibraryStore &store, int answerCount, bool analysed);
+// Another session (sessionId, from startedAt) fills the same way.
+void fill(LibraryStore &store, int answerCount, bool analysed, const QString &sessionId = QStringLiteral("s1"),
+          const QDateTime &startedAt = QDateTime(QDate(2026, 11, 2), QTime(9, 0), Qt::UTC));
 QString questionText(int number);
 
 } // namespace MockLoop::ReportFixture

