@@ -107,7 +107,7 @@ LoopOverview::LoopOverview(const Clock *clock, QWidget *parent)
             showPreparation(*loop);
         }
     });
-    connect(m_preparation, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem *item) {
+    connect(m_preparation, &QTreeWidget::itemChanged, this, [](QTreeWidgetItem *item) {
         const QString key = item->data(0, Qt::UserRole).toString();
         if (!key.isEmpty())
             QSettings().setValue(key, item->checkState(0) == Qt::Checked);

@@ -92,9 +92,11 @@ PracticeCalendar calendarOf(const Input &input, const QList<const AnswerFacts *>
         calendar.answersByDay.append({QDate::fromJulianDay(it.key()), it.value()});
 
     const QDate today = input.now.toLocalTime().date();
-    const bool practisedToday = byDay.contains(today.toJulianDay());
-    for (qint64 day = today.toJulianDay() - (practisedToday ? 0 : 1); byDay.contains(day); --day)
-        ++calendar.streakDays;
+    const bool practisedToday = today.isValid() && byDay.contains(today.toJulianDay());
+    if (today.isValid()) { // no time given, no streak (an invalid date's day number is the least there is)
+        for (qint64 day = today.toJulianDay() - (practisedToday ? 0 : 1); byDay.contains(day); --day)
+            ++calendar.streakDays;
+    }
     if (calendar.streakDays > 0) {
         calendar.streakText = tr("%n day(s) in a row", calendar.streakDays)
             + (practisedToday ? QString() : tr(" (practise today to keep it going)"));

@@ -5,12 +5,14 @@
 # with `build/fuzz/tests/fuzz/<target>_fuzzer <file>`, fix it, and keep the file in
 # tests/fuzz/regressions/<target>/, where the replay tests of every other build run it.
 #   tests/fuzz/run-fuzzers.sh [seconds per target]      default 60
+# FUZZ_BUILD names the build that holds the programs: build/fuzz (the `fuzz` preset, the default) or
+# build/asan (the `asan` preset builds them too; CI uses it).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
 seconds=${1:-60}
-bin=build/fuzz/tests/fuzz
-work=build/fuzz
+work=${FUZZ_BUILD:-build/fuzz}
+bin=$work/tests/fuzz
 targets=(loop_loader session_snapshot session_import wav_repair)
 
 run_target() {

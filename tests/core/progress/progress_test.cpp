@@ -444,6 +444,7 @@ void ProgressTest::storyPractice_saysHowOftenHowRatedAndThePhaseTimes()
     Progress::Input input;
     input.loop = m_loop;
     input.filter.loopId = m_loop->id;
+    input.now = QDateTime(QDate(2026, 3, 4), QTime(9, 0));
     input.storyPractice = {practice, once};
     const ProgressData data = Progress::compute(input);
     QCOMPARE(data.stories.size(), 2);
