@@ -277,6 +277,10 @@ LibraryPage::LibraryPage(const AppServices &services, QWidget *parent)
     });
     for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_proxy, signal, this, &LibraryPage::updateEmptyState);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (!m_sessionToOpen.isEmpty() && m_model->filter().sessionId == m_sessionToOpen && !m_model->isLoading())
+            selectFirstAnswerOfSession();
+    });
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &LibraryPage::updateEmptyState);
 
     connect(m_services.library, &PracticeLibrary::statusChanged, this, [this](const PracticeLibrary::Status &status) {
@@ -362,17 +366,20 @@ void LibraryPage::showSession(const QString &sessionId)
 
 void LibraryPage::selectFirstAnswerOfSession()
 {
-    const QString sessionId = std::exchange(m_sessionToOpen, {});
     const AnswerRow *first = nullptr;
     for (int row = 0; row < m_model->rowCount(); ++row) {
         const AnswerRow *candidate = m_model->rowAt(row);
-        if (candidate->sessionId == sessionId && (!first || candidate->answeredAt < first->answeredAt))
+        if (candidate->sessionId == m_sessionToOpen && (!first || candidate->answeredAt < first->answeredAt))
             first = candidate;
     }
-    if (first)
+    if (first) {
+        m_sessionToOpen.clear();
         selectAnswer(first->id);
-    else
-        showNoAnswer(tr("Select an answer to see its ratings and listen to it."));
+        return;
+    }
+    // A session that has just ended may still be on its way into the library (its answers are saved
+    // one after another): the first of them is shown when it arrives.
+    showNoAnswer(tr("Select an answer to see its ratings and listen to it."));
 }
 
 QList<QAction *> LibraryPage::fileActions() const

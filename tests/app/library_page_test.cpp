@@ -144,6 +144,7 @@ private Q_SLOTS:
     void exportCsv_toAPlaceThatCannotBeWritten_saysWhy();
     void exportedSession_importsAsANewSession_andIsShown();
     void showSession_filtersWithAClearableChip();
+    void showSession_stillBeingSaved_showsItsFirstAnswerWhenItArrives();
     void practiseAgain_asksForTheLoopAndQuestion();
     void fileActions_haveNamesAndShortcuts();
     void tabOrder_goesFromFiltersToTableToDetail();
@@ -948,6 +949,41 @@ void LibraryPageTest::showSession_filtersWithAClearableChip()
     child<QToolButton>(u"clearSessionFilterButton"_s)->click();
     QTRY_COMPARE(proxy()->rowCount(), 4);
     QVERIFY(!chip->isVisible());
+}
+
+// "Open in Library" the moment a session ends: its answers may still be on their way into the
+// library. The first to arrive is shown, not "Select an answer" over an empty detail.
+void LibraryPageTest::showSession_stillBeingSaved_showsItsFirstAnswerWhenItArrives()
+{
+    SessionRecord session;
+    session.id = u"session-three"_s;
+    session.loopId = NetflixId;
+    session.loopTitle = m_netflix->title;
+    session.startedAt = at(2026, 1, 19, 9, 0);
+    QVERIFY(wait(m_library->run([session](LibraryStore *store) { return store && store->addSession(session); })));
+    m_page->showSession(session.id);
+    activate(0);
+    QCOMPARE(m_page->shownAnswerId(), 0);
+
+    const Question *question = m_netflix->question(u"fr-gave-autonomy"_s);
+    LibraryStore::NewAnswer first;
+    first.sessionId = session.id;
+    first.answeredAt = at(2026, 1, 19, 9, 5);
+    first.record.roundId = u"hiring-manager"_s;
+    first.record.questionId = question->id;
+    first.record.questionText = question->text;
+    const qint64 firstId = wait(m_library->addAnswer(first)).value_or(0);
+    QVERIFY(firstId > 0);
+    QTRY_COMPARE(m_page->shownAnswerId(), firstId);
+    QTRY_COMPARE(labelText(u"answerQuestion"_s), question->text);
+
+    // Once shown, the answers that follow leave the selection where the person may have moved it.
+    LibraryStore::NewAnswer second = first;
+    second.answeredAt = at(2026, 1, 19, 9, 15);
+    second.record.ordinal = 1;
+    QVERIFY(wait(m_library->addAnswer(second)).value_or(0) > 0);
+    QTRY_COMPARE(proxy()->rowCount(), 2);
+    QCOMPARE(m_page->shownAnswerId(), firstId);
 }
 
 void LibraryPageTest::practiseAgain_asksForTheLoopAndQuestion()
