@@ -70,6 +70,7 @@ StoryCueCard::StoryCueCard(PracticeLibrary *library, QWidget *parent)
     layout->addWidget(m_picker);
     layout->addWidget(m_body, 1);
     layout->addWidget(m_link);
+    layout->addStretch(); // with no story shown, what the card says stays at its top
 
     connect(m_toggle, &QAction::toggled, this, [this](bool on) {
         if (on && m_thinking && !m_loaded)

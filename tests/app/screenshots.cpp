@@ -490,7 +490,8 @@ void addStories(PracticeLibrary &library, const std::shared_ptr<const Loop> &loo
               {u"0 billing incidents at peak"_s}, u"Members were billed correctly through the peak"_s,
               {{u"candor"_s}, {u"candor"_s}, {}, {u"L7"_s}}, u"2021"_s, u"PayFlow"_s),
     };
-    const QList<std::pair<int, QString>> links{{0, u"tl-outage-during-launch"_s},
+    const QList<std::pair<int, QString>> links{{0, u"in-most-innovative-solution"_s}, // the cue card's question
+                                               {0, u"tl-outage-during-launch"_s},
                                                {0, u"fr-decision-without-approval"_s},
                                                {1, u"hp-manage-out-underperformer"_s},
                                                {3, u"cd-challenged-leadership"_s}};
@@ -589,6 +590,7 @@ int main(int argc, char *argv[])
     waitFor([&window] { return window.isCatalogLoaded(); });
     const auto netflix = window.practiceHome()->catalog().find(u"netflix-engineering-leadership"_s);
     const qint64 showcase = fillLibrary(library, netflix);
+    addStories(library, netflix); // before the session: its think time shows one on the cue card
     save(&window, u"01-practice-home"_s);
 
     // A round of the loop: its briefing, then a question answered past its time.
@@ -613,6 +615,13 @@ int main(int argc, char *argv[])
     clock.advance(9s);
     QTest::qWait(300);
     save(&window, u"03-think-time"_s);
+    // The cue card (C): the story linked to the question, or those its tags and words suggest.
+    auto *cueCard = window.findChild<QAction *>(u"cueCardAction"_s);
+    cueCard->trigger();
+    waitFor([&window] { return child<QWidget>(&window, u"cueCardState"_s)->isVisible(); });
+    QTest::qWait(500); // the suggestions come from the library's thread
+    save(&window, u"15-cue-card"_s);
+    cueCard->trigger();
     engine->beginAnswer();
     // Notes typed while answering; the rating page shows them again.
     child<QWidget>(&window, u"questionView"_s)
@@ -689,7 +698,6 @@ int main(int argc, char *argv[])
     save(&window, u"12-progress-lower"_s);
 
     // The story bank: a story with its hints, then the coverage of the loop's questions and values.
-    addStories(library, netflix);
     window.showPage(MainWindow::Page::Stories);
     auto *stories = child<StoriesPage>(&window, u"storiesPage"_s);
     waitFor([stories] { return stories->stories().size() == 4; });
