@@ -1,5 +1,7 @@
 #include "ChartPanel.h"
 
+#include "widgets/WrappingRow.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -123,12 +125,18 @@ ChartPanel::ChartPanel(const QString &name, const QString &title, QWidget *paren
     m_empty->setText(tr("Nothing to show yet for this choice."));
     m_empty->hide();
 
+    // The choice and the buttons wrap under one another rather than cut the choice's text short
+    // (large type, a narrow column).
+    // As wide as its longest choice where there is room; never wider than the row (where it is cut
+    // short, its list shows each choice whole).
+    m_choice->setMinimumWidth(m_choice->fontMetrics().averageCharWidth() * 12);
+    auto *controls = new QWidget(this);
+    auto *controlsRow = new WrappingRow(controls, 6, 4);
+    for (QWidget *control : std::initializer_list<QWidget *>{m_choice, m_chartButton, m_tableButton, m_exportButton})
+        controlsRow->addWidget(control);
     auto *header = new QHBoxLayout;
-    header->addWidget(m_title, 1);
-    header->addWidget(m_choice);
-    header->addWidget(m_chartButton);
-    header->addWidget(m_tableButton);
-    header->addWidget(m_exportButton);
+    header->addWidget(m_title, 1, Qt::AlignTop);
+    header->addWidget(controls);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 4);
     layout->addLayout(header);

@@ -7,6 +7,7 @@
 #include "loops/Loop.h"
 #include "progress/ProgressLoader.h"
 #include "session/Clock.h"
+#include "widgets/WrappingRow.h"
 
 #include <QAccessible>
 #include <QCalendarWidget>
@@ -110,19 +111,24 @@ ProgressPage::ProgressPage(const AppServices &services, QWidget *parent)
     m_stories->setSpacing(4);
     m_stories->setMinimumHeight(120);
 
-    auto *filters = new QHBoxLayout;
+    // The filters wrap onto a second line rather than cut their text short (large type, narrow window).
+    auto *filters = new WrappingRow;
     const auto addFilter = [this, filters](const QString &text, QComboBox *choice) {
-        auto *label = new QLabel(text, this);
+        auto *pair = new QWidget(this);
+        auto *pairLayout = new QHBoxLayout(pair);
+        pairLayout->setContentsMargins(0, 0, 0, 0);
+        auto *label = new QLabel(text, pair);
         label->setBuddy(choice);
-        filters->addWidget(label);
-        filters->addWidget(choice);
-        filters->addSpacing(8);
+        choice->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        choice->setMinimumWidth(choice->fontMetrics().averageCharWidth() * 12); // never wider than the row
+        pairLayout->addWidget(label);
+        pairLayout->addWidget(choice);
+        filters->addWidget(pair);
     };
     addFilter(tr("L&oop:"), m_loopChoice);
     addFilter(tr("L&evel:"), m_levelChoice);
     addFilter(tr("Ro&und:"), m_roundChoice);
     addFilter(tr("Cate&gory:"), m_categoryChoice);
-    filters->addStretch();
 
     auto *left = new QVBoxLayout;
     left->addWidget(heading(tr("Readiness"), this));

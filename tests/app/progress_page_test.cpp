@@ -43,6 +43,7 @@ private Q_SLOTS:
     void export_writesPngAndSvg();
     void charts_drawInTheLightAndTheDarkPalette();
     void practiceHome_saysHowManyQuestionsAreDue();
+    void largeText_filtersAndChoicesKeepTheirWholeText();
 
 private:
     ProgressPage *openProgress();
@@ -229,6 +230,31 @@ void ProgressPageTest::practiceHome_saysHowManyQuestionsAreDue()
     QCOMPARE(summary->accessibleName(), u"3 questions due today · 25 never practised"_s);
     summary->linkActivated(u"progress"_s);
     QTRY_VERIFY(find<QWidget>(u"progressPage"_s)->isVisible());
+}
+
+// With the font at 200% (as a person who needs large type sets it) the filters and the charts'
+// choices wrap onto more lines rather than cut their text short.
+void ProgressPageTest::largeText_filtersAndChoicesKeepTheirWholeText()
+{
+    QFont larger = m_window->font();
+    larger.setPointSizeF(larger.pointSizeF() * 2);
+    m_window->setFont(larger);
+    m_window->resize(1280, 800);
+    QVERIFY(openProgress());
+    for (const QString &name :
+         {u"progressLoopChoice"_s, u"progressLevelChoice"_s, u"progressRoundChoice"_s, u"progressCategoryChoice"_s,
+          u"trendChartChoice"_s, u"measureChartChoice"_s, u"calibrationChartChoice"_s}) {
+        auto *choice = find<QComboBox>(name);
+        // Its whole text where it fits on a line of its own, and never beyond its row.
+        const auto row = [choice] { return choice->parentWidget()->width(); };
+        QTRY_VERIFY2(choice->width() >= std::min(choice->sizeHint().width(), row()) - 1
+                         && choice->geometry().right() < row(),
+                     qPrintable(u"%1: %2 px wide of %3, ends at %4 in a row of %5"_s.arg(name)
+                                    .arg(choice->width())
+                                    .arg(choice->sizeHint().width())
+                                    .arg(choice->geometry().right())
+                                    .arg(row())));
+    }
 }
 
 QTEST_MAIN(ProgressPageTest)
