@@ -171,6 +171,9 @@ AnswerDetailView::AnswerDetailView(QWidget *parent)
     auto *details = new QWidget;
     auto *detailsLayout = new QVBoxLayout(details);
     detailsLayout->setContentsMargins(0, 0, 0, 0);
+    // The transcript scrolls with the ratings below it: above them, at large type in a short window,
+    // the column it was in had less height than it needs and its legend overlapped its words.
+    detailsLayout->addWidget(m_transcript);
     detailsLayout->addWidget(ratingsBox);
     detailsLayout->addWidget(m_metrics);
     detailsLayout->addWidget(notesBox);
@@ -200,7 +203,6 @@ AnswerDetailView::AnswerDetailView(QWidget *parent)
     layout->addWidget(m_player);
     layout->addWidget(m_marksLegend);
     layout->addWidget(m_recordingInfo);
-    layout->addWidget(m_transcript);
     layout->addWidget(scroll, 1);
 
     setTabOrder(m_practise, m_reRate);

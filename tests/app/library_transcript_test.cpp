@@ -122,6 +122,7 @@ private Q_SLOTS:
     void reRating_showsTheMeasuredFeedbackBesideTheRubric();
     void backgroundAnalysis_showsProgress_thenTheResultOrWhyNot();
     void answerAnalysedWhileThePageWasAway_isListedWithItsFigures();
+    void largeTextInAShortWindow_nothingOverlaps();
 
 private:
     void activate(int expectedRows);
@@ -660,6 +661,27 @@ void LibraryTranscriptTest::answerAnalysedWhileThePageWasAway_isListedWithItsFig
 
     m_page->setActive(true);
     QTRY_COMPARE(proxy()->index(proxyRowOf(id), AnswerTableModel::Pace).data().toString(), u"110"_s);
+}
+
+// At 200% type in a window 800 pixels tall the answer's details scroll rather than squeeze: the
+// transcript's words, its legend and the player never lie over one another.
+void LibraryTranscriptTest::largeTextInAShortWindow_nothingOverlaps()
+{
+    startPage(false);
+    QFont larger = m_page->font();
+    larger.setPointSizeF(larger.pointSizeF() * 2);
+    m_page->setFont(larger);
+    m_page->resize(1280, 800);
+    activate(5);
+    clickAnswer(m_latencyId);
+    QTRY_COMPARE(detail()->analysis().state, TakeAnalysis::State::Analysed);
+    const auto placeOf = [this](const QString &name) {
+        auto *widget = child<QWidget>(name);
+        return QRect(widget->mapTo(m_page.get(), QPoint(0, 0)), widget->size());
+    };
+    QTRY_VERIFY(!placeOf(u"transcriptWords"_s).intersects(placeOf(u"transcriptLegend"_s)));
+    QVERIFY(placeOf(u"transcriptWords"_s).bottom() < placeOf(u"transcriptLegend"_s).top());
+    QVERIFY(placeOf(u"recordingInfo"_s).bottom() < placeOf(u"transcript"_s).top());
 }
 
 QTEST_MAIN(LibraryTranscriptTest)
