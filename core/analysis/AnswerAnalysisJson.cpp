@@ -2,6 +2,7 @@
 // stores. The layout is documented in README ("Analysing a recording"); keep the two in step and
 // bump AnswerAnalysis::FormatVersion when a field changes meaning or goes away.
 #include "AnswerAnalysis.h"
+#include "common/JsonNumbers.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -100,12 +101,12 @@ public:
 
     qint64 integer(const QJsonObject &object, const QString &key, const QString &where)
     {
-        const QJsonValue value = object.value(key);
-        if (!value.isDouble()) {
+        const std::optional<qint64> number = wholeNumberOf(object.value(key));
+        if (!number) {
             fail(where + key);
             return 0;
         }
-        return qint64(value.toDouble());
+        return *number;
     }
 
     std::optional<double> optionalNumber(const QString &key)

@@ -1,6 +1,7 @@
 #include "SessionImport.h"
 
 #include "TakeFiles.h"
+#include "common/JsonNumbers.h"
 #include "common/SafeNames.h"
 #include "loops/Loop.h"
 
@@ -85,13 +86,12 @@ public:
         const QJsonValue value = parent.value(key);
         if (value.isUndefined())
             return fallback;
-        const double number = value.toDouble();
-        if (!value.isDouble() || number != double(qint64(number)) || number < double(minimum)
-            || number > double(maximum)) {
+        const std::optional<qint64> number = wholeNumberOf(value);
+        if (!number || *number < minimum || *number > maximum) {
             fail(at(path, key), SessionImport::tr("expected a whole number from %1 to %2").arg(minimum).arg(maximum));
             return fallback;
         }
-        return qint64(number);
+        return *number;
     }
 
     bool boolean(const QJsonObject &parent, const QString &path, const QString &key)

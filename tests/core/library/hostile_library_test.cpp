@@ -268,6 +268,12 @@ void HostileLibraryTest::importFields_areCheckedOneByOne_withTheFieldNamed_data(
     QTest::newRow("answeredAt not a time")
         << answerWith(u"answeredAt"_s, u"yesterday"_s) << u"answers[0].answeredAt: expected a date and time"_s;
     QTest::newRow("negative think time") << answerWith(u"thinkMs"_s, -5) << u"answers[0].thinkMs: expected a whole"_s;
+    // Numbers no whole number type holds (found by fuzzing: converting them was undefined behaviour).
+    QTest::newRow("think time of 1e300") << answerWith(u"thinkMs"_s, 1e300)
+                                         << u"answers[0].thinkMs: expected a whole"_s;
+    QTest::newRow("think time of 2^63") << answerWith(u"thinkMs"_s, 9223372036854775808.0)
+                                        << u"answers[0].thinkMs: expected a whole"_s;
+    QTest::newRow("think time of 2.5") << answerWith(u"thinkMs"_s, 2.5) << u"answers[0].thinkMs: expected a whole"_s;
     QTest::newRow("score out of range")
         << answerWith(
                u"ratings"_s,
