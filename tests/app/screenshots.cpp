@@ -490,8 +490,7 @@ void addStories(PracticeLibrary &library, const std::shared_ptr<const Loop> &loo
               {u"0 billing incidents at peak"_s}, u"Members were billed correctly through the peak"_s,
               {{u"candor"_s}, {u"candor"_s}, {}, {u"L7"_s}}, u"2021"_s, u"PayFlow"_s),
     };
-    const QList<std::pair<int, QString>> links{{0, u"in-most-innovative-solution"_s}, // the cue card's question
-                                               {0, u"tl-outage-during-launch"_s},
+    const QList<std::pair<int, QString>> links{{0, u"tl-outage-during-launch"_s},
                                                {0, u"fr-decision-without-approval"_s},
                                                {1, u"hp-manage-out-underperformer"_s},
                                                {3, u"cd-challenged-leadership"_s}};
@@ -615,7 +614,15 @@ int main(int argc, char *argv[])
     clock.advance(9s);
     QTest::qWait(300);
     save(&window, u"03-think-time"_s);
-    // The cue card (C): the story linked to the question, or those its tags and words suggest.
+    // The cue card (C): the story linked to the question (the round's first question is drawn at
+    // random, so the first story is linked to whichever it is).
+    const QString questionId = engine->currentAnswer()->questionId;
+    library
+        .run([questionId, loopId = netflix->id](LibraryStore *store) {
+            const QList<Story> stories = store->stories();
+            return !stories.isEmpty() && store->linkStory(stories.constFirst().id, loopId, questionId);
+        })
+        .waitForFinished();
     auto *cueCard = window.findChild<QAction *>(u"cueCardAction"_s);
     cueCard->trigger();
     waitFor([&window] { return child<QWidget>(&window, u"cueCardState"_s)->isVisible(); });
