@@ -126,9 +126,8 @@ ChartPanel::ChartPanel(const QString &name, const QString &title, QWidget *paren
     m_empty->hide();
 
     // The choice and the buttons wrap under one another rather than cut the choice's text short
-    // (large type, a narrow column).
-    // As wide as its longest choice where there is room; never wider than the row (where it is cut
-    // short, its list shows each choice whole).
+    // (large type, a narrow column). The choice is as wide as its longest item where there is room,
+    // never wider than the row (where it is cut short, its list shows each item whole).
     m_choice->setMinimumWidth(m_choice->fontMetrics().averageCharWidth() * 12);
     auto *controls = new QWidget(this);
     auto *controlsRow = new WrappingRow(controls, 6, 4);

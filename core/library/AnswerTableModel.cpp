@@ -2,6 +2,7 @@
 
 #include "LibraryStore.h"
 #include "PracticeLibrary.h"
+#include "common/DurationText.h"
 
 #include <QLocale>
 
@@ -10,12 +11,6 @@ using namespace Qt::StringLiterals;
 namespace MockLoop {
 
 namespace {
-
-QString minutesAndSeconds(Milliseconds duration)
-{
-    const qint64 seconds = (duration.count() + 500) / 1000;
-    return u"%1:%2"_s.arg(seconds / 60).arg(seconds % 60, 2, 10, QChar(u'0'));
-}
 
 // "3.4": a pause in seconds, to a tenth.
 QString seconds(qint64 milliseconds)
@@ -238,7 +233,7 @@ QVariant AnswerTableModel::data(const QModelIndex &index, int role) const
             // Said in the cell, not only in a tooltip: why a question without the words is listed.
             return excerpt.isEmpty() ? row.questionText : tr("Heard “%1” · %2").arg(excerpt, row.questionText);
         case Duration:
-            return row.skipped ? tr("skipped") : minutesAndSeconds(row.answerTime);
+            return row.skipped ? tr("skipped") : minutesAndSeconds((row.answerTime.count() + 500) / 1000);
         case Score:
             return row.latestScore ? QLocale().toString(*row.latestScore, 'f', 1) : u"—"_s;
         case RedFlags:

@@ -1,5 +1,6 @@
 #include "ProgressInternal.h"
 
+#include "common/DurationText.h"
 #include "session/QuestionSelector.h"
 
 #include <QLocale>
@@ -109,8 +110,6 @@ ProgressData compute(const Input &input)
 
 QString describeStoryPractice(const StoryPractice &practice, const StoryStructure &structure)
 {
-    const auto minutesAndSeconds
-        = [](qint64 seconds) { return u"%1:%2"_s.arg(seconds / 60).arg(seconds % 60, 2, 10, QChar(u'0')); };
     QString text = practice.answers == 1 ? tr("Practised once on the cue card")
                                          : tr("Practised %1 times on the cue card").arg(practice.answers);
     if (practice.meanScore)

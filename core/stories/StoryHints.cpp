@@ -1,5 +1,6 @@
 #include "StoryHints.h"
 
+#include "common/DurationText.h"
 #include "loops/Loop.h"
 
 #include <cmath>
@@ -20,11 +21,6 @@ const StoryPhase *phaseOf(const StoryStructure &structure, const QString &id, qs
     if (fallbackIndex >= 0 && fallbackIndex < structure.phases.size())
         return &structure.phases.at(fallbackIndex);
     return nullptr;
-}
-
-QString minutesText(int seconds)
-{
-    return u"%1:%2"_s.arg(seconds / 60).arg(seconds % 60, 2, 10, QChar(u'0'));
 }
 
 } // namespace
@@ -83,7 +79,7 @@ QString StoryHints::lengthText(const StoryLength &length)
         ? tr("at your measured pace of %1 words a minute").arg(std::lround(length.wordsPerMinute))
         : tr("at %1 words a minute (no analysed answer yet)").arg(std::lround(length.wordsPerMinute));
     return tr("About %1 spoken %2; the target is %3.")
-        .arg(minutesText(length.estimatedSeconds), pace, minutesText(length.targetSeconds));
+        .arg(minutesAndSeconds(length.estimatedSeconds), pace, minutesAndSeconds(length.targetSeconds));
 }
 
 } // namespace MockLoop
