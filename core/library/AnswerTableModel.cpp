@@ -55,6 +55,8 @@ void AnswerTableModel::reload()
                 return;
             beginResetModel();
             m_rows = rows;
+            m_excerptsAskedFor.clear();
+            m_excerptsToRead.clear();
             endResetModel();
             m_loading = false;
             Q_EMIT loaded();
@@ -68,21 +70,52 @@ QList<AnswerTableModel::Row> AnswerTableModel::load(LibraryStore *store, const A
         return rows;
     const QList<AnswerRow> answers = store->answers(filter);
     rows.reserve(answers.size());
-    // An answer whose question and notes do not hold the text was found by its transcript (or the
-    // notes of a rating, which have no excerpt).
-    QList<qint64> foundElsewhere;
     for (const AnswerRow &answer : answers) {
-        rows.append({answer, {}});
-        if (!filter.text.isEmpty() && !answer.questionText.contains(filter.text, Qt::CaseInsensitive)
-            && !answer.notes.contains(filter.text, Qt::CaseInsensitive))
-            foundElsewhere.append(answer.id);
+        // An answer whose question and notes do not hold the text was found by its transcript (or
+        // the notes of a rating, which have no excerpt). Its excerpt is read once its row is shown.
+        const bool foundElsewhere = !filter.text.isEmpty()
+            && !answer.questionText.contains(filter.text, Qt::CaseInsensitive)
+            && !answer.notes.contains(filter.text, Qt::CaseInsensitive);
+        rows.append({answer, {}, foundElsewhere});
     }
-    if (foundElsewhere.isEmpty())
-        return rows;
-    const QHash<qint64, QString> excerpts = store->transcriptExcerpts(filter.text, foundElsewhere);
-    for (Row &row : rows)
-        row.transcriptExcerpt = excerpts.value(row.answer.id);
     return rows;
+}
+
+void AnswerTableModel::askForExcerpt(const Row &row) const
+{
+    if (!row.excerptToRead || m_excerptsAskedFor.contains(row.answer.id))
+        return;
+    m_excerptsAskedFor.insert(row.answer.id);
+    m_excerptsToRead.append(row.answer.id);
+    // The rows a view shows ask one after another as it paints: read together, once it is done.
+    if (m_excerptsToRead.size() == 1)
+        QMetaObject::invokeMethod(const_cast<AnswerTableModel *>(this), &AnswerTableModel::readExcerpts,
+                                  Qt::QueuedConnection);
+}
+
+void AnswerTableModel::readExcerpts()
+{
+    const QList<qint64> answerIds = std::exchange(m_excerptsToRead, {});
+    if (answerIds.isEmpty())
+        return;
+    const QString text = m_filter.text;
+    const quint64 generation = m_generation;
+    m_library
+        ->run([text, answerIds](LibraryStore *store) {
+            return store ? store->transcriptExcerpts(text, answerIds) : QHash<qint64, QString>();
+        })
+        .then(this, [this, answerIds, generation](const QHash<qint64, QString> &excerpts) {
+            if (generation != m_generation)
+                return; // another search's rows are on their way
+            for (const qint64 answerId : answerIds) {
+                const int row = rowOf(answerId);
+                if (row < 0 || !m_rows.at(row).excerptToRead)
+                    continue;
+                m_rows[row].excerptToRead = false;
+                m_rows[row].transcriptExcerpt = excerpts.value(answerId);
+                Q_EMIT dataChanged(index(row, Question), index(row, Question));
+            }
+        });
 }
 
 void AnswerTableModel::refreshAnswer(qint64 answerId)
@@ -104,6 +137,7 @@ void AnswerTableModel::refreshAnswer(qint64 answerId)
                     removeAnswer(answerId);
                 return;
             }
+            m_excerptsAskedFor.remove(answerId); // its row may want it read again
             if (existing >= 0) {
                 m_rows[existing] = rows.first();
                 Q_EMIT dataChanged(index(existing, 0), index(existing, ColumnCount - 1));
@@ -155,6 +189,9 @@ QVariant AnswerTableModel::data(const QModelIndex &index, int role) const
         return {};
     const AnswerRow &row = m_rows.at(index.row()).answer;
     const QString &excerpt = m_rows.at(index.row()).transcriptExcerpt;
+    if (index.column() == Question
+        && (role == Qt::DisplayRole || role == Qt::ToolTipRole || role == TranscriptExcerptRole))
+        askForExcerpt(m_rows.at(index.row()));
     switch (role) {
     case AnswerIdRole:
         return row.id;

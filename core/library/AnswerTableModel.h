@@ -3,6 +3,7 @@
 #include "LibraryTypes.h"
 
 #include <QAbstractTableModel>
+#include <QSet>
 #include <QSortFilterProxyModel>
 
 namespace MockLoop {
@@ -39,7 +40,8 @@ public:
         QuestionIdRole,
         HasRecordingRole,
         // With a text filter the answer matched by its transcript alone: the words around the
-        // match ("…we rolled back the release…"); otherwise empty.
+        // match ("…we rolled back the release…"); otherwise empty. Read once the row is shown
+        // (asked for its question), so it comes a moment after the row.
         TranscriptExcerptRole,
     };
 
@@ -69,15 +71,22 @@ private:
     {
         AnswerRow answer;
         QString transcriptExcerpt; // see TranscriptExcerptRole
+        bool excerptToRead = false;
     };
     static QList<Row> load(LibraryStore *store, const AnswerFilter &filter);
     void removeAnswer(qint64 answerId);
+    // Excerpts are read only for the rows shown: for thousands of matches they would cost far
+    // more than the search.
+    void askForExcerpt(const Row &row) const;
+    void readExcerpts();
 
     PracticeLibrary *m_library;
     AnswerFilter m_filter;
     QList<Row> m_rows;
     quint64 m_generation = 0; // results of older loads are dropped
     bool m_loading = false;
+    mutable QSet<qint64> m_excerptsAskedFor;
+    mutable QList<qint64> m_excerptsToRead;
 };
 
 // Sorts the answer table by what its columns hold (dates, seconds, scores), not by their text,

@@ -1,6 +1,7 @@
 #include "LibraryStore.h"
 
 #include "LibrarySql.h"
+#include "TranscriptExcerpt.h"
 
 // Listing, filtering, sorting and summing up the answers: what the Library page, the trends and
 // question selection read.
@@ -55,12 +56,8 @@ AnswerRow rowOf(const QSqlQuery &query)
 QString fullTextQuery(const QString &text)
 {
     QStringList terms;
-    for (const QString &word : text.split(u' ', Qt::SkipEmptyParts)) {
-        QString term = word;
-        term.remove(u'"');
-        if (!term.isEmpty())
-            terms << u'"' + term + u"\"*"_s;
-    }
+    for (const QString &word : searchWordsOf(text))
+        terms << u'"' + word + u"\"*"_s;
     return terms.join(u' ');
 }
 
@@ -193,23 +190,27 @@ QList<AnswerRow> LibraryStore::answers(const AnswerFilter &filter, AnswerSort so
 QHash<qint64, QString> LibraryStore::transcriptExcerpts(const QString &text, const QList<qint64> &answerIds)
 {
     QHash<qint64, QString> excerpts;
-    const QString match = fullTextQuery(text.trimmed());
-    if (match.isEmpty() || answerIds.isEmpty())
+    const QStringList words = searchWordsOf(text.trimmed());
+    if (words.isEmpty() || answerIds.isEmpty())
         return excerpts;
     QJsonArray ids;
     for (const qint64 id : answerIds)
         ids.append(id);
     QSqlQuery query(database());
     query.setForwardOnly(true);
-    // The answers as one JSON array: any number of them in one parameter.
-    query.prepare(u"SELECT rowid, snippet(answer_transcripts, 0, '', '', '…', 8) FROM answer_transcripts "
-                  "WHERE answer_transcripts MATCH ? AND rowid IN (SELECT value FROM json_each(?))"_s);
-    if (!execute(query, {match, QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact))})) {
+    // The answers as one JSON array: any number of them in one parameter. Read by rowid alone (no
+    // MATCH): see transcriptExcerpt() for why.
+    query.prepare(
+        u"SELECT rowid, transcript FROM answer_transcripts WHERE rowid IN (SELECT value FROM json_each(?))"_s);
+    if (!execute(query, {QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact))})) {
         failSql(query);
         return excerpts;
     }
-    while (query.next())
-        excerpts.insert(query.value(0).toLongLong(), query.value(1).toString());
+    while (query.next()) {
+        const QString excerpt = transcriptExcerpt(query.value(1).toString(), words);
+        if (!excerpt.isEmpty())
+            excerpts.insert(query.value(0).toLongLong(), excerpt);
+    }
     return excerpts;
 }
 

@@ -525,7 +525,7 @@ void LibraryTranscriptTest::searchingAWordHeardOnlyInATake_findsIt_andShowsTheWo
     QTRY_COMPARE(proxy()->rowCount(), 1);
     const QModelIndex question = proxy()->index(0, AnswerTableModel::Question);
     QCOMPARE(question.data(AnswerTableModel::AnswerIdRole).toLongLong(), m_migrationId);
-    QCOMPARE(question.data(AnswerTableModel::TranscriptExcerptRole).toString(), u"we shipped the migration"_s);
+    QTRY_COMPARE(question.data(AnswerTableModel::TranscriptExcerptRole).toString(), u"we shipped the migration"_s);
     QVERIFY2(question.data().toString().startsWith(u"Heard “we shipped the migration” · "_s),
              qPrintable(question.data().toString()));
     QVERIFY(question.data(Qt::ToolTipRole).toString().contains(u"Found in the approximate transcript"_s));

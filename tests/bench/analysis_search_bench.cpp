@@ -7,16 +7,21 @@
 // word to rare ones, prefixes, several words and no match, and prints each query's median and
 // worst, and all of them together (target: <= 50 ms on the 2-core CI machine); beside each, the
 // time to find the matches without listing them, and the time to list every answer unsearched.
+// Last, the same queries through the table's model, until its rows are in, and until the words
+// heard around the match are in for the first screen of rows found by their transcript alone.
 //   analysis_search_bench [runs] [folder]    default 15 runs of each query, in a temporary folder
 // The analysis's JSON is a small stand-in: the search never reads it.
 
 #include "BenchTiming.h"
 #include "GeneratedLibrary.h"
+#include "library/AnswerTableModel.h"
 #include "library/LibraryStore.h"
+#include "library/PracticeLibrary.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
@@ -202,11 +207,14 @@ int main(int argc, char *argv[])
     std::vector<double> allFinding;
     out << u"transcript search over 10,000 analysed answers, as the Library's search box makes it: "
            "%1 runs of each query (target <= 50 ms)\n"_s.arg(runs);
-    out << u"  %1 %2 %3 %4 %5\n"_s.arg(u"query"_s, -52)
-               .arg(u"matches"_s, 8)
-               .arg(u"median"_s, 10)
-               .arg(u"worst"_s, 10)
-               .arg(u"(finding them: median)"_s, 24);
+    const auto printHeadings = [&out](const QString &count, const QString &beside, int besideWidth) {
+        out << u"  %1 %2 %3 %4 %5\n"_s.arg(u"query"_s, -52)
+                   .arg(count, 8)
+                   .arg(u"median"_s, 10)
+                   .arg(u"worst"_s, 10)
+                   .arg(beside, besideWidth);
+    };
+    printHeadings(u"matches"_s, u"(finding them: median)"_s, 24);
     for (const Query &query : queries) {
         AnswerFilter filter;
         filter.text = query.text;
@@ -238,6 +246,70 @@ int main(int argc, char *argv[])
         = BenchTiming::median(BenchTiming::sampleMs(runs, [&] { checksum += std::size_t(store.answers().size()); }));
     out << u"  (every answer listed, no search: median %1 ms)\n"_s.arg(wholeList, 0, 'f', 2);
     out << u"  opening the library + the first search: %1 ms\n"_s.arg(openAndFirstSearch, 0, 'f', 2);
-    out << u"  (checksum %1)\n"_s.arg(checksum);
+
+    // What the table waits for after a key press: the model's load on the library's thread until
+    // its rows are in the table; then the words heard around the match for the rows of the first
+    // screen (30 rows) that were found by their transcript alone, read as a view asks for them.
+    PracticeLibrary library;
+    library.open(folder).waitForFinished();
+    AnswerTableModel model(&library);
+    const auto untilTheLibraryIsDone = [&] {
+        QEventLoop wait;
+        library.run([](LibraryStore *) { return 0; }).then(&wait, [&wait](int) { wait.quit(); });
+        wait.exec();
+    };
+    const auto searchInTable = [&](const AnswerFilter &filter) {
+        QEventLoop wait;
+        QObject::connect(&model, &AnswerTableModel::loaded, &wait, &QEventLoop::quit);
+        model.setFilter(filter);
+        wait.exec();
+    };
+    std::vector<double> tableAll;
+    std::vector<double> screenAll;
+    out << u"  in the table (the model's load, then the excerpts of the first screen's transcript matches):\n"_s;
+    printHeadings(u"rows"_s, u"(+ first screen's excerpts: median, worst)"_s, 44);
+    for (const Query &query : queries) {
+        AnswerFilter filter;
+        filter.text = query.text;
+        std::vector<double> screen;
+        int excerpts = 0;
+        const std::vector<double> samples = BenchTiming::sampleMs(runs, [&] {
+            searchInTable(filter);
+            checksum += std::size_t(model.rowCount());
+        });
+        for (int run = 0; run < runs; ++run) {
+            QElapsedTimer shown;
+            shown.start();
+            searchInTable(filter);
+            for (int row = 0; row < std::min(30, model.rowCount()); ++row)
+                checksum += std::size_t(model.index(row, AnswerTableModel::Question).data().toString().size());
+            QCoreApplication::processEvents(); // the model asks the library for them
+            untilTheLibraryIsDone();
+            screen.push_back(double(shown.nsecsElapsed()) / 1e6);
+            excerpts = 0;
+            for (int row = 0; row < std::min(30, model.rowCount()); ++row)
+                excerpts
+                    += model.index(row, 0).data(AnswerTableModel::TranscriptExcerptRole).toString().isEmpty() ? 0 : 1;
+        }
+        tableAll.insert(tableAll.end(), samples.cbegin(), samples.cend());
+        screenAll.insert(screenAll.end(), screen.cbegin(), screen.cend());
+        const BenchTiming::Spread spread = BenchTiming::spreadOf(samples);
+        const BenchTiming::Spread screenSpread = BenchTiming::spreadOf(screen);
+        out << u"  %1 %2 %3 %4 %5\n"_s.arg(u"\"%1\""_s.arg(query.text), -52)
+                   .arg(model.rowCount(), 8)
+                   .arg(u"%1 ms"_s.arg(spread.median, 0, 'f', 2), 10)
+                   .arg(u"%1 ms"_s.arg(spread.max, 0, 'f', 2), 10)
+                   .arg(u"(%1 ms, %2 ms; %3 excerpts)"_s.arg(screenSpread.median, 0, 'f', 2)
+                            .arg(screenSpread.max, 0, 'f', 2)
+                            .arg(excerpts),
+                        44);
+    }
+    const BenchTiming::Spread table = BenchTiming::spreadOf(tableAll);
+    const BenchTiming::Spread screen = BenchTiming::spreadOf(screenAll);
+    out << u"  all queries in the table: median %1 ms, worst %2 ms; with the first screen's excerpts: median %3 ms, "
+           "worst %4 ms\n"_s.arg(table.median, 0, 'f', 2)
+               .arg(table.max, 0, 'f', 2)
+               .arg(screen.median, 0, 'f', 2)
+               .arg(screen.max, 0, 'f', 2);
     return 0;
 }

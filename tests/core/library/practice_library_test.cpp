@@ -60,6 +60,7 @@ private Q_SLOTS:
     void model_loadsAndFollowsChanges_andPassesTheModelTester();
     void model_filterReloads_andSortProxySortsByValue();
     void model_neverLoaded_listsNoLoneNewAnswer_andItsFirstLoadListsThemAll();
+    void model_transcriptMatch_showsTheWordsHeardOnceItsRowIsShown_andAfterItChanges();
     void moveTo_movesDatabaseAndTakes();
     void folder_isKnownBeforeTheDatabaseIsOpen();
     void damagedLibrary_reportsStatus_andStartFreshRecovers();
@@ -208,6 +209,53 @@ void PracticeLibraryTest::model_neverLoaded_listsNoLoneNewAnswer_andItsFirstLoad
     model.reload();
     QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 10000);
     QCOMPARE(model.rowCount(), 2);
+}
+
+// Thousands of answers can hold a common word: the words heard are read for the rows a view shows,
+// not for every match (which took seconds), and come a moment after the row.
+void PracticeLibraryTest::model_transcriptMatch_showsTheWordsHeardOnceItsRowIsShown_andAfterItChanges()
+{
+    const auto analysed = [this](qint64 answerId, const QString &transcript) {
+        AnalysisRecord record;
+        record.analyzerVersion = 1;
+        record.transcript = transcript;
+        record.resultJson = R"({"formatVersion": 1})";
+        return wait(
+            m_library->run([answerId, record](LibraryStore *store) { return store->setAnalysis(answerId, record); }));
+    };
+    const std::optional<qint64> heard = wait(m_library->addAnswer(answerTo(u"alpha"_s, 5, 4)));
+    const std::optional<qint64> asked = wait(m_library->addAnswer(answerTo(u"rollout"_s, 6, 3)));
+    QVERIFY(heard && asked);
+    QVERIFY(analysed(*heard, u"then we rolled back the release within the hour"_s));
+    AnswerTableModel model(m_library.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    AnswerFilter filter;
+    filter.text = u"roll"_s;
+    model.setFilter(filter);
+    QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 10000);
+    QCOMPARE(model.rowCount(), 2);
+
+    // Found by its question: as it is, with nothing to read.
+    const QModelIndex byQuestion = model.index(model.rowOf(*asked), AnswerTableModel::Question);
+    QCOMPARE(byQuestion.data().toString(), u"Tell me about rollout"_s);
+    // Found by its transcript: the question alone until shown, then the words heard around it.
+    const QModelIndex byTranscript = model.index(model.rowOf(*heard), AnswerTableModel::Question);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QCOMPARE(byTranscript.data().toString(), u"Tell me about alpha"_s);
+    QTRY_COMPARE(byTranscript.data(AnswerTableModel::TranscriptExcerptRole).toString(),
+                 u"then we rolled back the release within the…"_s);
+    QCOMPARE(byTranscript.data().toString(),
+             u"Heard “then we rolled back the release within the…” · Tell me about alpha"_s);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex(), byTranscript);
+
+    // Analysed again: its row is read again, and so are the words heard in the new transcript.
+    QVERIFY(analysed(*heard, u"we rolled it out slowly"_s));
+    model.refreshAnswer(*heard); // as the Library page does when an analysis is stored
+    QTRY_COMPARE(model.index(model.rowOf(*heard), AnswerTableModel::Question)
+                     .data(AnswerTableModel::TranscriptExcerptRole)
+                     .toString(),
+                 u"we rolled it out slowly"_s);
 }
 
 void PracticeLibraryTest::moveTo_movesDatabaseAndTakes()
