@@ -9,18 +9,21 @@ namespace MockLoop {
 
 // Cuts the audio into utterances for the recogniser as it arrives, 10 ms frame by frame, on the
 // voice activity detector's calls: an utterance starts 200 ms before the first voiced frame and ends
-// 200 ms after the last one once half a second has passed without voice. One going on past 12 s is
-// cut at the next short gap (150 ms), and at 20 s at its quietest frame of the last 2 s, so no
-// utterance costs much to decode when the answer ends. Internal to core/analysis.
+// 200 ms after the last one once half a second has passed without voice. One going on past 5 s is
+// cut at the next short gap (150 ms), and at 10 s at its quietest frame of the last 2 s: the
+// utterance in progress when the answer ends is recognised after Finish, whole (the model's
+// cepstral mean is per utterance, so it cannot be decoded as it comes), and at 0.14-0.32 s of
+// decoding per second of speech 10 s keeps that within the 3 s the feedback may take.
+// Internal to core/analysis.
 class UtteranceSegmenter
 {
 public:
     static constexpr int PrerollFrames = 20;
     static constexpr int PostrollFrames = 20;
     static constexpr int EndSilenceFrames = 50;
-    static constexpr int SoftMaximumFrames = 1200;
+    static constexpr int SoftMaximumFrames = 500;
     static constexpr int SoftCutSilenceFrames = 15;
-    static constexpr int HardMaximumFrames = 2000;
+    static constexpr int HardMaximumFrames = 1000;
     static constexpr int HardCutSearchFrames = 200;
 
     struct Utterance
