@@ -9,13 +9,15 @@ platform; the offscreen platform has none, which is why this test needs a displa
 
 It walks each page and checks that no interactive element is unnamed (and that a combo box is not
 named by its choice), that the custom widgets expose values that change (the answer clock, the
-story phase bar), that a question and a follow-up arriving are spoken as a name change of the
+story phase bar and, on the audio rig's virtual microphone, the level meter hearing speech played
+into it), that a question and a follow-up arriving are spoken as a name change of the
 focused element carrying their text, that rating 1-4 speaks the score on the focused dimension, and
 that Tab follows the visual order on the Practice home and the rating page.
 
 Usage: atspi_test.py --mockloop PATH [--keep DIR]
 Needs Xvfb, xdotool, dbus-daemon, at-spi2-core and python3-gi with Atspi (gir1.2-atspi-2.0, which
-python3-pyatspi brings). Without them it prints a SKIP line, unless MOCKLOOP_REQUIRE_AUDIO=1 or CI
+python3-pyatspi brings); for the level meter, the audio rig (tests/audio/audio-rig.sh: CTest starts
+it, MOCKLOOP_AUDIO_RIG names it), flite and paplay; without the rig the app has no microphone. Without them it prints a SKIP line, unless MOCKLOOP_REQUIRE_AUDIO=1 or CI
 is set (as in `.ci/setup test`), which makes that a failure. Everything waits on conditions with
 generous timeouts, never on fixed sleeps: a busy 2-core machine only makes it slower.
 """
@@ -50,6 +52,16 @@ def skip_or_fail(reason):
 
 class Failure(Exception):
     pass
+
+
+def rig_running():
+    """The audio rig's folder when it runs (tests/audio/audio-rig.sh writes "ok" to its status)."""
+    rig = os.environ.get("MOCKLOOP_AUDIO_RIG", "")
+    try:
+        with open(os.path.join(rig, "status"), encoding="utf-8") as status:
+            return rig if rig and status.read().strip() == "ok" else None
+    except OSError:
+        return None
 
 
 def start_session_bus(environment):
@@ -316,6 +328,14 @@ class Check:
                     continue
         return None
 
+    def value_event(self, since, text):
+        """A value change of an element whose name carries text, focused or not (Orca speaks a
+        progress bar's updates wherever the focus is)."""
+        for kind, name, _, _, _ in self.reader.events[since:]:
+            if kind == "object:property-change:accessible-value" and text in name:
+                return name
+        return None
+
     def focus_event(self, since, text):
         """The focus arriving on an element whose name carries text."""
         for kind, name, _, detail, _ in self.reader.events[since:]:
@@ -331,6 +351,38 @@ class Check:
             except Exception:
                 continue
         return None
+
+
+def check_level_meter(reader, check, speech):
+    """The microphone level is a value a screen reader speaks: silent while nobody speaks, speech
+    while someone does (played into the rig's virtual microphone), and silent again after."""
+    meter = reader.wait_for(lambda: check.find(lambda role, name: name.startswith("Microphone level")),
+                            "the microphone level meter")
+    if meter.get_role_name() != "progress bar":
+        check.fail(f"the level meter is a {meter.get_role_name()!r}, not a progress bar with a value")
+
+    def spoken():
+        meter.clear_cache()
+        try:
+            value = meter.get_current_value()  # its Value interface, as Orca reads a progress bar
+        except Exception:
+            value = None
+        return meter.get_name(), value
+    reader.wait_for(lambda: spoken()[0].endswith(": silent"), "the level meter to say the microphone is silent")
+    log(f"level meter before speaking: {spoken()}")
+    since = len(reader.events)
+    player = subprocess.Popen(["paplay", "--device=micfeed", speech], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE)
+    try:
+        heard = reader.wait_for(lambda: check.value_event(since, "Microphone level: speech"),
+                                "the level meter to say it hears speech, as a value change")
+        name, value = spoken()
+        log(f"level meter while speaking: \"{heard}\" (now {name!r}, value {value})")
+        if value is None or value < 40:
+            check.fail(f"the level meter's value while speaking is {value}, not a level of speech (40 or more)")
+    finally:
+        player.wait(timeout=TIMEOUT)
+    reader.wait_for(lambda: spoken()[0].endswith(": silent"), "the level meter to say silent after the speech")
 
 
 def run(options):
@@ -368,7 +420,22 @@ def run(options):
     environment = dict(os.environ, HOME=home, XDG_CONFIG_HOME=config, XDG_DATA_HOME=data, XDG_RUNTIME_DIR=runtime,
                        DISPLAY=display, LC_ALL="C.UTF-8", QT_QPA_PLATFORM="xcb",
                        QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1", QT_ACCESSIBILITY="1", NO_AT_BRIDGE="0",
-                       QT_LOGGING_RULES="*.debug=false", PULSE_SERVER="unix:/nonexistent/mockloop-no-sound-server")
+                       QT_LOGGING_RULES="*.debug=false")
+    rig = rig_running()
+    if rig is None:
+        if os.environ.get("MOCKLOOP_REQUIRE_AUDIO") == "1":
+            log("FAIL: the audio rig is not running (MOCKLOOP_AUDIO_RIG); the level meter cannot be checked")
+            return 1
+        log("the audio rig is not running: no microphone, the level meter is not checked")
+        environment["PULSE_SERVER"] = "unix:/nonexistent/mockloop-no-sound-server"
+    else:
+        for tool in ("flite", "paplay"):
+            if not shutil.which(tool):
+                skip_or_fail(f"{tool} is not installed")
+        speech = os.path.join(root, "speech.wav")
+        subprocess.run(["flite", "-t", "We cut the latency by forty percent for members in the evening peak, "
+                        "and then we rolled it out to every region over the following two weeks.", "-o", speech],
+                       check=True)
     environment.pop("QT_QPA_PLATFORMTHEME", None)
     environment.pop("DBUS_SESSION_BUS_ADDRESS", None)
     environment.pop("AT_SPI_BUS_ADDRESS", None)
@@ -454,6 +521,8 @@ def run(options):
             reader.wait_for(lambda: (phases.clear_cache(), phases.get_name())[1] != first_phase,
                             "the phase bar's name to change")
             log(f"phase bar: \"{first_phase}\" then \"{phases.get_name()}\"")
+        if rig is not None:
+            check_level_meter(reader, check, speech)
         check.unnamed_on_page("Answering")
         stops = check.tab_stops("Answering")
         check.in_order("Answering", stops, ["Answer now", "Answer time", '"Notes for this answer"', "Next Phase",
