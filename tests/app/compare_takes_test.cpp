@@ -1,5 +1,6 @@
 #include "AppServices.h"
 #include "AppTestSupport.h"
+#include "ShownLibraryPage.h"
 #include "analysis/AnalysisService.h"
 #include "common/ApplicationIdentity.h"
 #include "compare/CompareDialog.h"
@@ -201,15 +202,8 @@ void CompareTakesTest::init()
     m_library = std::make_unique<PracticeLibrary>();
     const PracticeLibrary::Status status = wait(m_library->open(folder));
     QVERIFY2(status.ok(), qPrintable(status.message));
-    AppServices services;
-    services.clock = m_clock.get();
-    services.library = m_library.get();
-    services.recordAudio = false;
-    m_page = std::make_unique<LibraryPage>(services);
-    m_page->setCatalog(m_catalog);
-    m_page->resize(1280, 860);
-    m_page->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    m_page = shownLibraryPage(m_clock.get(), m_library.get(), m_catalog);
+    QVERIFY(m_page);
 }
 
 void CompareTakesTest::cleanup()

@@ -1,5 +1,6 @@
 #include "AppServices.h"
 #include "AppTestSupport.h"
+#include "ShownLibraryPage.h"
 #include "audio/TakeInfo.h"
 #include "audio/TakePlayer.h"
 #include "audio/WavFormat.h"
@@ -271,15 +272,8 @@ void LibraryPageTest::init()
     const PracticeLibrary::Status status = wait(m_library->open(m_libraryFolder));
     QVERIFY2(status.ok(), qPrintable(status.message));
 
-    AppServices services;
-    services.clock = m_clock.get();
-    services.library = m_library.get();
-    services.recordAudio = false;
-    m_page = std::make_unique<LibraryPage>(services);
-    m_page->setCatalog(m_catalog);
-    m_page->resize(1280, 860);
-    m_page->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    m_page = shownLibraryPage(m_clock.get(), m_library.get(), m_catalog);
+    QVERIFY(m_page);
 }
 
 void LibraryPageTest::cleanup()

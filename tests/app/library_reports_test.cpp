@@ -1,6 +1,7 @@
 #include "AppServices.h"
 #include "AppTestSupport.h"
 #include "ReportFixture.h"
+#include "ShownLibraryPage.h"
 #include "audio/WavFormat.h"
 #include "coach/CoachRatingsFile.h"
 #include "common/ApplicationIdentity.h"
@@ -128,15 +129,8 @@ private Q_SLOTS:
         m_library = std::make_unique<PracticeLibrary>();
         const PracticeLibrary::Status status = wait(m_library->open(folder));
         QVERIFY2(status.ok(), qPrintable(status.message));
-        AppServices services;
-        services.clock = m_clock.get();
-        services.library = m_library.get();
-        services.recordAudio = false;
-        m_page = std::make_unique<LibraryPage>(services);
-        m_page->setCatalog(m_catalog);
-        m_page->resize(1280, 860);
-        m_page->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+        m_page = shownLibraryPage(m_clock.get(), m_library.get(), m_catalog);
+        QVERIFY(m_page);
         m_page->setActive(true);
         clickFirstAnswer();
     }

@@ -1,5 +1,6 @@
 #include "AppServices.h"
 #include "AppTestSupport.h"
+#include "ShownLibraryPage.h"
 #include "analysis/AnalysisService.h"
 #include "common/AppSettings.h"
 #include "common/ApplicationIdentity.h"
@@ -239,16 +240,8 @@ void LibraryTranscriptTest::startPage(bool withAnalysisService)
         m_analysis = std::make_unique<AnalysisService>(m_library.get());
         m_analysis->setCatalog(m_catalog);
     }
-    AppServices services;
-    services.clock = m_clock.get();
-    services.library = m_library.get();
-    services.analysis = m_analysis.get();
-    services.recordAudio = false;
-    m_page = std::make_unique<LibraryPage>(services);
-    m_page->setCatalog(m_catalog);
-    m_page->resize(1400, 900);
-    m_page->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    m_page = shownLibraryPage(m_clock.get(), m_library.get(), m_catalog, m_analysis.get(), QSize(1400, 900));
+    QVERIFY(m_page);
 }
 
 void LibraryTranscriptTest::cleanup()
