@@ -162,7 +162,10 @@ QString orderOf(AnswerSort sort, Qt::SortOrder order)
         column = u"a.longest_pause_ms IS NULL, a.longest_pause_ms"_s;
         break;
     }
-    return u" ORDER BY "_s + column + direction + u", a.answered_at DESC, a.id DESC"_s;
+    // Ties newest first. Not the date twice when sorting by date: SQLite would then sort the rows
+    // the date's index already gives in order again (a temporary B-tree over every answer listed).
+    const QString ties = sort == AnswerSort::Date ? u", a.id DESC"_s : u", a.answered_at DESC, a.id DESC"_s;
+    return u" ORDER BY "_s + column + direction + ties;
 }
 
 } // namespace

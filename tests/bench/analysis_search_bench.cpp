@@ -21,7 +21,6 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
@@ -253,16 +252,24 @@ int main(int argc, char *argv[])
     PracticeLibrary library;
     library.open(folder).waitForFinished();
     AnswerTableModel model(&library);
+    // Waited for with a flag, not a QEventLoop's quit(): a future already finished runs its
+    // continuation at once, before the loop would have started, and the loop would never end.
+    const auto waitUntil = [](const bool &done) {
+        while (!done)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    };
     const auto untilTheLibraryIsDone = [&] {
-        QEventLoop wait;
-        library.run([](LibraryStore *) { return 0; }).then(&wait, [&wait](int) { wait.quit(); });
-        wait.exec();
+        bool done = false;
+        library.run([](LibraryStore *) { return 0; }).then(&model, [&done](int) { done = true; });
+        waitUntil(done);
     };
     const auto searchInTable = [&](const AnswerFilter &filter) {
-        QEventLoop wait;
-        QObject::connect(&model, &AnswerTableModel::loaded, &wait, &QEventLoop::quit);
+        bool loaded = false;
+        const QMetaObject::Connection connection
+            = QObject::connect(&model, &AnswerTableModel::loaded, [&loaded] { loaded = true; });
         model.setFilter(filter);
-        wait.exec();
+        waitUntil(loaded);
+        QObject::disconnect(connection);
     };
     std::vector<double> tableAll;
     std::vector<double> screenAll;
