@@ -10,15 +10,16 @@ platform; the offscreen platform has none, which is why this test needs a displa
 It walks each page and checks that no interactive element is unnamed (and that a combo box is not
 named by its choice), that the custom widgets expose values that change (the answer clock, the
 story phase bar and, on the audio rig's virtual microphone, the level meter hearing speech played
-into it), that a question and a follow-up arriving are spoken as a name change of the
-focused element carrying their text, that rating 1-4 speaks the score on the focused dimension, and
+into it), that a question and a follow-up arriving are spoken as a name change of the focused
+element carrying their text, that rating 1-4 speaks the score on the focused dimension, and
 that Tab follows the visual order on the Practice home and the rating page.
 
 Usage: atspi_test.py --mockloop PATH [--keep DIR]
 Needs Xvfb, xdotool, dbus-daemon, at-spi2-core and python3-gi with Atspi (gir1.2-atspi-2.0, which
 python3-pyatspi brings); for the level meter, the audio rig (tests/audio/audio-rig.sh: CTest starts
-it, MOCKLOOP_AUDIO_RIG names it), flite and paplay; without the rig the app has no microphone. Without them it prints a SKIP line, unless MOCKLOOP_REQUIRE_AUDIO=1 or CI
-is set (as in `.ci/setup test`), which makes that a failure. Everything waits on conditions with
+it, MOCKLOOP_AUDIO_RIG names it), flite and paplay; without the rig the app has no microphone.
+Without them it prints a SKIP line, unless MOCKLOOP_REQUIRE_AUDIO=1 or CI is set (as in
+`.ci/setup test`), which makes that a failure. Everything waits on conditions with
 generous timeouts, never on fixed sleeps: a busy 2-core machine only makes it slower.
 """
 
@@ -398,6 +399,18 @@ def run(options):
     except (ImportError, ValueError) as error:
         skip_or_fail(f"libatspi's Python bindings are missing (python3-pyatspi): {error}")
 
+    # Decided before anything is made or started, so that nothing is left behind when it fails.
+    rig = rig_running()
+    if rig is None:
+        if os.environ.get("MOCKLOOP_REQUIRE_AUDIO") == "1":
+            log("FAIL: the audio rig is not running (MOCKLOOP_AUDIO_RIG); the level meter cannot be checked")
+            return 1
+        log("the audio rig is not running: no microphone, the level meter is not checked")
+    else:
+        for tool in ("flite", "paplay"):
+            if not shutil.which(tool):
+                skip_or_fail(f"{tool} is not installed")
+
     root = options.keep or tempfile.mkdtemp(prefix="mockloop-atspi-")
     if options.keep:
         shutil.rmtree(root, ignore_errors=True)  # a fresh start: no session left from a run before
@@ -414,6 +427,13 @@ def run(options):
         conf.write("[practice]\nthinkSeconds=3\nfollowUpsPerQuestion=1\nfollowUpAnswerSeconds=30\n"
                    "breakMinutes=0\nmode=full-loop\nloopId=crash-test-loop\n")
 
+    speech = None
+    if rig is not None:
+        speech = os.path.join(root, "speech.wav")
+        subprocess.run(["flite", "-t", "We cut the latency by forty percent for members in the evening peak, "
+                        "and then we rolled it out to every region over the following two weeks.", "-o", speech],
+                       check=True)
+
     processes = []
     display_process, display = start_xvfb()
     processes.append(display_process)
@@ -421,21 +441,8 @@ def run(options):
                        DISPLAY=display, LC_ALL="C.UTF-8", QT_QPA_PLATFORM="xcb",
                        QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1", QT_ACCESSIBILITY="1", NO_AT_BRIDGE="0",
                        QT_LOGGING_RULES="*.debug=false")
-    rig = rig_running()
     if rig is None:
-        if os.environ.get("MOCKLOOP_REQUIRE_AUDIO") == "1":
-            log("FAIL: the audio rig is not running (MOCKLOOP_AUDIO_RIG); the level meter cannot be checked")
-            return 1
-        log("the audio rig is not running: no microphone, the level meter is not checked")
         environment["PULSE_SERVER"] = "unix:/nonexistent/mockloop-no-sound-server"
-    else:
-        for tool in ("flite", "paplay"):
-            if not shutil.which(tool):
-                skip_or_fail(f"{tool} is not installed")
-        speech = os.path.join(root, "speech.wav")
-        subprocess.run(["flite", "-t", "We cut the latency by forty percent for members in the evening peak, "
-                        "and then we rolled it out to every region over the following two weeks.", "-o", speech],
-                       check=True)
     environment.pop("QT_QPA_PLATFORMTHEME", None)
     environment.pop("DBUS_SESSION_BUS_ADDRESS", None)
     environment.pop("AT_SPI_BUS_ADDRESS", None)
@@ -521,7 +528,7 @@ def run(options):
             reader.wait_for(lambda: (phases.clear_cache(), phases.get_name())[1] != first_phase,
                             "the phase bar's name to change")
             log(f"phase bar: \"{first_phase}\" then \"{phases.get_name()}\"")
-        if rig is not None:
+        if speech is not None:
             check_level_meter(reader, check, speech)
         check.unnamed_on_page("Answering")
         stops = check.tab_stops("Answering")
