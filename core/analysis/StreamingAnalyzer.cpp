@@ -200,18 +200,24 @@ void StreamingAnalyzer::Worker::run(std::stop_token stop)
 }
 
 StreamingAnalyzer::StreamingAnalyzer(std::shared_ptr<SpeechModel> model, const PcmFormat &format)
-    : m_worker(std::make_unique<Worker>())
+    : m_worker(std::make_shared<Worker>())
 {
     m_worker->model = std::move(model);
     m_worker->format = format;
     m_worker->future = m_worker->promise.future();
     m_worker->promise.start();
-    m_worker->thread = std::jthread([worker = m_worker.get()](std::stop_token stop) { worker->run(stop); });
+    m_worker->thread = std::jthread([worker = m_worker](std::stop_token stop) { worker->run(stop); });
 }
 
 StreamingAnalyzer::~StreamingAnalyzer()
 {
     m_worker->thread.request_stop();
+    if (m_worker->thread.get_id() == std::this_thread::get_id()) {
+        // Let go on its own thread (inside the continuation of its result): that thread is on its
+        // way out, and its reference to the worker keeps it until it has ended.
+        m_worker->thread.detach();
+        return;
+    }
     m_worker->thread.join();
     // A promise destroyed unfinished cancels its future.
 }

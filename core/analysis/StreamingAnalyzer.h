@@ -55,8 +55,11 @@ public:
     qint64 analysedMs() const;
 
 private:
+    // Shared with its thread, which keeps it until the thread ends: the last reference to the
+    // analyser may go on that thread (a continuation of finish() holding it, say), where it
+    // cannot be joined.
     struct Worker;
-    std::unique_ptr<Worker> m_worker;
+    std::shared_ptr<Worker> m_worker;
 };
 
 } // namespace MockLoop

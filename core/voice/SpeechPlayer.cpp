@@ -3,6 +3,7 @@
 #include "VoiceLogging.h"
 
 #include <QAudioSink>
+#include <QCoreApplication>
 #include <QMediaDevices>
 
 using namespace Qt::StringLiterals;
@@ -19,6 +20,13 @@ SpeechPlayer::SpeechPlayer(QObject *parent)
 SpeechPlayer::~SpeechPlayer()
 {
     release();
+    // The sinks still waiting for the event loop go now, while the buffer they read is alive. Their
+    // deferred deletions are taken back first: the events a sink's destructor processes would
+    // otherwise delete it, or the next one, a second time.
+    const QList<QAudioSink *> retired = findChildren<QAudioSink *>(Qt::FindDirectChildrenOnly);
+    for (QAudioSink *sink : retired)
+        QCoreApplication::removePostedEvents(sink, QEvent::DeferredDelete);
+    qDeleteAll(retired);
 }
 
 void SpeechPlayer::setDevice(const QAudioDevice &device)
@@ -55,8 +63,8 @@ bool SpeechPlayer::play(const RenderedSpeech &speech)
     m_started = false;
     m_buffer.setData(m_pcm);
     m_buffer.open(QIODevice::ReadOnly);
-    m_sink = std::make_unique<QAudioSink>(output, format);
-    connect(m_sink.get(), &QAudioSink::stateChanged, this, &SpeechPlayer::onStateChanged);
+    m_sink = new QAudioSink(output, format, this);
+    connect(m_sink, &QAudioSink::stateChanged, this, &SpeechPlayer::onStateChanged);
     m_sink->start(&m_buffer);
     if (m_sink->error() != QAudio::NoError) {
         release();
@@ -94,7 +102,7 @@ void SpeechPlayer::onStateChanged()
         break;
     case QAudio::IdleState:
         // Out of data: the whole line has gone to the output, which still holds its last part.
-        if (m_buffer.atEnd() && !m_drain.isActive()) {
+        if (m_buffer.handedOver() && !m_drain.isActive()) {
             const qint64 heldBytes = qMax<qint64>(0, m_sink->bufferSize() - m_sink->bytesFree());
             m_drain.start(int(m_sink->format().durationForBytes(qint32(heldBytes)) / 1000));
         }
@@ -127,12 +135,13 @@ void SpeechPlayer::release()
     if (!m_sink)
         return;
     m_lastPlayedMs = playedMs();
-    std::unique_ptr<QAudioSink> sink = std::move(m_sink);
+    QAudioSink *sink = std::exchange(m_sink, nullptr);
     sink->disconnect(this);
     // Drop what the output still holds, then stop: silent at once, with nothing left to drain.
     sink->reset();
     sink->stop();
     m_buffer.close();
+    sink->deleteLater();
 }
 
 } // namespace MockLoop

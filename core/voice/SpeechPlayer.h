@@ -7,8 +7,6 @@
 #include <QObject>
 #include <QTimer>
 
-#include <memory>
-
 class QAudioSink;
 
 namespace MockLoop {
@@ -53,13 +51,29 @@ Q_SIGNALS:
     void errorOccurred(const QString &message);
 
 private:
+    // The line's samples as the output reads them. Never at its end: Qt 6.4's PulseAudio sink,
+    // running dry at the end of its source, asks the server to drain the stream and hands it
+    // itself as the answer's callback data; a sink deleted before the answer comes is then written
+    // to from PulseAudio's thread (a crash seen in CI as a line ended). Not at its end, the sink
+    // leaves the drain to its own close(), which passes no callback data. The player knows where
+    // the line ends without it (handedOver()).
+    class LineAudio : public QBuffer
+    {
+    public:
+        bool atEnd() const override { return false; }
+        bool handedOver() const { return isOpen() && pos() >= size(); }
+    };
+
     void onStateChanged();
     void finishLine();
     void release();
 
     QAudioDevice m_device;
-    std::unique_ptr<QAudioSink> m_sink;
-    QBuffer m_buffer;
+    // Parented to the player: a sink taken out of use is deleted later, from the event loop,
+    // because deleting Qt 6.4's PulseAudio sink processes events (inside play() or stop(), that
+    // would run other code halfway through them).
+    QAudioSink *m_sink = nullptr;
+    LineAudio m_buffer;
     QTimer m_drain; // from the last sample handed over to the last one heard
     QByteArray m_pcm;
     QString m_text;

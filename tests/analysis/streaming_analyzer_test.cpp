@@ -6,6 +6,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
 #include <thread>
 
 using namespace MockLoop;
@@ -58,6 +59,7 @@ private Q_SLOTS:
     void nothingFed_noSpeechFound();
     void finishTwice_sameResult_laterAudioIgnored();
     void destroyedUnfinished_cancelsQuietly();
+    void lastReferenceDroppedWithItsResult_onItsOwnThread();
     void analysisSoFar_isWhatTheFirstPartGives_andTheTakeGoesOn();
     void analysisSoFar_ofAContinuedTake_asksForTheFile();
 
@@ -194,6 +196,28 @@ void StreamingAnalyzerTest::destroyedUnfinished_cancelsQuietly()
     }
     future.waitForFinished();
     QVERIFY(future.isFinished());
+}
+
+// The session lets go of the analyser once its result is in: the continuation that holds it may be
+// dropped on the analyser's own thread (the window closed meanwhile). Joining that thread from
+// itself ended the process.
+void StreamingAnalyzerTest::lastReferenceDroppedWithItsResult_onItsOwnThread()
+{
+    auto analyzer = std::make_shared<StreamingAnalyzer>(m_model);
+    const std::weak_ptr<StreamingAnalyzer> watched = analyzer;
+    feedFromCaptureThread(*analyzer, m_samples, PcmFormat{});
+    QFuture<Expected<AnswerAnalysis>> future = analyzer->finish();
+    std::atomic<bool> droppedOnItsThread = false;
+    const std::thread::id testThread = std::this_thread::get_id();
+    QFuture<bool> done = future.then(
+        [held = std::move(analyzer), testThread, &droppedOnItsThread](const Expected<AnswerAnalysis> &result) mutable {
+            droppedOnItsThread = std::this_thread::get_id() != testThread;
+            held.reset(); // the last reference, here on the worker's thread
+            return result.ok();
+        });
+    QVERIFY2(done.result(), "the analysis gave its result");
+    QVERIFY(droppedOnItsThread);
+    QVERIFY(watched.expired());
 }
 
 // The main answer analysed to choose a follow-up while the take goes on into it.
