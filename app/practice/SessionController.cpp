@@ -6,6 +6,7 @@
 #include "audio/TakeRepair.h"
 #include "common/AppSettings.h"
 #include "library/PracticeLibrary.h"
+#include "library/TakeFiles.h"
 #include "loops/Loop.h"
 #include "session/AdaptiveProbes.h"
 
@@ -165,6 +166,7 @@ bool SessionController::resume(std::shared_ptr<const Loop> loop, const SessionSn
     }
     if (snapshot.state == SessionState::Rating)
         linkTakeOfRatedAnswer();
+    checkResumedTakesFolder();
     if (snapshot.state == SessionState::Finished)
         clearSessionFileWhenSaved();
     return true;
@@ -261,11 +263,45 @@ void SessionController::startTake()
                 continuing ? AudioRecorder::TakeMode::Continue : AudioRecorder::TakeMode::New);
 }
 
+void SessionController::checkResumedTakesFolder()
+{
+    // A session named by its file records into takes/<session>: checked once, on the library's
+    // thread, before anything is recorded there (a resumed answer comes back paused), so that a
+    // folder leading out of the library through a symbolic link is never written to.
+    const QString take
+        = LibraryStore::takeRelativePath(m_engine->sessionId(),
+                                         m_engine->currentAnswer() && !m_engine->currentAnswer()->takeFile.isEmpty()
+                                             ? m_engine->currentAnswer()->takeFile
+                                             : u"check.wav"_s);
+    m_services.library
+        ->run([take](LibraryStore *store) {
+            QString why;
+            if (store && !TakeFiles(store->folder()).resolve(take, &why))
+                return why;
+            return QString();
+        })
+        .then(this, [this](const QString &why) {
+            if (why.isEmpty())
+                return;
+            qCWarning(lcController).noquote() << "not recording this session:" << why;
+            m_takesRefused = tr("Answers in this session are not being recorded: %1. Start a new session to "
+                                "record again.")
+                                 .arg(why);
+            if (m_takeRunning)
+                stopTake();
+            setRecordingProblem(m_takesRefused);
+        });
+}
+
 void SessionController::startTakeAs(const QString &fileName, AudioRecorder::TakeMode mode)
 {
     m_finishedTake.reset();
     if (!m_services.recordAudio || !m_services.audioInputs)
         return;
+    if (!m_takesRefused.isEmpty()) {
+        setRecordingProblem(m_takesRefused);
+        return;
+    }
     const QAudioDevice device = m_services.audioInputs->chosenInput();
     if (device.isNull()) {
         setRecordingProblem(tr("No microphone found. Answers are not being recorded; connect one and choose it in "
@@ -398,9 +434,14 @@ void SessionController::linkTakeOfRatedAnswer()
     if (answer.takeFile.isEmpty())
         return;
     // On the library's thread, in order with the answer's own save: a .part left by the crash is
-    // repaired once, by whichever comes first.
-    const QString path = takePath(answer.takeFile);
-    m_services.library->run([path](LibraryStore *) { return TakeRepair::settle(path); })
+    // repaired once, by whichever comes first; named by the session file, it is repaired only
+    // inside the library.
+    const QString named = LibraryStore::takeRelativePath(m_engine->sessionId(), answer.takeFile);
+    m_services.library
+        ->run([named](LibraryStore *store) -> std::optional<TakeInfo> {
+            const std::optional<QString> path = store ? TakeFiles(store->folder()).resolve(named) : std::nullopt;
+            return path ? TakeRepair::settle(*path) : std::nullopt;
+        })
         .then(this, [this, ordinal = answer.ordinal](const std::optional<TakeInfo> &take) {
             if (!take || m_engine->state() != SessionState::Rating)
                 return;

@@ -134,6 +134,7 @@ private:
     void linkTakeOfRatedAnswer();
     const AnswerRecord *answerByOrdinal(int ordinal) const;
     void finishAnalysis(int ordinal, const QString &takePath);
+    void checkResumedTakesFolder();
     void analyseTakeFile(int ordinal, const QString &takePath, const AnswerContext &context);
     void onAnalysed(int ordinal, const AnswerAnalysis &analysis);
     void saveAnswer(const AnswerRecord &answer);
@@ -164,6 +165,7 @@ private:
     QTimer m_followUpChoiceWait;
     int m_followUpChoice = 0; // the choice being waited for; a later one makes an earlier one stale
     QString m_recordingProblem;
+    QString m_takesRefused; // why this session's takes folder may not be recorded into
     QString m_saveProblem;
     // The take of the answer in progress: recording, or finished and waiting for its answer.
     bool m_takeRunning = false;

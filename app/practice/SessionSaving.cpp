@@ -3,6 +3,7 @@
 #include "analysis/AnalysisService.h"
 #include "audio/TakeRepair.h"
 #include "library/PracticeLibrary.h"
+#include "library/TakeFiles.h"
 #include "loops/Loop.h"
 
 #include <QDir>
@@ -68,16 +69,18 @@ void SessionController::saveAnswer(const AnswerRecord &answer)
 {
     const LibraryStore::NewAnswer stored = newAnswer(answer);
     const SessionRecord session = sessionRecord();
-    const QString takePath = answer.takeFile.isEmpty() ? QString() : this->takePath(answer.takeFile);
+    const QString takeFile = answer.takeFile.isEmpty()
+        ? QString()
+        : LibraryStore::takeRelativePath(m_engine->sessionId(), answer.takeFile);
     std::optional<TakeInfo> known;
-    if (m_finishedTake && !takePath.isEmpty()
-        && QFileInfo(m_finishedTake->path).completeBaseName() == QFileInfo(takePath).completeBaseName())
+    if (m_finishedTake && !takeFile.isEmpty()
+        && QFileInfo(m_finishedTake->path).completeBaseName() == QFileInfo(takeFile).completeBaseName())
         known = m_finishedTake;
     std::optional<AnalysisRecord> analysis;
     if (const auto measured = analysisOf(answer.ordinal))
         analysis = AnalysisService::recordOf(*measured, m_services.clock->wallTime());
     m_services.library
-        ->run([stored, session, takePath, known, analysis](LibraryStore *store) -> SaveResult {
+        ->run([stored, session, takeFile, known, analysis](LibraryStore *store) -> SaveResult {
             if (!store)
                 return {false, tr("the library is not open")};
             // Each save carries its session (stored once): a session whose first save failed is
@@ -85,11 +88,14 @@ void SessionController::saveAnswer(const AnswerRecord &answer)
             if (!store->addSession(session))
                 return {false, store->lastError()};
             if (const auto held = store->findAnswer(stored.sessionId, stored.record.ordinal);
-                held && (held->hasRecording || takePath.isEmpty()))
+                held && (held->hasRecording || takeFile.isEmpty()))
                 return {true, {}}; // saved before; nothing to add
-            // The take as it is on disk: complete, or repaired from what a crash left.
+            // The take as it is on disk: complete, or repaired from what a crash left; named by the
+            // session file, so nothing is read or repaired that lies outside the library.
+            const std::optional<QString> takePath
+                = takeFile.isEmpty() ? std::nullopt : TakeFiles(store->folder()).resolve(takeFile);
             const std::optional<TakeInfo> take
-                = known ? known : (takePath.isEmpty() ? std::nullopt : TakeRepair::settle(takePath));
+                = known ? known : (takePath ? TakeRepair::settle(*takePath) : std::nullopt);
             LibraryStore::NewAnswer withTake = stored;
             if (take)
                 withTake.recording = recordingOf(*take, store->folder());

@@ -99,8 +99,9 @@ struct AnswerAnalysis
     // The JSON layout (toJson()); bumped when a field changes meaning or goes away.
     static constexpr int FormatVersion = 1;
     // The analysis itself; bumped whenever a change gives other figures for the same audio, so a
-    // library can redo takes analysed by an older version.
-    static constexpr int CurrentAnalyzerVersion = 1;
+    // library can redo takes analysed by an older version. 2: utterances cut at 5 s (soft) and
+    // 10 s (hard) instead of 12 s and 20 s.
+    static constexpr int CurrentAnalyzerVersion = 2;
 
     int analyzerVersion = CurrentAnalyzerVersion;
     QString file; // the take's path, when the analysis read a file

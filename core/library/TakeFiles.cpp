@@ -1,6 +1,7 @@
 #include "TakeFiles.h"
 
 #include "audio/TakeInfo.h"
+#include "audio/WavWriter.h"
 #include "audio/WaveformPeaks.h"
 
 #include <QDir>
@@ -58,9 +59,12 @@ std::optional<QString> TakeFiles::resolve(const QString &relativePath, QString *
         return refuse(tr("is not a take of this library (a take is takes/<session>/<name>.wav)"));
     const QString path = QDir(m_libraryFolder).filePath(relativePath);
     const QString takes = resolvedPath(QDir(m_libraryFolder).filePath(TakesFolder));
-    const QString resolved = resolvedPath(path);
-    if (takes.isEmpty() || resolved.isEmpty() || !resolved.startsWith(takes + u'/'))
-        return refuse(tr("leads outside the library's takes folder"));
+    // The recorder's partial file beside it (written, continued and repaired as the take) too.
+    for (const QString &file : {path, WavWriter::partPath(path)}) {
+        const QString resolved = resolvedPath(file);
+        if (takes.isEmpty() || resolved.isEmpty() || !resolved.startsWith(takes + u'/'))
+            return refuse(tr("leads outside the library's takes folder"));
+    }
     return path;
 }
 

@@ -25,7 +25,8 @@ public:
     static bool isWellFormed(const QString &relativePath);
 
     // The absolute path of the take at relativePath, or nothing (with why set) when it is not
-    // well formed or resolves (links followed) outside <library>/takes. The take need not exist.
+    // well formed or it, or the recorder's <take>.part beside it, resolves (links followed)
+    // outside <library>/takes. The take need not exist.
     std::optional<QString> resolve(const QString &relativePath, QString *why = nullptr) const;
 
     // Deletes the take and the files beside it, if resolve() accepts it; a take already gone is

@@ -17,6 +17,7 @@
 #include <QCheckBox>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -57,6 +58,7 @@ private Q_SLOTS:
     void cleanup();
 
     void crashOnTheRatingPage_keepsTheTakeLinked_replayable_andTheDraftRating();
+    void takesFolderLinkedOutsideTheLibrary_isNeitherRepairedNorRecordedInto();
     void discardingASessionStoppedMidAnswer_keepsThatAnswerWithItsTake();
     void startingANewSession_overOneStoppedMidAnswer_keepsTheOldAnswerWithItsTake();
     void answersTheLibraryMissed_areSavedOnResume_once();
@@ -212,6 +214,41 @@ void SessionRecoveryTest::crashOnTheRatingPage_keepsTheTakeLinked_replayable_and
     QCOMPARE(detail.row.answerTime, Milliseconds(40s));
     QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(m_services.sessionFilePath), 10000);
     QVERIFY(strayTakes().isEmpty());
+}
+
+void SessionRecoveryTest::takesFolderLinkedOutsideTheLibrary_isNeitherRepairedNorRecordedInto()
+{
+    // The session file names a session whose takes folder is a symbolic link to a folder outside
+    // the library, holding a .part as a crash would leave it: resuming must not repair it (that
+    // rewrites it), link it, or record anything more there.
+    const SessionSnapshot saved = CrashLeftovers::rating(QuestionId, 40000, TakeFile, Rating{});
+    CrashLeftovers::writeSessionFile(m_services.sessionFilePath, saved);
+    const QString outside = m_dir->filePath(u"outside"_s);
+    QVERIFY(QDir().mkpath(outside));
+    CrashLeftovers::writeTake(QDir(outside).filePath(TakeFile), 5, false);
+    const QString part = QDir(outside).filePath(TakeFile + u".part"_s);
+    QVERIFY(QFile::exists(part));
+    const QByteArray before = [&part] {
+        QFile file(part);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }();
+    const QString sessionFolder = QFileInfo(takePath(saved.sessionId, TakeFile)).absolutePath();
+    QVERIFY(QDir().mkpath(QFileInfo(sessionFolder).absolutePath()));
+    QVERIFY(QFile::link(outside, sessionFolder));
+
+    openWindow();
+    resume();
+    QCOMPARE(engine()->state(), SessionState::Rating);
+    SessionController *controller = m_window->sessionPage()->controller();
+    QTRY_VERIFY_WITH_TIMEOUT(controller->recordingProblem().contains(u"outside the library"_s), 10000);
+    QTest::mouseClick(find<QPushButton>(u"submitRatingButton"_s), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(storedAnswers().size(), 1, 10000);
+    QVERIFY2(!stored(storedAnswers().first().id).recording, "a take outside the library is not linked");
+    QVERIFY(!find<QPushButton>(u"replayButton"_s)->isEnabled());
+    QVERIFY2(!QFile::exists(QDir(outside).filePath(TakeFile)), "the .part outside was not repaired");
+    QFile file(part);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), before);
 }
 
 void SessionRecoveryTest::discardingASessionStoppedMidAnswer_keepsThatAnswerWithItsTake()
