@@ -43,6 +43,7 @@ int runDesktopApp(QApplication &application, const QStringList &loopFiles, bool 
         = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + u"/MockLoop/voice"_s;
     InterviewerVoice voice(AppSettings::voiceSettings(), voiceOptions);
     VoiceSpeechOutput speech(&voice);
+    speech.setOutputDeviceId(AppSettings::voiceOutputId());
 
     AppServices services;
     services.clock = &clock;

@@ -101,6 +101,16 @@ VoiceSettings voiceSettings()
     return settings;
 }
 
+QByteArray voiceOutputId()
+{
+    return value(u"voice/outputDeviceId"_s).toByteArray();
+}
+
+void setVoiceOutputId(const QByteArray &deviceId)
+{
+    setValue(u"voice/outputDeviceId"_s, deviceId);
+}
+
 void setVoiceSettings(const VoiceSettings &settings)
 {
     setValue(u"voice/voice"_s, settings.voiceId);

@@ -48,6 +48,9 @@ bool voiceEnabled();
 void setVoiceEnabled(bool enabled);
 VoiceSettings voiceSettings();
 void setVoiceSettings(const VoiceSettings &settings);
+// The audio output the voice plays on (QAudioDevice::id()); empty: the system's default.
+QByteArray voiceOutputId();
+void setVoiceOutputId(const QByteArray &deviceId);
 inline constexpr int DefaultInterruptionThresholdSeconds = 30;
 int interruptionThresholdSeconds();
 // When the answer clock is announced to a screen reader (Settings, Practice).

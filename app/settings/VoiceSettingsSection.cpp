@@ -4,12 +4,14 @@
 #include "voice/InterviewerVoice.h"
 #include "voice/SpeechOutput.h"
 
+#include <QAudioDevice>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMediaDevices>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardItemModel>
@@ -26,6 +28,8 @@ VoiceSettingsSection::VoiceSettingsSection(const AppServices &services, QWidget 
     , m_voiceStatus(new QLabel(this))
     , m_rate(new QDoubleSpinBox(this))
     , m_volume(new QSpinBox(this))
+    , m_output(new QComboBox(this))
+    , m_mediaDevices(new QMediaDevices(this))
     , m_try(new QPushButton(tr("Tr&y It"), this))
     , m_tryStatus(new QLabel(this))
     , m_threshold(new QSpinBox(this))
@@ -45,6 +49,8 @@ VoiceSettingsSection::VoiceSettingsSection(const AppServices &services, QWidget 
     m_volume->setRange(0, 100);
     m_volume->setSingleStep(10);
     m_volume->setSuffix(tr(" %"));
+    m_output->setObjectName(u"voiceOutput"_s);
+    m_output->setToolTip(tr("The speakers or headphones the interviewer speaks on."));
     m_try->setObjectName(u"voiceTry"_s);
     m_try->setToolTip(tr("Says: %1").arg(sampleLine()));
     m_tryStatus->setObjectName(u"voiceTryStatus"_s);
@@ -68,6 +74,7 @@ VoiceSettingsSection::VoiceSettingsSection(const AppServices &services, QWidget 
     layout->addRow(QString(), m_voiceStatus);
     labelled(tr("Spe&ed:"), m_rate);
     labelled(tr("Vol&ume:"), m_volume);
+    labelled(tr("Speaker&s:"), m_output);
     auto *tryRow = new QHBoxLayout;
     tryRow->addWidget(m_try);
     tryRow->addWidget(m_tryStatus, 1);
@@ -84,6 +91,10 @@ VoiceSettingsSection::VoiceSettingsSection(const AppServices &services, QWidget 
     connect(m_voice, &QComboBox::activated, this, &VoiceSettingsSection::saveVoice);
     connect(m_rate, &QDoubleSpinBox::valueChanged, this, &VoiceSettingsSection::saveVoice);
     connect(m_volume, &QSpinBox::valueChanged, this, &VoiceSettingsSection::saveVoice);
+    connect(m_output, &QComboBox::activated, this, &VoiceSettingsSection::saveOutput);
+    // Qt 6.4 may not say when outputs come and go: the list is read again each time it is shown.
+    connect(m_mediaDevices, &QMediaDevices::audioOutputsChanged, this, &VoiceSettingsSection::showOutputs);
+    showOutputs();
     connect(m_threshold, &QSpinBox::valueChanged, this,
             [](int seconds) { AppSettings::setInterruptionThresholdSeconds(seconds); });
     connect(m_try, &QPushButton::clicked, this, &VoiceSettingsSection::tryIt);
@@ -94,7 +105,7 @@ VoiceSettingsSection::VoiceSettingsSection(const AppServices &services, QWidget 
         listed.append({description, std::nullopt});
     showVoices(listed);
     if (!m_services.voice || !m_services.speech) {
-        for (QWidget *control : std::initializer_list<QWidget *>{m_voice, m_rate, m_volume, m_try})
+        for (QWidget *control : std::initializer_list<QWidget *>{m_voice, m_rate, m_volume, m_output, m_try})
             control->setEnabled(false);
         m_voiceStatus->setText(tr("The interviewer's voice is not available in this session of MockLoop."));
         return;
@@ -156,6 +167,37 @@ void VoiceSettingsSection::saveVoice()
     AppSettings::setVoiceSettings(settings);
     if (m_services.voice)
         m_services.voice->setSettings(settings);
+}
+
+void VoiceSettingsSection::showOutputs()
+{
+    const QByteArray chosen = AppSettings::voiceOutputId();
+    const QSignalBlocker blocker(m_output);
+    m_output->clear();
+    m_output->addItem(tr("The system's default output"), QByteArray());
+    for (const QAudioDevice &output : QMediaDevices::audioOutputs())
+        m_output->addItem(output.description(), output.id());
+    int index = m_output->findData(chosen);
+    if (index < 0) {
+        // Chosen once and not connected now: kept, and said so (the default plays meanwhile).
+        m_output->addItem(tr("%1 (not connected: the default plays instead)").arg(QString::fromUtf8(chosen)), chosen);
+        index = m_output->count() - 1;
+    }
+    m_output->setCurrentIndex(index);
+}
+
+void VoiceSettingsSection::saveOutput()
+{
+    const QByteArray deviceId = m_output->currentData().toByteArray();
+    AppSettings::setVoiceOutputId(deviceId);
+    if (m_services.speech)
+        m_services.speech->setOutputDeviceId(deviceId);
+}
+
+void VoiceSettingsSection::showEvent(QShowEvent *event)
+{
+    showOutputs();
+    QGroupBox::showEvent(event);
 }
 
 void VoiceSettingsSection::tryIt()

@@ -8,7 +8,9 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
+class QMediaDevices;
 class QPushButton;
+class QShowEvent;
 class QSpinBox;
 
 namespace MockLoop {
@@ -16,8 +18,8 @@ namespace MockLoop {
 struct VoiceStatus;
 
 // Settings, "Interviewer's voice": whether the interviewer reads aloud, which voice (those that
-// load here; the others listed with why they do not), how fast and how loud, a line to try it
-// with, and how far past its target a story phase runs before the interviewer breaks in. Every
+// load here; the others listed with why they do not), how fast and how loud, on which audio output,
+// a line to try it with, and how far past its target a story phase runs before the interviewer breaks in. Every
 // change is kept at once (AppSettings) and applies to the next line said.
 class VoiceSettingsSection : public QGroupBox
 {
@@ -32,6 +34,9 @@ public:
 private:
     void showVoices(const QList<VoiceStatus> &voices);
     void saveVoice();
+    void showOutputs();
+    void saveOutput();
+    void showEvent(QShowEvent *event) override;
     void tryIt();
 
     AppServices m_services;
@@ -40,6 +45,8 @@ private:
     QLabel *m_voiceStatus;
     QDoubleSpinBox *m_rate;
     QSpinBox *m_volume;
+    QComboBox *m_output;
+    QMediaDevices *m_mediaDevices;
     QPushButton *m_try;
     QLabel *m_tryStatus;
     QSpinBox *m_threshold;

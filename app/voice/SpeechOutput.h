@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QObject>
 #include <QStringList>
 
@@ -27,6 +28,9 @@ public:
     virtual void stop() = 0;
     // A line is being rendered or said.
     virtual bool isBusy() const = 0;
+    // The audio output lines are said on, by QAudioDevice::id(); empty (or one not connected): the
+    // system's default output. Outputs that cannot choose ignore it.
+    virtual void setOutputDeviceId(const QByteArray &deviceId) { Q_UNUSED(deviceId); }
 
 Q_SIGNALS:
     // The line is heard from now, for durationMs.

@@ -55,6 +55,11 @@ bool VoiceSpeechOutput::isBusy() const
     return !m_text.isEmpty();
 }
 
+void VoiceSpeechOutput::setOutputDeviceId(const QByteArray &deviceId)
+{
+    m_player->setDeviceId(deviceId); // from the next line on
+}
+
 void VoiceSpeechOutput::cutShort()
 {
     if (m_text.isEmpty())

@@ -11,7 +11,7 @@ class InterviewerVoice;
 class SpeechPlayer;
 
 // The interviewer's voice for real: each line rendered by InterviewerVoice (at once when it was
-// prepared or cached) and played by SpeechPlayer on the default audio output.
+// prepared or cached) and played by SpeechPlayer on the chosen audio output.
 class VoiceSpeechOutput : public SpeechOutput
 {
     Q_OBJECT
@@ -24,6 +24,7 @@ public:
     void say(const QString &text) override;
     void stop() override;
     bool isBusy() const override;
+    void setOutputDeviceId(const QByteArray &deviceId) override;
 
     SpeechPlayer *player() const { return m_player; }
 

@@ -29,9 +29,16 @@ SpeechPlayer::~SpeechPlayer()
     qDeleteAll(retired);
 }
 
-void SpeechPlayer::setDevice(const QAudioDevice &device)
+QAudioDevice SpeechPlayer::output() const
 {
-    m_device = device;
+    if (!m_deviceId.isEmpty()) {
+        const QList<QAudioDevice> outputs = QMediaDevices::audioOutputs();
+        const auto chosen = std::find_if(outputs.cbegin(), outputs.cend(),
+                                         [this](const QAudioDevice &device) { return device.id() == m_deviceId; });
+        if (chosen != outputs.cend())
+            return *chosen;
+    }
+    return QMediaDevices::defaultAudioOutput();
 }
 
 bool SpeechPlayer::play(const RenderedSpeech &speech)
@@ -50,7 +57,7 @@ bool SpeechPlayer::play(const RenderedSpeech &speech)
     format.setSampleRate(speech.sampleRate);
     format.setChannelCount(1);
     format.setSampleFormat(QAudioFormat::Int16);
-    const QAudioDevice output = m_device.isNull() ? QMediaDevices::defaultAudioOutput() : m_device;
+    const QAudioDevice output = this->output();
     if (output.isNull()) {
         Q_EMIT errorOccurred(tr("There is no audio output to play the interviewer's voice on."));
         return false;

@@ -29,9 +29,12 @@ public:
     explicit SpeechPlayer(QObject *parent = nullptr);
     ~SpeechPlayer() override;
 
-    // The output to play on; a null device (the default) follows the system's default output.
-    void setDevice(const QAudioDevice &device);
-    QAudioDevice device() const { return m_device; }
+    // The output to play on, by QAudioDevice::id(), from the next line on; empty (the default),
+    // or an output not connected when a line starts, plays on the system's default output.
+    void setDeviceId(const QByteArray &deviceId) { m_deviceId = deviceId; }
+    QByteArray deviceId() const { return m_deviceId; }
+    // The output a line started now would play on; null when there is none.
+    QAudioDevice output() const;
 
     // Plays speech from its start, cutting short a line still playing (stopped()). False, with
     // errorOccurred(), when speech holds no audio or the output cannot start.
@@ -68,7 +71,7 @@ private:
     void finishLine();
     void release();
 
-    QAudioDevice m_device;
+    QByteArray m_deviceId;
     // Parented to the player: a sink taken out of use is deleted later, from the event loop,
     // because deleting Qt 6.4's PulseAudio sink processes events (inside play() or stop(), that
     // would run other code halfway through them).

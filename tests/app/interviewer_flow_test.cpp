@@ -43,6 +43,7 @@ public:
     }
     void stop() override { cutShort(); }
     bool isBusy() const override { return !current.isEmpty(); }
+    void setOutputDeviceId(const QByteArray &deviceId) override { outputDeviceId = deviceId; }
 
     // The output begins playing the line being said.
     void startLine(qint64 durationMs)
@@ -74,6 +75,7 @@ public:
 
     ManualClock *clock = nullptr;
     QStringList said;
+    QByteArray outputDeviceId;
     QStringList prepared;
     QString current;
 
@@ -570,6 +572,26 @@ void InterviewerFlowTest::settings_voiceSection_keepsChoices_listsVoices_andTrie
     QCOMPARE(AppSettings::voiceSettings(), (VoiceSettings{u"awb"_s, 1.3, 0.6}));
     QCOMPARE(m_voice->settings(), (VoiceSettings{u"awb"_s, 1.3, 0.6}));
     QCOMPARE(AppSettings::interruptionThresholdSeconds(), 45);
+
+    // The output it speaks on: the system's default first, then each output there is, by name; an
+    // output chosen before and not connected now stays chosen, and says so.
+    auto *output = find<QComboBox>(u"voiceOutput"_s);
+    QCOMPARE(output->itemText(0), u"The system's default output"_s);
+    QCOMPARE(output->currentIndex(), 0);
+    AppSettings::setVoiceOutputId("headphones-unplugged");
+    m_window->showPage(MainWindow::Page::Practice);
+    m_window->showPage(MainWindow::Page::Settings); // read again as it is shown
+    QCOMPARE(output->currentData().toByteArray(), QByteArray("headphones-unplugged"));
+    QVERIFY2(output->currentText().contains(u"not connected"_s), qPrintable(output->currentText()));
+    output->setCurrentIndex(0);
+    Q_EMIT output->activated(0);
+    QVERIFY(AppSettings::voiceOutputId().isEmpty());
+    QCOMPARE(m_speech->outputDeviceId, QByteArray());
+    output->setCurrentIndex(output->findData(QByteArray("headphones-unplugged")));
+    Q_EMIT output->activated(output->currentIndex());
+    QCOMPARE(AppSettings::voiceOutputId(), QByteArray("headphones-unplugged"));
+    QCOMPARE(m_speech->outputDeviceId, QByteArray("headphones-unplugged"));
+
     auto *enabled = find<QAbstractButton>(u"voiceEnabled"_s);
     QVERIFY(enabled->isChecked());
     enabled->click();

@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLoggingCategory>
+#include <QMediaDevices>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -42,6 +43,7 @@ private Q_SLOTS:
     void line_isPlayedWhole_thenFinished();
     void stop_silencesTheLineAtOnce();
     void anotherLine_cutsTheFirstShort();
+    void chosenOutput_isPlayedOn_andOneNotConnected_givesTheDefault();
     void lineWithoutAudio_isAnError();
     void linesOneAfterAnother_leaveNoDrainToAnswerADeletedOutput();
 
@@ -141,6 +143,27 @@ void SpeechPlayerTest::anotherLine_cutsTheFirstShort()
     QVERIFY(finished.wait(10000));
     QCOMPARE(finished.size(), 1);
     QCOMPARE(finished.first().first().toLongLong(), 500);
+}
+
+void SpeechPlayerTest::chosenOutput_isPlayedOn_andOneNotConnected_givesTheDefault()
+{
+    SpeechPlayer player;
+    const QAudioDevice systemDefault = QMediaDevices::defaultAudioOutput();
+    QVERIFY(!systemDefault.isNull());
+    QCOMPARE(player.output(), systemDefault);
+    player.setDeviceId("an-output-long-unplugged");
+    QCOMPARE(player.output(), systemDefault);
+    for (const QAudioDevice &output : QMediaDevices::audioOutputs()) {
+        player.setDeviceId(output.id());
+        QCOMPARE(player.output(), output);
+    }
+    // And a line plays there.
+    player.setDeviceId(systemDefault.id());
+    QSignalSpy finished(&player, &SpeechPlayer::finished);
+    RenderedSpeech shortLine = m_speech;
+    shortLine.pcm = m_speech.pcm.left(16000 * 2 / 2);
+    QVERIFY(player.play(shortLine));
+    QVERIFY(finished.wait(10000));
 }
 
 void SpeechPlayerTest::lineWithoutAudio_isAnError()
