@@ -692,6 +692,16 @@ int main(int argc, char *argv[])
     compare->close();
     window.showPage(MainWindow::Page::Settings);
     save(&window, u"09-settings"_s);
+    if (auto *voiceSettings = window.findChild<QWidget *>(u"voiceSettings"_s)) {
+        // The interviewer's voice, at the foot of the page.
+        for (QWidget *ancestor = voiceSettings->parentWidget(); ancestor; ancestor = ancestor->parentWidget()) {
+            if (auto *settingsScroll = qobject_cast<QScrollArea *>(ancestor)) {
+                settingsScroll->ensureWidgetVisible(voiceSettings);
+                break;
+            }
+        }
+        save(&window, u"09-settings-voice"_s);
+    }
 
     // Progress: two months of practice, the plan counted back from an interview in three weeks.
     addProgressHistory(library, netflix);
