@@ -1,6 +1,7 @@
 #include "PracticeWindow.h"
 #include "common/Accessibility.h"
 #include "common/ClockAnnouncements.h"
+#include "practice/QuestionView.h"
 #include "practice/SessionPage.h"
 #include "rating/RatingPanel.h"
 #include "widgets/CountdownLabel.h"
@@ -61,6 +62,7 @@ private Q_SLOTS:
     void waveformSlider_speaksPositionOfDuration();
     void comboBoxes_keepTheirNames_andTheirChoiceAsValue();
     void questionSteps_areSpokenOnTheFocusedView();
+    void recordingPausedAndAgain_areAnnounced_andTheLightSaysItInWords();
     void rating_choicesNamedWithAnchors_scoreSpokenOnTheDimension();
     void tabOrder_followsThePage_andEveryStopIsNamed_data();
     void tabOrder_followsThePage_andEveryStopIsNamed();
@@ -215,6 +217,26 @@ void AccessibilityTest::questionSteps_areSpokenOnTheFocusedView()
     QVERIFY(nameOf(view).endsWith(u": "_s + probe));
     QVERIFY(view->hasFocus());
     QCOMPARE(nameOf(find<CountdownLabel>(u"answerClock"_s)).section(u' ', 0, 2), u"Follow-up answer time"_s);
+}
+
+void AccessibilityTest::recordingPausedAndAgain_areAnnounced_andTheLightSaysItInWords()
+{
+    chooseMode(u"modeSingleQuestion"_s);
+    startSession();
+    auto *view = find<QuestionView>(u"questionView"_s);
+    auto *news = find<QLabel>(u"questionNews"_s);
+    auto *light = find<QLabel>(u"recordingIndicator"_s);
+    // The recorder's states as the session page passes them on (no microphone here).
+    view->setRecording(true, false);
+    QCOMPARE(nameOf(light), u"Recording"_s);
+    view->setRecording(true, true); // paused with the session, or by the recorder
+    QCOMPARE(news->text(), u"Recording paused"_s);
+    QCOMPARE(accessible(news)->role(), QAccessible::Notification);
+    QCOMPARE(nameOf(light), u"Recording paused"_s);
+    view->setRecording(true, false);
+    QCOMPARE(news->text(), u"Recording again"_s);
+    view->setRecording(false, false);
+    QCOMPARE(nameOf(light), u"Not recording"_s);
 }
 
 void AccessibilityTest::goToRating()
