@@ -305,11 +305,15 @@ void AnswerDetailView::showAnalysis(const TakeAnalysis &analysis)
     m_marks = marks();
     QStringList legend;
     QStringList spoken; // the same without the shapes, for a screen reader
+    const auto count = [this](WaveformSlider::Mark::Kind kind) {
+        return int(std::count_if(m_marks.cbegin(), m_marks.cend(),
+                                 [kind](const WaveformSlider::Mark &mark) { return mark.kind == kind; }));
+    };
+    if (const int lines = count(WaveformSlider::Mark::Kind::InterviewerSpoke); lines > 0) {
+        legend << tr("▤ the interviewer speaks %n time(s)", nullptr, lines);
+        spoken << tr("the interviewer speaks %n time(s)", nullptr, lines);
+    }
     if (analysis.result) {
-        const auto count = [this](WaveformSlider::Mark::Kind kind) {
-            return int(std::count_if(m_marks.cbegin(), m_marks.cend(),
-                                     [kind](const WaveformSlider::Mark &mark) { return mark.kind == kind; }));
-        };
         if (const int fillers = count(WaveformSlider::Mark::Kind::LikelyFiller); fillers > 0) {
             legend << tr("◆ %n likely filler(s)", nullptr, fillers);
             spoken << tr("%n likely filler(s)", nullptr, fillers);

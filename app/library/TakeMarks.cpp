@@ -39,6 +39,10 @@ QList<WaveformSlider::Mark> ofAnswer(const AnswerRecord &record, const Loop *loo
                 marks.append(
                     {WaveformSlider::Mark::Kind::Phase, offset + mark.at.count(), phaseTitle(mark.phaseIndex)});
         }
+        for (const InterviewerMark &spoke : part.interviewer) {
+            const qint64 at = offset + spoke.at.count();
+            marks.append({WaveformSlider::Mark::Kind::InterviewerSpoke, at, spoke.text, at + spoke.length.count()});
+        }
         for (const PauseMark &pause : part.pauses) {
             if (pause.interrupted)
                 marks.append({WaveformSlider::Mark::Kind::Interruption, offset + pause.at.count(),

@@ -184,6 +184,9 @@ QStringList WaveformSlider::measuredMarksAt(qint64 position, qint64 slack) const
             found << tr("pause of %1 s").arg(Format::tenthsOfSeconds(std::chrono::milliseconds(mark.end - mark.at)));
         else if (mark.kind == Mark::Kind::LikelyFiller && std::abs(position - mark.at) <= slack)
             found << tr("likely filler “%1”").arg(mark.label);
+        else if (mark.kind == Mark::Kind::InterviewerSpoke && position >= mark.at - slack
+                 && position <= mark.end + slack)
+            found << tr("the interviewer: “%1”").arg(mark.label);
     }
     return found;
 }
@@ -219,6 +222,8 @@ void WaveformSlider::updateAccessibleDescription()
         parts << tr("%n likely filler(s) marked", nullptr, fillers);
     if (const int pauses = count(Mark::Kind::LongPause); pauses > 0)
         parts << tr("%n long pause(s) marked", nullptr, pauses);
+    if (const int lines = count(Mark::Kind::InterviewerSpoke); lines > 0)
+        parts << tr("the interviewer speaks %n time(s)", nullptr, lines);
     const QString description = parts.join(u"; "_s);
     if (description != accessibleDescription())
         setAccessibleDescription(description);
@@ -312,7 +317,8 @@ void WaveformSlider::paintEvent(QPaintEvent *)
         for (qsizetype i = 0; i < m_marks.size(); ++i) {
             const Mark &mark = m_marks.at(i);
             const qreal x = xOf(mark.at);
-            if (mark.kind == Mark::Kind::LikelyFiller || mark.kind == Mark::Kind::LongPause)
+            if (mark.kind == Mark::Kind::LikelyFiller || mark.kind == Mark::Kind::LongPause
+                || mark.kind == Mark::Kind::InterviewerSpoke)
                 continue; // drawn above, under the other marks
             if (mark.kind == Mark::Kind::Pause) {
                 QPainterPath notch;
@@ -370,13 +376,20 @@ void WaveformSlider::paintEvent(QPaintEvent *)
 void WaveformSlider::paintMeasuredMarks(QPainter &painter, const QRectF &wave) const
 {
     // Long pauses as a hatched stretch with a bracket under it; likely fillers as diamonds on the
-    // bottom edge. Shapes, so that they read without their colours.
+    // bottom edge; the interviewer's voice as a dotted bar along the top edge. Shapes, so that they
+    // read without their colours.
     const QPalette colours = palette();
     const QColor pauseColour = withAlpha(colours.color(QPalette::WindowText), 120);
     const QColor filler = likelyFillerColour(colours);
     const qreal bracketY = wave.bottom() - 3;
     for (const Mark &mark : m_marks) {
-        if (mark.kind == Mark::Kind::LongPause) {
+        if (mark.kind == Mark::Kind::InterviewerSpoke) {
+            const qreal left = xOf(mark.at);
+            const QRectF bar(left, wave.top() + 1, std::max(xOf(mark.end), left + 3) - left, 6);
+            painter.fillRect(bar, QBrush(pauseColour, Qt::Dense4Pattern));
+            painter.setPen(QPen(pauseColour, 1));
+            painter.drawRect(bar);
+        } else if (mark.kind == Mark::Kind::LongPause) {
             const qreal left = xOf(mark.at);
             const qreal right = std::max(xOf(mark.end), left + 3);
             painter.fillRect(QRectF(left, wave.top() + 1, right - left, wave.height() - 2),

@@ -29,13 +29,15 @@ public:
         // Pause: the person paused the session here. Interruption: MockLoop stopped here (a
         // crash, or a quit mid-answer) and the take went on after the session was resumed.
         // Measured by the speech analysis: LikelyFiller (um, uh; label holds the word) and
-        // LongPause, a silence in the speech from at to end.
-        enum class Kind { Phase, FollowUp, Pause, Interruption, LikelyFiller, LongPause };
+        // LongPause, a silence in the speech from at to end. InterviewerSpoke: the interviewer's
+        // voice, from at to end (a probe, or breaking in; label holds the line), which the analysis
+        // leaves out.
+        enum class Kind { Phase, FollowUp, Pause, Interruption, LikelyFiller, LongPause, InterviewerSpoke };
 
         Kind kind = Kind::Phase;
         qint64 at = 0; // milliseconds into the take
         QString label; // shown above the waveform for phases and follow-ups
-        qint64 end = 0; // LongPause: where the silence ends
+        qint64 end = 0; // LongPause, InterviewerSpoke: where the stretch ends
 
         // Phases and follow-ups start a stretch with a title; pauses and interruptions are points.
         bool isTitled() const { return kind == Kind::Phase || kind == Kind::FollowUp; }

@@ -9,6 +9,7 @@
 #include "library/LibraryPage.h"
 #include "library/PracticeLibrary.h"
 #include "library/ReRatingDialog.h"
+#include "library/TakeMarks.h"
 #include "library/TakePlayerWidget.h"
 #include "library/TranscriptModel.h"
 #include "library/TranscriptView.h"
@@ -116,6 +117,7 @@ private Q_SLOTS:
     void clickingOrEnteringAWord_seeksThePlayerThere();
     void playerPosition_highlightsTheWordUnderIt();
     void fillersAndLongPauses_areMarkedOnTheWaveformAndInTheTranscript();
+    void interviewersLines_areMarkedOnTheWaveform_whereTheTakeHeardThem();
     void sortingByPace_ordersTheRows_notAnalysedLast();
     void measuredFilters_hideTheRowsOutsideThem();
     void searchingAWordHeardOnlyInATake_findsIt_andShowsTheWords();
@@ -392,6 +394,43 @@ void LibraryTranscriptTest::playerPosition_highlightsTheWordUnderIt()
     QTRY_VERIFY_WITH_TIMEOUT(playing() == u"we"_s || playing() == u"cut"_s, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(playing() == u"latency"_s || playing() == u"by"_s || playing() == u"forty"_s, 10000);
     player->pause();
+}
+
+void LibraryTranscriptTest::interviewersLines_areMarkedOnTheWaveform_whereTheTakeHeardThem()
+{
+    // A main answer of 90 s the interviewer broke into at 70 s, and a follow-up it asked aloud.
+    AnswerRecord record;
+    AnswerPart main;
+    main.duration = Milliseconds(90000);
+    main.interviewer.append(
+        {InterviewerMark::Kind::Interruption, Milliseconds(70000), Milliseconds(1500), 1, u"What did you decide?"_s});
+    AnswerPart probe;
+    probe.followUpIndex = 0;
+    probe.duration = Milliseconds(30000);
+    probe.interviewer.append(
+        {InterviewerMark::Kind::Probe, Milliseconds(0), Milliseconds(2500), -1, u"What was the result?"_s});
+    record.parts = {main, probe};
+    using Mark = WaveformSlider::Mark;
+    QList<Mark> spoke;
+    for (const Mark &mark : TakeMarks::ofAnswer(record, nullptr)) {
+        if (mark.kind == Mark::Kind::InterviewerSpoke)
+            spoke << mark;
+    }
+    const QList<Mark> expected = {{Mark::Kind::InterviewerSpoke, 70000, u"What did you decide?"_s, 71500},
+                                  {Mark::Kind::InterviewerSpoke, 90000, u"What was the result?"_s, 92500}};
+    QCOMPARE(spoke, expected);
+
+    // In words on the slider, at the place and in all.
+    WaveformSlider slider;
+    slider.setDuration(120000);
+    slider.setMarks(TakeMarks::ofAnswer(record, nullptr));
+    QVERIFY2(slider.accessibleDescription().contains(u"the interviewer speaks 2 times"_s),
+             qPrintable(slider.accessibleDescription()));
+    slider.setValue(70500);
+    QVERIFY2(slider.accessibleDescription().contains(u"the interviewer: “What did you decide?”"_s),
+             qPrintable(slider.accessibleDescription()));
+    slider.resize(600, 80);
+    QVERIFY(!slider.grab().isNull());
 }
 
 void LibraryTranscriptTest::fillersAndLongPauses_areMarkedOnTheWaveformAndInTheTranscript()
