@@ -52,7 +52,7 @@ QString questionText(int number)
 
 namespace {
 
-AnswerAnalysis analysisOf(int number)
+AnswerAnalysis analysisOf(int number, int spokenWords)
 {
     AnswerAnalysis analysis;
     analysis.durationMs = 150000;
@@ -66,12 +66,22 @@ AnswerAnalysis analysisOf(int number)
     analysis.words
         = {RecognizedWord{u"so"_s, 0, 300, 0.9, false, 1}, RecognizedWord{u"um"_s, 400, 900, 0.8, true, 1},
            RecognizedWord{u"we"_s, 4000, 4200, 0.9, false, 1}, RecognizedWord{u"shipped"_s, 4300, 4800, 0.9, false, 1}};
+    static const QStringList Spoken
+        = {u"the"_s, u"team"_s,  u"measured"_s, u"latency"_s, u"and"_s, u"I"_s,     u"decided"_s, u"to"_s,
+           u"cut"_s, u"forty"_s, u"percent"_s,  u"of"_s,      u"the"_s, u"scope"_s, u"because"_s};
+    for (int i = 0; i < spokenWords; ++i) {
+        const qint64 start = 5000 + qint64(i) * 160;
+        const bool filler = i % 40 == 39;
+        analysis.words.append(
+            RecognizedWord{filler ? u"uh"_s : Spoken.at(i % Spoken.size()), start, start + 140, 0.85, filler, 1});
+    }
     return analysis;
 }
 
 } // namespace
 
-void fill(LibraryStore &store, int answerCount, bool analysed, const QString &sessionId, const QDateTime &startedAt)
+void fill(LibraryStore &store, int answerCount, bool analysed, const QString &sessionId, const QDateTime &startedAt,
+          int spokenWords)
 {
     SessionRecord session;
     session.id = sessionId;
@@ -116,7 +126,7 @@ void fill(LibraryStore &store, int answerCount, bool analysed, const QString &se
             store.addReplayRating(*id, replay);
         }
         if (analysed) {
-            const AnswerAnalysis result = analysisOf(n);
+            const AnswerAnalysis result = analysisOf(n, spokenWords);
             AnalysisRecord record;
             record.analyzerVersion = result.analyzerVersion;
             record.analysedAt = answer.answeredAt;

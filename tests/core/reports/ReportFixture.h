@@ -22,9 +22,11 @@ std::shared_ptr<const Loop> loop();
 // judgment 2 (n odd) or 3 (n even), impact 3, with the flag "blame" on the first; the first also
 // has a replay rating (judgment 4) and every answer is analysed when analysed is set. The last
 // answer's question and notes are hostile text.
-// Another session (sessionId, from startedAt) fills the same way.
+// Another session (sessionId, from startedAt) fills the same way. Each transcript holds four words
+// ("so (um) we shipped"), and spokenWords more after them when it is set (the benches: a real
+// 2.5-minute answer holds about 350, a likely filler among every 40).
 void fill(LibraryStore &store, int answerCount, bool analysed, const QString &sessionId = QStringLiteral("s1"),
-          const QDateTime &startedAt = QDateTime(QDate(2026, 11, 2), QTime(9, 0), Qt::UTC));
+          const QDateTime &startedAt = QDateTime(QDate(2026, 11, 2), QTime(9, 0), Qt::UTC), int spokenWords = 0);
 QString questionText(int number);
 
 } // namespace MockLoop::ReportFixture
