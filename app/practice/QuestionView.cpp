@@ -203,10 +203,16 @@ void QuestionView::setRecording(bool recording, bool paused)
     m_recordingLight->setPalette(colours);
     if (m_recordingLight->accessibleName() != words)
         m_recordingLight->setAccessibleName(words);
-    // Paused and going on again are said; starting comes with the answer's step.
+    // Every change is said: started, paused, going on again, stopped.
     const int shown = recording ? (paused ? 2 : 1) : 0;
-    if ((m_recordingShown == 1 && shown == 2) || (m_recordingShown == 2 && shown == 1))
-        announce(shown == 2 ? tr("Recording paused") : tr("Recording again"));
+    if (shown != m_recordingShown && (shown != 0 || m_recordingShown > 0)) { // "stopped" only after it ran
+        if (shown == 1)
+            announce(m_recordingShown == 2 ? tr("Recording again") : tr("Recording"));
+        else if (shown == 2)
+            announce(tr("Recording paused"));
+        else
+            announce(tr("Recording stopped"));
+    }
     m_recordingShown = shown;
     m_level->setVisible(recording);
     m_recordedTime->setVisible(recording);

@@ -62,7 +62,7 @@ private Q_SLOTS:
     void waveformSlider_speaksPositionOfDuration();
     void comboBoxes_keepTheirNames_andTheirChoiceAsValue();
     void questionSteps_areSpokenOnTheFocusedView();
-    void recordingPausedAndAgain_areAnnounced_andTheLightSaysItInWords();
+    void recordingStartedPausedAgainAndStopped_areAnnounced_andTheLightSaysItInWords();
     void rating_choicesNamedWithAnchors_scoreSpokenOnTheDimension();
     void tabOrder_followsThePage_andEveryStopIsNamed_data();
     void tabOrder_followsThePage_andEveryStopIsNamed();
@@ -219,7 +219,7 @@ void AccessibilityTest::questionSteps_areSpokenOnTheFocusedView()
     QCOMPARE(nameOf(find<CountdownLabel>(u"answerClock"_s)).section(u' ', 0, 2), u"Follow-up answer time"_s);
 }
 
-void AccessibilityTest::recordingPausedAndAgain_areAnnounced_andTheLightSaysItInWords()
+void AccessibilityTest::recordingStartedPausedAgainAndStopped_areAnnounced_andTheLightSaysItInWords()
 {
     chooseMode(u"modeSingleQuestion"_s);
     startSession();
@@ -228,6 +228,7 @@ void AccessibilityTest::recordingPausedAndAgain_areAnnounced_andTheLightSaysItIn
     auto *light = find<QLabel>(u"recordingIndicator"_s);
     // The recorder's states as the session page passes them on (no microphone here).
     view->setRecording(true, false);
+    QCOMPARE(news->text(), u"Recording"_s);
     QCOMPARE(nameOf(light), u"Recording"_s);
     view->setRecording(true, true); // paused with the session, or by the recorder
     QCOMPARE(news->text(), u"Recording paused"_s);
@@ -236,6 +237,7 @@ void AccessibilityTest::recordingPausedAndAgain_areAnnounced_andTheLightSaysItIn
     view->setRecording(true, false);
     QCOMPARE(news->text(), u"Recording again"_s);
     view->setRecording(false, false);
+    QCOMPARE(news->text(), u"Recording stopped"_s);
     QCOMPARE(nameOf(light), u"Not recording"_s);
 }
 
