@@ -24,6 +24,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -142,12 +143,21 @@ SessionPage::SessionPage(const AppServices &services, QWidget *parent)
         controls->addWidget(buttonFor(action, this));
     controls->addStretch();
     auto *questionPage = new QWidget(m_stack);
+    m_questionPage = questionPage;
     auto *questionLayout = new QVBoxLayout(questionPage);
     questionLayout->setContentsMargins(0, 0, 0, 0);
     m_cueCard = new StoryCueCard(services.library, questionPage);
     addAction(m_cueCard->toggleAction());
     auto *questionRow = new QHBoxLayout;
-    questionRow->addWidget(m_question, 1);
+    // In a short window with large type the question scrolls rather than being cut off.
+    auto *questionScroll = new QScrollArea(questionPage);
+    questionScroll->setObjectName(u"questionScroll"_s);
+    questionScroll->setWidgetResizable(true);
+    questionScroll->setFrameShape(QFrame::NoFrame);
+    questionScroll->setFocusPolicy(Qt::NoFocus); // not a Tab stop of its own
+    questionScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    questionScroll->setWidget(m_question);
+    questionRow->addWidget(questionScroll, 1);
     questionRow->addWidget(m_cueCard);
     questionLayout->addLayout(questionRow, 1);
     questionLayout->addLayout(controls);
@@ -375,7 +385,7 @@ void SessionPage::onStateChanged()
         m_question->setClockAnnouncements(AppSettings::clockAnnouncements());
         m_question->showState(*engine);
         m_question->setNotes(engine->currentAnswer() ? engine->currentAnswer()->notes : QString());
-        m_stack->setCurrentWidget(m_question->parentWidget());
+        m_stack->setCurrentWidget(m_questionPage);
         if (!m_question->findChild<QWidget *>(u"answerNotes"_s)->hasFocus())
             m_question->setFocus();
         updateRecordingLight();

@@ -107,6 +107,7 @@ private:
     QStackedWidget *m_stack;
     BriefingView *m_briefing;
     QuestionView *m_question;
+    QWidget *m_questionPage = nullptr; // the question with the session's buttons, in m_stack
     RatingPanel *m_rating;
     QLabel *m_replayStatus;
     WrapUpView *m_wrapUp;
