@@ -18,9 +18,9 @@ namespace MockLoop {
 struct VoiceStatus;
 
 // Settings, "Interviewer's voice": whether the interviewer reads aloud, which voice (those that
-// load here; the others listed with why they do not), how fast and how loud, on which audio output,
-// a line to try it with, and how far past its target a story phase runs before the interviewer breaks in. Every
-// change is kept at once (AppSettings) and applies to the next line said.
+// load here; the others listed with why they do not), how fast and how loud, on which audio
+// output, a line to try it with, and how far past its target a story phase runs before the
+// interviewer breaks in. Every change is kept at once (AppSettings) and applies to the next line.
 class VoiceSettingsSection : public QGroupBox
 {
     Q_OBJECT

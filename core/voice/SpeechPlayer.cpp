@@ -1,6 +1,7 @@
 #include "SpeechPlayer.h"
 
 #include "VoiceLogging.h"
+#include "audio/AudioInputs.h"
 
 #include <QAudioSink>
 #include <QCoreApplication>
@@ -31,14 +32,8 @@ SpeechPlayer::~SpeechPlayer()
 
 QAudioDevice SpeechPlayer::output() const
 {
-    if (!m_deviceId.isEmpty()) {
-        const QList<QAudioDevice> outputs = QMediaDevices::audioOutputs();
-        const auto chosen = std::find_if(outputs.cbegin(), outputs.cend(),
-                                         [this](const QAudioDevice &device) { return device.id() == m_deviceId; });
-        if (chosen != outputs.cend())
-            return *chosen;
-    }
-    return QMediaDevices::defaultAudioOutput();
+    const QAudioDevice chosen = AudioInputs::findById(QMediaDevices::audioOutputs(), m_deviceId);
+    return chosen.isNull() ? QMediaDevices::defaultAudioOutput() : chosen;
 }
 
 bool SpeechPlayer::play(const RenderedSpeech &speech)
