@@ -142,6 +142,8 @@ AnswerTableView::AnswerTableView(AnswerTableModel *model, QWidget *parent)
     setSelectionMode(QAbstractItemView::ExtendedSelection); // two selected can be compared
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setTabKeyNavigation(false); // Tab leaves the table for the detail; arrows move in it
+    // The model brings first the rows this order shows first.
+    connect(horizontalHeader(), &QHeaderView::sortIndicatorChanged, model, &AnswerTableModel::setShownOrder);
     setSortingEnabled(true);
     sortByColumn(AnswerTableModel::Date, Qt::DescendingOrder);
     setAlternatingRowColors(true);

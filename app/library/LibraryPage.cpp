@@ -266,8 +266,16 @@ LibraryPage::LibraryPage(const AppServices &services, QWidget *parent)
             selectProxyRow(m_proxy->mapFromSource(m_model->index(sourceRow, 0)).row());
             m_reselectAfterReset = 0;
         }
+        updateEmptyState(); // the first rows are shown while the rest are coming
     });
     connect(m_model, &AnswerTableModel::loaded, this, [this] {
+        // Not among the first rows of the load, but among the rest.
+        if (m_reselectAfterReset != 0) {
+            if (const int sourceRow = m_model->rowOf(m_reselectAfterReset); sourceRow >= 0) {
+                selectProxyRow(m_proxy->mapFromSource(m_model->index(sourceRow, 0)).row());
+                m_reselectAfterReset = 0;
+            }
+        }
         const bool reselected = std::exchange(m_reselectAfterReset, 0) == 0;
         if (!m_sessionToOpen.isEmpty() && m_model->filter().sessionId == m_sessionToOpen)
             selectFirstAnswerOfSession();
@@ -470,7 +478,11 @@ void LibraryPage::updateEmptyState()
     m_emptyText->setText(message);
     m_emptyClearFilters->setVisible(m_libraryProblem.isEmpty() && shown == 0 && filtering && !m_model->isLoading());
     m_tableStack->setCurrentWidget(message.isEmpty() ? static_cast<QWidget *>(m_table) : m_emptyState);
-    m_count->setText(filtering ? tr("%n answer(s) match", nullptr, shown) : tr("%n answer(s)", nullptr, shown));
+    // While the rest of a load is coming in, the count would climb from the first screenful.
+    if (m_model->isLoading())
+        m_count->setText(filtering ? tr("Searching…") : tr("Counting…"));
+    else
+        m_count->setText(filtering ? tr("%n answer(s) match", nullptr, shown) : tr("%n answer(s)", nullptr, shown));
     m_count->setVisible(message.isEmpty());
 }
 

@@ -44,12 +44,32 @@ void AnswerTableModel::setFilter(const AnswerFilter &filter)
     reload();
 }
 
+void AnswerTableModel::setShownOrder(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= ColumnCount)
+        return;
+    // The columns are in the order of AnswerSort.
+    static_assert(int(AnswerSort::LongestPause) == LongestPause && int(AnswerSort::Date) == Date);
+    m_shownSort = AnswerSort(column);
+    m_shownOrder = order;
+}
+
 void AnswerTableModel::reload()
 {
     const quint64 generation = ++m_generation;
     m_loading = true;
     const AnswerFilter filter = m_filter;
-    m_library->run([filter](LibraryStore *store) { return load(store, filter); })
+    const AnswerSort sort = m_shownSort;
+    const Qt::SortOrder order = m_shownOrder;
+    // Two calls one after the other on the library's thread: the rest is listed while the first
+    // rows are being shown. A load overtaken by another (a key pressed in the search box) lists
+    // nothing more, so that the next one's first rows do not wait behind it.
+    m_latestLoad->store(generation);
+    const auto superseded = [latest = m_latestLoad, generation] { return latest->load() != generation; };
+    m_library
+        ->run([=](LibraryStore *store) {
+            return superseded() ? QList<Row>() : load(store, filter, sort, order, FirstRows, 0);
+        })
         .then(this, [this, generation](const QList<Row> &rows) {
             if (generation != m_generation)
                 return;
@@ -58,17 +78,47 @@ void AnswerTableModel::reload()
             m_excerptsAskedFor.clear();
             m_excerptsToRead.clear();
             endResetModel();
+        });
+    m_library
+        ->run([=](LibraryStore *store) {
+            return superseded() ? QList<Row>() : load(store, filter, sort, order, -1, FirstRows);
+        })
+        .then(this, [this, generation](const QList<Row> &rows) {
+            if (generation != m_generation)
+                return;
+            appendRest(rows);
             m_loading = false;
             Q_EMIT loaded();
         });
 }
 
-QList<AnswerTableModel::Row> AnswerTableModel::load(LibraryStore *store, const AnswerFilter &filter)
+void AnswerTableModel::appendRest(const QList<Row> &rows)
+{
+    // An answer may have come in on its own between the two steps (refreshAnswer()): not twice.
+    QSet<qint64> present;
+    present.reserve(m_rows.size());
+    for (const Row &row : std::as_const(m_rows))
+        present.insert(row.answer.id);
+    QList<Row> added;
+    added.reserve(rows.size());
+    for (const Row &row : rows) {
+        if (!present.contains(row.answer.id))
+            added.append(row);
+    }
+    if (added.isEmpty())
+        return;
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + added.size() - 1));
+    m_rows.append(added);
+    endInsertRows();
+}
+
+QList<AnswerTableModel::Row> AnswerTableModel::load(LibraryStore *store, const AnswerFilter &filter, AnswerSort sort,
+                                                    Qt::SortOrder order, int limit, int offset)
 {
     QList<Row> rows;
     if (!store)
         return rows;
-    const QList<AnswerRow> answers = store->answers(filter);
+    const QList<AnswerRow> answers = store->answers(filter, sort, order, limit, offset);
     rows.reserve(answers.size());
     for (const AnswerRow &answer : answers) {
         // An answer whose question and notes do not hold the text was found by its transcript (or

@@ -6,6 +6,9 @@
 #include <QSet>
 #include <QSortFilterProxyModel>
 
+#include <atomic>
+#include <memory>
+
 namespace MockLoop {
 
 class LibraryStore;
@@ -14,6 +17,9 @@ class PracticeLibrary;
 // The answers of the practice library that pass a filter, as a table. Loads on the library's
 // worker thread and follows answers as they are added, re-rated, analysed and deleted. With a
 // text filter, an answer found by its transcript alone says so, with the words heard there.
+// A load comes in two steps: the first screenful in the order the view shows (a reset), then
+// the rest of them (inserted): listing ten thousand answers takes several times longer than
+// finding them, and nobody should wait for rows they have not scrolled to.
 class AnswerTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -47,13 +53,20 @@ public:
 
     explicit AnswerTableModel(PracticeLibrary *library, QObject *parent = nullptr);
 
+    // The rows of the first step of a load.
+    static constexpr int FirstRows = 100;
+
     void setFilter(const AnswerFilter &filter);
     const AnswerFilter &filter() const { return m_filter; }
+    // The order the view shows the rows in (a column and its direction): the first step of a
+    // load brings the rows that come first in it. Takes effect from the next load.
+    void setShownOrder(int column, Qt::SortOrder order);
     // Loads the rows again, e.g. after the library was opened elsewhere.
     void reload();
     // Loads one answer again (after its take was analysed, say): updated, added or dropped as the
     // filter now finds it.
     void refreshAnswer(qint64 answerId);
+    // From a load's start until its last rows are in (the first ones may be in already).
     bool isLoading() const { return m_loading; }
     const AnswerRow *rowAt(int row) const;
     int rowOf(qint64 answerId) const;
@@ -64,6 +77,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 Q_SIGNALS:
+    // Every row of a load is in.
     void loaded();
 
 private:
@@ -73,7 +87,9 @@ private:
         QString transcriptExcerpt; // see TranscriptExcerptRole
         bool excerptToRead = false;
     };
-    static QList<Row> load(LibraryStore *store, const AnswerFilter &filter);
+    static QList<Row> load(LibraryStore *store, const AnswerFilter &filter, AnswerSort sort = AnswerSort::Date,
+                           Qt::SortOrder order = Qt::DescendingOrder, int limit = -1, int offset = 0);
+    void appendRest(const QList<Row> &rows);
     void removeAnswer(qint64 answerId);
     // Excerpts are read only for the rows shown: for thousands of matches they would cost far
     // more than the search.
@@ -82,8 +98,12 @@ private:
 
     PracticeLibrary *m_library;
     AnswerFilter m_filter;
+    AnswerSort m_shownSort = AnswerSort::Date;
+    Qt::SortOrder m_shownOrder = Qt::DescendingOrder;
     QList<Row> m_rows;
     quint64 m_generation = 0; // results of older loads are dropped
+    // m_generation as the library's thread sees it.
+    std::shared_ptr<std::atomic<quint64>> m_latestLoad = std::make_shared<std::atomic<quint64>>(0);
     bool m_loading = false;
     mutable QSet<qint64> m_excerptsAskedFor;
     mutable QList<qint64> m_excerptsToRead;

@@ -125,6 +125,7 @@ private Q_SLOTS:
     void table_showsEveryAnswer();
     void roundFilter_narrowsTheTable();
     void textFilter_narrowsTheTableAfterTyping_andKeepsTheSelection();
+    void filter_keepsTheSelection_ofAnAnswerBeyondTheFirstScreenful();
     void recordingOnlyAndScore_narrowTheTable();
     void nothingMatches_saysSo_andClearFiltersBringsAllBack();
     void selectingAnswer_showsQuestionBothRatingsAndWaveformWithPhaseMarks();
@@ -384,6 +385,41 @@ void LibraryPageTest::textFilter_narrowsTheTableAfterTyping_andKeepsTheSelection
     QTest::keyClicks(text, u"ROLLBACK"_s);
     QTRY_COMPARE(proxy()->rowCount(), 1);
     QCOMPARE(proxy()->index(0, 0).data(AnswerTableModel::AnswerIdRole).toLongLong(), m_technicalId);
+}
+
+// A filter's rows come in two steps (the first screenful, then the rest): an answer selected far
+// down the table is still selected and shown once the rest are in.
+void LibraryPageTest::filter_keepsTheSelection_ofAnAnswerBeyondTheFirstScreenful()
+{
+    const int newer = AnswerTableModel::FirstRows;
+    const bool added = wait(m_library->run([newer](LibraryStore *store) {
+        bool allAdded = true;
+        for (int i = 0; i < newer; ++i) {
+            LibraryStore::NewAnswer answer;
+            answer.sessionId = u"session-two"_s;
+            answer.answeredAt = at(2026, 1, 13, 9, 0).addSecs(60 * i);
+            answer.roundTitle = u"Hiring Manager"_s;
+            answer.record.roundId = u"hiring-manager"_s;
+            answer.record.questionId = u"fr-gave-autonomy"_s;
+            answer.record.questionText = u"Tell me about a time you gave autonomy."_s;
+            answer.record.parts = {AnswerPart{}};
+            allAdded = store->addAnswer(answer).has_value() && allAdded;
+        }
+        return allAdded;
+    }));
+    QVERIFY(added);
+    activate(newer + 4);
+    table()->scrollTo(proxy()->index(proxyRowOf(m_recordedId), 0));
+    clickAnswer(m_recordedId);
+
+    auto *round = child<QComboBox>(u"filterRound"_s);
+    round->setCurrentIndex(round->findData(u"hiring-manager"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(labelText(u"answerCount"_s), u"%1 answers match"_s.arg(newer + 2), 10000);
+    QCOMPARE(m_page->shownAnswerId(), m_recordedId);
+    const QModelIndexList selected = table()->selectionModel()->selectedRows();
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(selected.first().data(AnswerTableModel::AnswerIdRole).toLongLong(), m_recordedId);
+    QVERIFY(labelText(u"answerQuestion"_s).contains(m_netflix->question(u"fr-gave-autonomy"_s)->text));
 }
 
 void LibraryPageTest::recordingOnlyAndScore_narrowTheTable()

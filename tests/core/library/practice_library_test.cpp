@@ -60,6 +60,7 @@ private Q_SLOTS:
     void model_loadsAndFollowsChanges_andPassesTheModelTester();
     void model_filterReloads_andSortProxySortsByValue();
     void model_neverLoaded_listsNoLoneNewAnswer_andItsFirstLoadListsThemAll();
+    void model_manyAnswers_theFirstScreenfulInTheShownOrderComesFirst_thenTheRest();
     void model_transcriptMatch_showsTheWordsHeardOnceItsRowIsShown_andAfterItChanges();
     void moveTo_movesDatabaseAndTakes();
     void folder_isKnownBeforeTheDatabaseIsOpen();
@@ -209,6 +210,62 @@ void PracticeLibraryTest::model_neverLoaded_listsNoLoneNewAnswer_andItsFirstLoad
     model.reload();
     QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 10000);
     QCOMPARE(model.rowCount(), 2);
+}
+
+// A search among thousands of answers shows its first rows long before the last are listed: the
+// first screenful comes alone, and it is the one the view's order puts at the top.
+void PracticeLibraryTest::model_manyAnswers_theFirstScreenfulInTheShownOrderComesFirst_thenTheRest()
+{
+    const int total = AnswerTableModel::FirstRows + 40;
+    const bool added = wait(m_library->run([total](LibraryStore *store) {
+        bool allAdded = true;
+        // Scores 1 to 4 in turn, 35 of each.
+        for (int i = 0; i < total; ++i)
+            allAdded = store->addAnswer(answerTo(u"q%1"_s.arg(i), i, 1 + i % 4)).has_value() && allAdded;
+        return allAdded;
+    }));
+    QVERIFY(added);
+    AnswerTableModel model(m_library.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setShownOrder(AnswerTableModel::Score, Qt::DescendingOrder);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy loaded(&model, &AnswerTableModel::loaded);
+    int rowsAtFirst = -1;
+    bool loadingAtFirst = false;
+    double lowestAtFirst = 4;
+    connect(&model, &QAbstractItemModel::modelReset, this, [&] {
+        rowsAtFirst = model.rowCount();
+        loadingAtFirst = model.isLoading();
+        for (int row = 0; row < model.rowCount(); ++row)
+            lowestAtFirst = std::min(
+                lowestAtFirst, model.index(row, AnswerTableModel::Score).data(AnswerTableModel::SortRole).toDouble());
+    });
+    model.reload();
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, 10000);
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(rowsAtFirst, AnswerTableModel::FirstRows);
+    QVERIFY(loadingAtFirst);
+    // The best rated first: the first 100 hold no score below 2.
+    QCOMPARE(lowestAtFirst, 2.0);
+    QVERIFY(!model.isLoading());
+    QCOMPARE(model.rowCount(), total);
+    QSet<qint64> listed;
+    for (int row = 0; row < model.rowCount(); ++row)
+        listed.insert(model.index(row, 0).data(AnswerTableModel::AnswerIdRole).toLongLong());
+    QCOMPARE(listed.size(), total); // none twice, none missing
+
+    // Loads overtaken by another before the library got to them deliver nothing: one reset, the
+    // last filter's.
+    QSemaphore release;
+    m_library->run([&release](LibraryStore *) { return release.acquire(), 0; });
+    AnswerFilter bestOnly;
+    bestOnly.minScore = 4.0;
+    model.setFilter({});
+    model.setFilter(bestOnly);
+    release.release();
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 2, 10000);
+    QCOMPARE(reset.size(), 2);
+    QCOMPARE(model.rowCount(), total / 4);
 }
 
 // Thousands of answers can hold a common word: the words heard are read for the rows a view shows,
