@@ -5,8 +5,9 @@
 //
 // Design
 // - SpeechModel (SpeechModel.h): the pocketsphinx model, created once for the app and shared;
-//   loaded lazily and thread-safely, it lends each running analysis a decoder of its own. A
-//   missing or damaged model package is an AnalysisError naming the path and the Debian package.
+//   loaded lazily and thread-safely, it lends its one decoder to the running analyses an
+//   utterance at a time, the answer being recorded first. A missing or damaged model package is
+//   an AnalysisError naming the path and the Debian package.
 // - StreamingAnalyzer (StreamingAnalyzer.h): fed PCM while the answer is recorded (it is a PcmSink
 //   the recorder calls from its capture thread); its worker thread finds voice activity, level and
 //   pitch on every 10 ms and recognises each utterance as soon as it ends, so finish() only has

@@ -1,7 +1,5 @@
 #include "AnalysisEngine.h"
 
-#include "PocketsphinxDecoder.h"
-
 #include <algorithm>
 #include <cmath>
 
@@ -16,8 +14,8 @@ constexpr int ClippedAmplitude = 32700;
 
 } // namespace
 
-AnalysisEngine::AnalysisEngine(int sampleRate, int channelCount, PocketsphinxDecoder &decoder)
-    : m_decoder(decoder)
+AnalysisEngine::AnalysisEngine(int sampleRate, int channelCount, Recognizer recognizer)
+    : m_recognizer(std::move(recognizer))
     , m_normalizer(sampleRate, channelCount)
 {
     m_findings.inputSampleRate = sampleRate;
@@ -42,8 +40,8 @@ AudioFindings AnalysisEngine::findingsSoFar()
 {
     AudioFindings findings = m_findings;
     if (const std::optional<UtteranceSegmenter::Utterance> open = m_segmenter.pending(); open && !open->samples.empty())
-        findings.words.append(m_decoder.recognize(open->samples.data(), qsizetype(open->samples.size()),
-                                                  SpeechFrames::frameToMs(open->firstFrame)));
+        findings.words.append(m_recognizer(open->samples.data(), qsizetype(open->samples.size()),
+                                           SpeechFrames::frameToMs(open->firstFrame)));
     return findings;
 }
 
@@ -78,8 +76,23 @@ void AnalysisEngine::recognize(const UtteranceSegmenter::Utterance &utterance)
 {
     if (utterance.samples.empty())
         return;
-    m_findings.words.append(m_decoder.recognize(utterance.samples.data(), qsizetype(utterance.samples.size()),
-                                                SpeechFrames::frameToMs(utterance.firstFrame)));
+    m_findings.words.append(m_recognizer(utterance.samples.data(), qsizetype(utterance.samples.size()),
+                                         SpeechFrames::frameToMs(utterance.firstFrame)));
+}
+
+AnalysisEngine::Recognizer recognizerOf(SpeechModel &model, SpeechModel::Use use, std::stop_token stop,
+                                        std::optional<AnalysisError> &failure)
+{
+    return [&model, use, stop, &failure](const qint16 *samples, qsizetype count, qint64 offsetMs) {
+        if (failure)
+            return QList<RecognizedWord>();
+        Expected<QList<RecognizedWord>> words = model.recognize(samples, count, offsetMs, use, stop);
+        if (!words) {
+            failure = words.error();
+            return QList<RecognizedWord>();
+        }
+        return std::move(words.value());
+    };
 }
 
 } // namespace MockLoop

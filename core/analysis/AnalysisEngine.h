@@ -4,14 +4,16 @@
 #include "PcmNormalizer.h"
 #include "PitchTracker.h"
 #include "SpeechFrames.h"
+#include "SpeechModel.h"
 #include "UtteranceSegmenter.h"
 #include "VoiceActivityDetector.h"
 
+#include <functional>
+#include <optional>
+#include <stop_token>
 #include <vector>
 
 namespace MockLoop {
-
-class PocketsphinxDecoder;
 
 // What the audio of a take gave, before it is turned into an AnswerAnalysis (AnswerAssembler).
 struct AudioFindings
@@ -28,8 +30,11 @@ struct AudioFindings
 class AnalysisEngine
 {
 public:
-    // decoder: lent by SpeechModel, used in the calling thread only.
-    AnalysisEngine(int sampleRate, int channelCount, PocketsphinxDecoder &decoder);
+    // Recognises one utterance of 16 kHz mono (PocketsphinxDecoder::recognize), in the calling
+    // thread: SpeechModel::recognize() with the decoder lent for it.
+    using Recognizer = std::function<QList<RecognizedWord>(const qint16 *samples, qsizetype count, qint64 offsetMs)>;
+
+    AnalysisEngine(int sampleRate, int channelCount, Recognizer recognizer);
 
     void feed(const qint16 *interleaved, qsizetype sampleCount);
     // Recognises the last utterance and hands everything over; the engine is spent afterwards.
@@ -44,7 +49,7 @@ private:
     void analyseFrames();
     void recognize(const UtteranceSegmenter::Utterance &utterance);
 
-    PocketsphinxDecoder &m_decoder;
+    Recognizer m_recognizer;
     PcmNormalizer m_normalizer;
     VoiceActivityDetector m_voiceActivity;
     PitchTracker m_pitch;
@@ -52,5 +57,11 @@ private:
     std::vector<qint16> m_pending; // 16 kHz mono not yet making a whole frame
     AudioFindings m_findings;
 };
+
+// A Recognizer that borrows model's decoder for each utterance, as use. The first failure (the
+// model could not be loaded, or stop was requested) goes into failure; no utterance after it is
+// recognised. failure must outlive the recognizer.
+AnalysisEngine::Recognizer recognizerOf(SpeechModel &model, SpeechModel::Use use, std::stop_token stop,
+                                        std::optional<AnalysisError> &failure);
 
 } // namespace MockLoop

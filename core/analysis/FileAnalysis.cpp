@@ -68,9 +68,9 @@ Expected<AnswerAnalysis> analyzeFile(const QString &path, SpeechModel &model, co
         = layout->declaredDataBytes > presentBytes || (layout->declaredDataBytes == 0 && presentBytes > 0);
     const qint64 totalMs = format.framesToMs(presentBytes / format.bytesPerFrame());
 
-    Expected<DecoderLease> lease = model.acquire(stop);
-    if (!lease)
-        return lease.error();
+    // The model loaded (the first time) before the file is read; then lent for each utterance.
+    if (Expected<DecoderLease> ready = model.acquire(stop); !ready)
+        return ready.error();
     const AnalysisError cancelled{AnalysisError::Kind::Cancelled,
                                   FileText::tr("The analysis of %1 was cancelled.").arg(shownPath)};
     if (!file.seek(layout->dataOffset)) {
@@ -78,7 +78,9 @@ Expected<AnswerAnalysis> analyzeFile(const QString &path, SpeechModel &model, co
                              FileText::tr("Cannot read %1: %2.").arg(shownPath, file.errorString())};
     }
 
-    AnalysisEngine engine(format.sampleRate, format.channelCount, lease.value().decoder());
+    std::optional<AnalysisError> failure;
+    AnalysisEngine engine(format.sampleRate, format.channelCount,
+                          recognizerOf(model, SpeechModel::Use::Background, stop, failure));
     const qint64 chunkBytes
         = std::max<qint64>(format.bytesPerSecond() / format.bytesPerFrame(), 1) * format.bytesPerFrame();
     const int bytesPerSample = format.bitsPerSample / 8;
@@ -98,8 +100,13 @@ Expected<AnswerAnalysis> analyzeFile(const QString &path, SpeechModel &model, co
     }
     if (stop.stop_requested())
         return cancelled;
+    AudioFindings findings = engine.finish();
+    if (stop.stop_requested())
+        return cancelled;
+    if (failure)
+        return *failure;
 
-    AnswerAnalysis analysis = AnswerAssembler::assemble(engine.finish(), context);
+    AnswerAnalysis analysis = AnswerAssembler::assemble(std::move(findings), context);
     analysis.file = path;
     if (truncated) {
         analysis.warnings.append(

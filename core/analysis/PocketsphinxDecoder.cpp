@@ -119,7 +119,8 @@ Expected<std::unique_ptr<PocketsphinxDecoder>> PocketsphinxDecoder::create(const
     // pocketsphinx (5prealpha), which LeakSanitizer reports against every decoder made.
     ngram_model_t *languageModel = ps_get_lm(handles->decoder, "_default");
     if (!languageModel)
-        qCWarning(lcAnalysis) << "the speech model's language model was not found; likely fillers are weighted as any word";
+        qCWarning(lcAnalysis)
+            << "the speech model's language model was not found; likely fillers are weighted as any word";
     for (std::size_t i = 0; i < FillerWords.size(); ++i) {
         const FillerWord &filler = FillerWords[i];
         if (languageModel)

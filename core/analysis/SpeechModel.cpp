@@ -164,6 +164,7 @@ struct DecoderLease::Pool
     std::condition_variable_any returned;
     std::vector<std::unique_ptr<PocketsphinxDecoder>> idle;
     int decoders = 0; // made or being made
+    int liveUses = 0; // answers being recorded: background analyses wait
 
     std::mutex loading; // one model load at a time
     bool filesChecked = false;
@@ -246,20 +247,67 @@ std::optional<AnalysisError> SpeechModel::checkFiles(const SpeechModelPaths &pat
 
 std::optional<AnalysisError> SpeechModel::load()
 {
-    Expected<DecoderLease> lease = acquire();
+    // Not held back by an answer being recorded: it only makes sure the model is there.
+    Expected<DecoderLease> lease = acquire({}, Use::Live);
     if (!lease)
         return lease.error();
     return std::nullopt;
 }
 
-Expected<DecoderLease> SpeechModel::acquire(std::stop_token stop)
+SpeechModel::LiveUse::LiveUse(std::shared_ptr<DecoderLease::Pool> pool)
+    : m_pool(std::move(pool))
+{
+    const std::lock_guard lock(m_pool->mutex);
+    ++m_pool->liveUses;
+}
+
+SpeechModel::LiveUse::LiveUse(LiveUse &&other) noexcept = default;
+
+SpeechModel::LiveUse::~LiveUse()
+{
+    if (!m_pool)
+        return;
+    {
+        const std::lock_guard lock(m_pool->mutex);
+        --m_pool->liveUses;
+    }
+    m_pool->returned.notify_all();
+}
+
+int SpeechModel::decodersLoaded() const
+{
+    const std::lock_guard lock(m_pool->mutex);
+    return m_pool->decoders;
+}
+
+SpeechModel::LiveUse SpeechModel::beginLiveUse()
+{
+    return LiveUse(m_pool);
+}
+
+Expected<QList<RecognizedWord>> SpeechModel::recognize(const qint16 *samples, qsizetype count, qint64 offsetMs, Use use,
+                                                       std::stop_token stop)
+{
+    Expected<DecoderLease> lease = acquire(stop, use);
+    if (!lease)
+        return lease.error();
+    return lease.value().decoder().recognize(samples, count, offsetMs);
+}
+
+Expected<DecoderLease> SpeechModel::acquire(std::stop_token stop, Use use)
 {
     const auto cancelled = AnalysisError{AnalysisError::Kind::Cancelled, ModelText::tr("The analysis was cancelled.")};
     DecoderLease::Pool &pool = *m_pool;
     std::unique_lock lock(pool.mutex);
+    // A background analysis gives way to an answer being recorded.
+    const auto mayTake = [&pool, use] { return use == Use::Live || pool.liveUses == 0; };
     for (;;) {
         if (stop.stop_requested())
             return cancelled;
+        if (!mayTake()) {
+            pool.returned.wait(lock, stop, mayTake);
+            continue;
+        }
         if (!pool.idle.empty()) {
             std::unique_ptr<PocketsphinxDecoder> decoder = std::move(pool.idle.back());
             pool.idle.pop_back();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AnalysisError.h"
+#include "AnswerAnalysis.h"
 
 #include <QString>
 
@@ -52,13 +53,34 @@ private:
 
 // The speech model, loaded once and shared: create one for the app (or use shared()) and hand it
 // to every analyser. Loading is lazy (about a second and 100 MB, on the first analysis, in that
-// analysis's thread) and thread-safe. Each analysis running at the same time needs a decoder of
-// its own (pocketsphinx decoders cannot be shared between threads): the model keeps the ones made
-// and lends them out, making a new one only when all are in use, up to maxDecoders.
+// analysis's thread) and thread-safe. A pocketsphinx decoder serves one thread at a time, and each
+// holds a whole copy of the model, so the model keeps one decoder (maxDecoders) and lends it for
+// one utterance at a time (recognize()): analyses running at once take turns, utterance by
+// utterance. That is exact, not an approximation: the model normalises each utterance on its own
+// (cepstral mean "batch"), so nothing of one utterance carries into the next. An answer being
+// recorded goes first: while one is (LiveUse), background analyses wait between utterances.
 class SpeechModel
 {
 public:
-    static constexpr int DefaultMaxDecoders = 2; // a live answer and one take in the background
+    static constexpr int DefaultMaxDecoders = 1;
+
+    // Who asks: the answer being recorded, or a take analysed in the background.
+    enum class Use { Live, Background };
+
+    // Held while an answer is being recorded and analysed live: background analyses pause
+    // between their utterances meanwhile, so that the answer's feedback never waits behind them.
+    class LiveUse
+    {
+    public:
+        LiveUse(LiveUse &&other) noexcept;
+        LiveUse &operator=(LiveUse &&other) = delete;
+        ~LiveUse();
+
+    private:
+        friend class SpeechModel;
+        explicit LiveUse(std::shared_ptr<DecoderLease::Pool> pool);
+        std::shared_ptr<DecoderLease::Pool> m_pool;
+    };
 
     explicit SpeechModel(SpeechModelPaths paths = SpeechModelPaths::debianDefault(),
                          int maxDecoders = DefaultMaxDecoders);
@@ -80,9 +102,19 @@ public:
     // load is tried again next time (the package may have been installed meanwhile).
     std::optional<AnalysisError> load();
 
-    // A decoder for one analysis; loads the model first if need be. Waits while maxDecoders are
-    // lent out, until one comes back or stop is requested (Cancelled).
-    Expected<DecoderLease> acquire(std::stop_token stop = {});
+    // A decoder; loads the model first if need be. Waits while maxDecoders are lent out (and, for
+    // Use::Background, while an answer is being recorded), until one comes back or stop is
+    // requested (Cancelled). Hold it for one utterance: others are waiting.
+    Expected<DecoderLease> acquire(std::stop_token stop = {}, Use use = Use::Background);
+
+    // Recognises one utterance (PocketsphinxDecoder::recognize) with a decoder lent for it.
+    Expected<QList<RecognizedWord>> recognize(const qint16 *samples, qsizetype count, qint64 offsetMs, Use use,
+                                              std::stop_token stop);
+
+    LiveUse beginLiveUse();
+
+    // How many copies of the model are in memory (decoders made): 1 once loaded, whatever runs.
+    int decodersLoaded() const;
 
 private:
     SpeechModelPaths m_paths;

@@ -139,15 +139,17 @@ void StreamingAnalyzer::Worker::answerSnapshots(
 Expected<AnswerAnalysis> StreamingAnalyzer::Worker::analyse(std::stop_token stop)
 {
     const AnalysisError cancelled{AnalysisError::Kind::Cancelled, StreamingText::tr("The analysis was cancelled.")};
-    Expected<DecoderLease> lease = model->acquire(stop);
-    if (!lease) {
+    // Background analyses pause between their utterances until this answer's is done.
+    const SpeechModel::LiveUse live = model->beginLiveUse();
+    // The model loaded (the first time) before the audio is taken in.
+    if (Expected<DecoderLease> ready = model->acquire(stop, SpeechModel::Use::Live); !ready) {
         // Nothing can be recognised; the input is still taken so the recorder never waits.
         for (Work work = next(stop); work.chunk || work.snapshot; work = next(stop)) {
             if (work.snapshot)
-                fulfil(work.snapshot->promise, lease.error());
+                fulfil(work.snapshot->promise, ready.error());
         }
-        answerSnapshots([&lease](const AnswerContext &) { return lease.error(); });
-        return lease.error();
+        answerSnapshots([&ready](const AnswerContext &) { return ready.error(); });
+        return ready.error();
     }
     // The format is known once the first audio (or the end) has arrived.
     {
@@ -159,8 +161,10 @@ Expected<AnswerAnalysis> StreamingAnalyzer::Worker::analyse(std::stop_token stop
         const std::lock_guard lock(mutex);
         input = format;
     }
-    AnalysisEngine engine(input.sampleRate, input.channelCount, lease.value().decoder());
-    const auto soFar = [this, &engine](const AnswerContext &snapshotContext) -> Expected<AnswerAnalysis> {
+    std::optional<AnalysisError> failure;
+    AnalysisEngine engine(input.sampleRate, input.channelCount,
+                          recognizerOf(*model, SpeechModel::Use::Live, stop, failure));
+    const auto soFar = [this, &engine, &failure](const AnswerContext &snapshotContext) -> Expected<AnswerAnalysis> {
         std::optional<AnalysisError> incomplete;
         {
             const std::lock_guard lock(mutex);
@@ -168,7 +172,10 @@ Expected<AnswerAnalysis> StreamingAnalyzer::Worker::analyse(std::stop_token stop
         }
         if (incomplete)
             return *incomplete;
-        return AnswerAssembler::assemble(engine.findingsSoFar(), snapshotContext);
+        AudioFindings findings = engine.findingsSoFar();
+        if (failure)
+            return *failure;
+        return AnswerAssembler::assemble(std::move(findings), snapshotContext);
     };
     for (Work work = next(stop); work.chunk || work.snapshot; work = next(stop)) {
         if (work.snapshot) {
@@ -182,10 +189,15 @@ Expected<AnswerAnalysis> StreamingAnalyzer::Worker::analyse(std::stop_token stop
         return cancelled;
     answerSnapshots(soFar); // asked for as the input ended: all of it
 
+    AudioFindings findings = engine.finish();
+    if (stop.stop_requested())
+        return cancelled;
+    if (failure)
+        return *failure;
     const std::lock_guard lock(mutex);
     if (const std::optional<AnalysisError> incomplete = incompleteError())
         return *incomplete;
-    return AnswerAssembler::assemble(engine.finish(), context);
+    return AnswerAssembler::assemble(std::move(findings), context);
 }
 
 void StreamingAnalyzer::Worker::run(std::stop_token stop)

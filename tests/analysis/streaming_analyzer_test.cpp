@@ -5,6 +5,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 #include <atomic>
 #include <thread>
@@ -62,6 +63,7 @@ private Q_SLOTS:
     void lastReferenceDroppedWithItsResult_onItsOwnThread();
     void analysisSoFar_isWhatTheFirstPartGives_andTheTakeGoesOn();
     void analysisSoFar_ofAContinuedTake_asksForTheFile();
+    void answerAndBackgroundTake_shareOneLoadedModel_theAnswerFirst();
 
 private:
     QTemporaryDir m_folder;
@@ -275,6 +277,36 @@ void StreamingAnalyzerTest::analysisSoFar_ofAContinuedTake_asksForTheFile()
     const Expected<AnswerAnalysis> soFar = resultOf(analyzer.analyseSoFar({}));
     QVERIFY(!soFar.ok());
     QCOMPARE(soFar.error().kind, AnalysisError::Kind::StreamIncomplete);
+}
+
+// The model is in memory once: an answer recorded while an old take is analysed in the background
+// takes turns with it on the one decoder, and the background analysis waits (between utterances)
+// while an answer is being recorded. Both come out whole.
+void StreamingAnalyzerTest::answerAndBackgroundTake_shareOneLoadedModel_theAnswerFirst()
+{
+    QThreadPool pool;
+    pool.setMaxThreadCount(1);
+    QFuture<Expected<AnswerAnalysis>> background;
+    {
+        // Another answer being recorded all along (a LiveUse as a StreamingAnalyzer holds).
+        const SpeechModel::LiveUse recording = m_model->beginLiveUse();
+        background = analyzeFileInBackground(pool, m_clip.wavPath, m_model);
+        StreamingAnalyzer analyzer(m_model);
+        feedFromCaptureThread(analyzer, m_samples, PcmFormat{});
+        const Expected<AnswerAnalysis> live = resultOf(analyzer.finish());
+        QVERIFY2(live.ok(), qPrintable(messageOf(live)));
+        QVERIFY(live->words.size() >= 10);
+        // The background had as long as the answer took to do the same work, and did not finish:
+        // it is waiting for the answer being recorded.
+        QVERIFY(!background.isFinished());
+        QCOMPARE(m_model->decodersLoaded(), 1);
+    }
+    const Expected<AnswerAnalysis> fromFile = resultOf(background);
+    QVERIFY2(fromFile.ok(), qPrintable(messageOf(fromFile)));
+    const Expected<AnswerAnalysis> alone = analyzeFile(m_clip.wavPath, *m_model);
+    QVERIFY(alone.ok());
+    QCOMPARE(fromFile->transcript(), alone->transcript());
+    QCOMPARE(m_model->decodersLoaded(), 1);
 }
 
 QTEST_GUILESS_MAIN(StreamingAnalyzerTest)
