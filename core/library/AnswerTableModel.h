@@ -89,8 +89,11 @@ private:
     };
     static QList<Row> load(LibraryStore *store, const AnswerFilter &filter, AnswerSort sort = AnswerSort::Date,
                            Qt::SortOrder order = Qt::DescendingOrder, int limit = -1, int offset = 0);
-    void appendRest(const QList<Row> &rows);
+    void appendRest(quint64 generation);
+    // The excerpts of rows found by their transcript alone, read at once (for the first rows).
+    static void readExcerptsOf(LibraryStore *store, const QString &text, QList<Row> &rows);
     void removeAnswer(qint64 answerId);
+    void dropFromRest(qint64 answerId);
     // Excerpts are read only for the rows shown: for thousands of matches they would cost far
     // more than the search.
     void askForExcerpt(const Row &row) const;
@@ -101,6 +104,7 @@ private:
     AnswerSort m_shownSort = AnswerSort::Date;
     Qt::SortOrder m_shownOrder = Qt::DescendingOrder;
     QList<Row> m_rows;
+    QList<Row> m_rest; // the second step of a load, not inserted yet
     quint64 m_generation = 0; // results of older loads are dropped
     // m_generation as the library's thread sees it.
     std::shared_ptr<std::atomic<quint64>> m_latestLoad = std::make_shared<std::atomic<quint64>>(0);

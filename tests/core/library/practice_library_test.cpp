@@ -61,7 +61,7 @@ private Q_SLOTS:
     void model_filterReloads_andSortProxySortsByValue();
     void model_neverLoaded_listsNoLoneNewAnswer_andItsFirstLoadListsThemAll();
     void model_manyAnswers_theFirstScreenfulInTheShownOrderComesFirst_thenTheRest();
-    void model_transcriptMatch_showsTheWordsHeardOnceItsRowIsShown_andAfterItChanges();
+    void model_transcriptMatch_showsTheWordsHeard_withTheFirstRows_andOnceShownAfterItChanges();
     void moveTo_movesDatabaseAndTakes();
     void folder_isKnownBeforeTheDatabaseIsOpen();
     void damagedLibrary_reportsStatus_andStartFreshRecovers();
@@ -270,7 +270,7 @@ void PracticeLibraryTest::model_manyAnswers_theFirstScreenfulInTheShownOrderCome
 
 // Thousands of answers can hold a common word: the words heard are read for the rows a view shows,
 // not for every match (which took seconds), and come a moment after the row.
-void PracticeLibraryTest::model_transcriptMatch_showsTheWordsHeardOnceItsRowIsShown_andAfterItChanges()
+void PracticeLibraryTest::model_transcriptMatch_showsTheWordsHeard_withTheFirstRows_andOnceShownAfterItChanges()
 {
     const auto analysed = [this](qint64 answerId, const QString &transcript) {
         AnalysisRecord record;
@@ -295,24 +295,25 @@ void PracticeLibraryTest::model_transcriptMatch_showsTheWordsHeardOnceItsRowIsSh
     // Found by its question: as it is, with nothing to read.
     const QModelIndex byQuestion = model.index(model.rowOf(*asked), AnswerTableModel::Question);
     QCOMPARE(byQuestion.data().toString(), u"Tell me about rollout"_s);
-    // Found by its transcript: the question alone until shown, then the words heard around it.
+    // Found by its transcript: among the first rows, it comes with the words heard around it.
     const QModelIndex byTranscript = model.index(model.rowOf(*heard), AnswerTableModel::Question);
-    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    QCOMPARE(byTranscript.data().toString(), u"Tell me about alpha"_s);
-    QTRY_COMPARE(byTranscript.data(AnswerTableModel::TranscriptExcerptRole).toString(),
-                 u"then we rolled back the release within the…"_s);
+    QCOMPARE(byTranscript.data(AnswerTableModel::TranscriptExcerptRole).toString(),
+             u"then we rolled back the release within the…"_s);
     QCOMPARE(byTranscript.data().toString(),
              u"Heard “then we rolled back the release within the…” · Tell me about alpha"_s);
-    QCOMPARE(changed.size(), 1);
-    QCOMPARE(changed.first().at(0).toModelIndex(), byTranscript);
 
-    // Analysed again: its row is read again, and so are the words heard in the new transcript.
+    // Analysed again: its row is read again, the question alone until shown, then the words heard
+    // in the new transcript (rows that come later than the first are read so too).
     QVERIFY(analysed(*heard, u"we rolled it out slowly"_s));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     model.refreshAnswer(*heard); // as the Library page does when an analysis is stored
-    QTRY_COMPARE(model.index(model.rowOf(*heard), AnswerTableModel::Question)
-                     .data(AnswerTableModel::TranscriptExcerptRole)
-                     .toString(),
-                 u"we rolled it out slowly"_s);
+    QTRY_COMPARE(changed.size(), 1);
+    const QModelIndex reread = model.index(model.rowOf(*heard), AnswerTableModel::Question);
+    QCOMPARE(reread.data().toString(), u"Tell me about alpha"_s);
+    QTRY_COMPARE(reread.data(AnswerTableModel::TranscriptExcerptRole).toString(), u"we rolled it out slowly"_s);
+    QCOMPARE(reread.data().toString(), u"Heard “we rolled it out slowly” · Tell me about alpha"_s);
+    QCOMPARE(changed.size(), 2);
+    QCOMPARE(changed.last().at(0).toModelIndex(), reread);
 }
 
 void PracticeLibraryTest::moveTo_movesDatabaseAndTakes()
