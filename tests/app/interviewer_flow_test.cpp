@@ -4,6 +4,7 @@
 #include "common/AppSettings.h"
 #include "library/AnswerDetailView.h"
 #include "practice/InterviewerBar.h"
+#include "practice/PracticeHomePage.h"
 #include "practice/SessionController.h"
 #include "practice/SessionInterviewer.h"
 #include "practice/SessionPage.h"
@@ -13,6 +14,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QLabel>
 #include <QPromise>
 #include <QPushButton>
@@ -144,6 +146,7 @@ private Q_SLOTS:
     void followUp_analysisLate_keepsTheLoopsOrder();
     void decisionPhaseOverrun_interviewerBreaksIn_andTheTakeMarksIt();
     void voiceOff_interruptionIsShownOnly();
+    void loopThatDoesNotSpeak_asksOnScreen_andTheVoiceKeyStillTurnsItOn();
     void probeAsked_duringTheTake_isLeftOutOfTheAnalysis();
     void voiceProblem_isShownOnce_andTheSessionGoesOnSilently();
     void pause_silencesTheReading_andResumeReadsItAgain();
@@ -470,6 +473,49 @@ void InterviewerFlowTest::voiceOff_interruptionIsShownOnly()
     QCOMPARE(mark.at, Milliseconds(70s));
     QCOMPARE(mark.length, Milliseconds(0)); // shown, not heard: nothing to leave out
     QVERIFY(AnalysisService::contextOf(*session->currentAnswer(), &session->loop()).excluded.isEmpty());
+}
+
+// A loop can say its interviewer does not speak (interviewer_speaks: false): its questions are
+// asked on screen only, think time starts at once, and the voice can still be turned on.
+void InterviewerFlowTest::loopThatDoesNotSpeak_asksOnScreen_andTheVoiceKeyStillTurnsItOn()
+{
+    QFile netflix(QStringLiteral(MOCKLOOP_SOURCE_DIR "/interview_loops/netflix-engineering-leadership.yaml"));
+    QVERIFY(netflix.open(QIODevice::ReadOnly));
+    QByteArray yaml = netflix.readAll();
+    yaml.replace("\nid: netflix-engineering-leadership\n", "\nid: quiet-loop\ninterviewer_speaks: false\n");
+    yaml.replace("\ntitle: Netflix Engineering Leadership Loop\n", "\ntitle: Quiet Loop\n");
+    const QString path = m_dir->filePath(u"quiet-loop.yaml"_s);
+    QFile quiet(path);
+    QVERIFY(quiet.open(QIODevice::WriteOnly) && quiet.write(yaml) == yaml.size());
+    quiet.close();
+    m_window->practiceHome()->openLoopFile(path);
+    QTRY_COMPARE_WITH_TIMEOUT(find<QComboBox>(u"loopChoice"_s)->currentData().toString(), u"quiet-loop"_s, 10000);
+    QVERIFY(AppSettings::voiceEnabled()); // the setting stays on: the loop decides for itself
+
+    startChosenQuestion();
+    SessionEngine *session = engine();
+    QCOMPARE(session->loop().id, u"quiet-loop"_s);
+    QVERIFY(m_speech->said.isEmpty());
+    QVERIFY(m_speech->prepared.isEmpty());
+    QVERIFY(!session->isAskingPrompt());
+    m_clock->advance(30s);
+    QCOMPARE(session->state(), SessionState::Answering);
+    QCOMPARE(session->currentAnswer()->thinkTime, Milliseconds(30s));
+    QVERIFY(!interviewer()->isVoiceOn());
+    QVERIFY2(find<QPushButton>(u"voiceToggle"_s)->text().startsWith(u"Voice off"_s),
+             qPrintable(find<QPushButton>(u"voiceToggle"_s)->text()));
+    m_clock->advance(60s);
+    key(Qt::Key_Return);
+    QCOMPARE(session->followUpIndex(), 0);
+    QVERIFY(m_speech->said.isEmpty()); // the probe is shown, not said
+
+    // Turned on by hand, the interviewer reads the next probe aloud.
+    key(Qt::Key_V);
+    QVERIFY(interviewer()->isVoiceOn());
+    m_clock->advance(20s);
+    key(Qt::Key_Return);
+    QCOMPARE(session->followUpIndex(), 1);
+    QCOMPARE(m_speech->said, QStringList{session->currentPrompt()});
 }
 
 void InterviewerFlowTest::probeAsked_duringTheTake_isLeftOutOfTheAnalysis()

@@ -391,8 +391,8 @@ void LibraryPageTest::textFilter_narrowsTheTableAfterTyping_andKeepsTheSelection
 // down the table is still selected and shown once the rest are in.
 void LibraryPageTest::filter_keepsTheSelection_ofAnAnswerBeyondTheFirstScreenful()
 {
-    const int newer = AnswerTableModel::FirstRows;
-    const bool added = wait(m_library->run([newer](LibraryStore *store) {
+    constexpr int newer = AnswerTableModel::FirstRows;
+    const bool added = wait(m_library->run([](LibraryStore *store) {
         bool allAdded = true;
         for (int i = 0; i < newer; ++i) {
             LibraryStore::NewAnswer answer;

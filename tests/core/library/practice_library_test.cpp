@@ -216,8 +216,8 @@ void PracticeLibraryTest::model_neverLoaded_listsNoLoneNewAnswer_andItsFirstLoad
 // first screenful comes alone, and it is the one the view's order puts at the top.
 void PracticeLibraryTest::model_manyAnswers_theFirstScreenfulInTheShownOrderComesFirst_thenTheRest()
 {
-    const int total = AnswerTableModel::FirstRows + 40;
-    const bool added = wait(m_library->run([total](LibraryStore *store) {
+    constexpr int total = AnswerTableModel::FirstRows + 40;
+    const bool added = wait(m_library->run([](LibraryStore *store) {
         bool allAdded = true;
         // Scores 1 to 4 in turn, 35 of each.
         for (int i = 0; i < total; ++i)
