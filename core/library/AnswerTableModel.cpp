@@ -79,6 +79,7 @@ void AnswerTableModel::reload()
                 return;
             beginResetModel();
             m_rows = rows;
+            m_rest.clear(); // an earlier load's, still going in
             m_excerptsAskedFor.clear();
             m_excerptsToRead.clear();
             endResetModel();

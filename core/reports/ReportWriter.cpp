@@ -2,13 +2,17 @@
 
 #include "ReportCharts.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QBuffer>
 #include <QFile>
 #include <QGuiApplication>
+#include <QPainter>
 #include <QPdfWriter>
+#include <QTextBlock>
 #include <QTextDocument>
 
 #include <algorithm>
+#include <optional>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -327,8 +331,11 @@ public:
     // Standalone HTML carries each chart in the page (a data: address); for the PDF each is a
     // resource of the QTextDocument, named here.
     enum class Images { Embedded, Named };
-    explicit HtmlSink(Images images)
+    // pages: for the PDF, the page each heading (by anchor) is on, for the contents; a heading
+    // not in it yet gets a placeholder as wide as a page number.
+    explicit HtmlSink(Images images, std::optional<QHash<QString, int>> pages = std::nullopt)
         : m_images(images)
+        , m_pages(std::move(pages))
     { }
 
     QString body;
@@ -368,10 +375,23 @@ public:
     }
     void contents(const QList<std::pair<QString, QString>> &entries) override
     {
-        body += u"<ol>\n"_s;
-        for (const auto &[anchor, title] : entries)
-            body += u"<li><a href=\"#%1\">%2</a></li>\n"_s.arg(html(anchor), html(title));
-        body += u"</ol>\n"_s;
+        if (!m_pages) {
+            body += u"<ol>\n"_s;
+            for (const auto &[anchor, title] : entries)
+                body += u"<li><a href=\"#%1\">%2</a></li>\n"_s.arg(html(anchor), html(title));
+            body += u"</ol>\n"_s;
+            return;
+        }
+        // On paper: numbered lines with the page at the right, as a printed book's contents.
+        body += u"<table width=\"100%\" border=\"0\" cellspacing=\"0\" cellpadding=\"2\">\n"_s;
+        int number = 0;
+        for (const auto &[anchor, title] : entries) {
+            const int page = m_pages->value(anchor);
+            body += u"<tr><td width=\"6%\">%1.</td><td><a href=\"#%2\">%3</a></td><td align=\"right\" "
+                    "width=\"8%\">%4</td></tr>\n"_s.arg(QString::number(++number), html(anchor), html(title),
+                                                        page > 0 ? QString::number(page) : u"00"_s);
+        }
+        body += u"</table>\n"_s;
     }
     void transcript(const QString &label, const QList<TranscriptPiece> &pieces) override
     {
@@ -417,6 +437,7 @@ public:
 private:
     static constexpr int ChartWidth = 640; // of a 50em page; the image has twice the pixels for print
     Images m_images;
+    std::optional<QHash<QString, int>> m_pages;
     bool m_breakBefore = false;
 };
 
@@ -445,6 +466,28 @@ QString ReportWriter::toHtml(const ReportData &report)
     return htmlDocument(report, sink);
 }
 
+namespace {
+
+// The page each heading of a paginated document is on (1 for the first), by its anchor.
+QHash<QString, int> headingPages(const QTextDocument &document)
+{
+    QHash<QString, int> pages;
+    const qreal pageHeight = document.pageSize().height();
+    QAbstractTextDocumentLayout *layout = document.documentLayout();
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        if (block.blockFormat().headingLevel() == 0)
+            continue;
+        for (auto fragment = block.begin(); !fragment.atEnd(); ++fragment) {
+            const int page = int(layout->blockBoundingRect(block).top() / pageHeight) + 1;
+            for (const QString &anchor : fragment.fragment().charFormat().anchorNames())
+                pages.insert(anchor, page);
+        }
+    }
+    return pages;
+}
+
+} // namespace
+
 bool ReportWriter::writePdf(const ReportData &report, const QString &path, QPageSize::PageSizeId pageSize,
                             QString *error)
 {
@@ -456,16 +499,47 @@ bool ReportWriter::writePdf(const ReportData &report, const QString &path, QPage
     {
         QPdfWriter writer(&file);
         writer.setPageSize(QPageSize(pageSize));
+        writer.setPageMargins(QMarginsF(20, 20, 20, 12), QPageLayout::Millimeter);
         writer.setTitle(report.title);
         writer.setCreator(u"MockLoop"_s);
+        // Laid out for the writer's pages, less a line at the foot for the page number.
         QTextDocument document;
-        HtmlSink sink(HtmlSink::Images::Named);
-        const QString text = htmlDocument(report, sink);
-        for (const auto &[name, image] : std::as_const(sink.namedImages))
-            document.addResource(QTextDocument::ImageResource, QUrl(name), image);
-        document.setHtml(text);
-        // Not paginated: print() lays it out on the writer's pages, with the page number at the foot.
-        document.print(&writer);
+        document.documentLayout()->setPaintDevice(&writer);
+        document.setDocumentMargin(0);
+        const qreal footHeight = writer.logicalDpiY() * 8.0 / 25.4; // 8 mm
+        const QSizeF page(writer.width(), writer.height() - footHeight);
+        document.setPageSize(page);
+        // The contents say which page each part starts on: laid out with placeholders first, then
+        // with the pages found, again until they no longer move (a number's width can move a line).
+        const bool hasContents = report.answerCount() > ContentsFromAnswers;
+        QHash<QString, int> pages;
+        for (int pass = 0; pass < 4; ++pass) {
+            HtmlSink sink(HtmlSink::Images::Named, hasContents ? std::optional(pages) : std::nullopt);
+            const QString text = htmlDocument(report, sink);
+            document.clear();
+            for (const auto &[name, image] : std::as_const(sink.namedImages))
+                document.addResource(QTextDocument::ImageResource, QUrl(name), image);
+            document.setHtml(text);
+            if (!hasContents)
+                break;
+            const QHash<QString, int> found = headingPages(document);
+            if (found == pages)
+                break;
+            pages = found;
+        }
+        QPainter painter(&writer);
+        const int pageCount = document.pageCount();
+        for (int number = 1; number <= pageCount; ++number) {
+            if (number > 1)
+                writer.newPage();
+            painter.save();
+            painter.translate(0, -(number - 1) * page.height());
+            document.drawContents(&painter, QRectF(QPointF(0, (number - 1) * page.height()), page));
+            painter.restore();
+            painter.setFont(document.defaultFont());
+            painter.drawText(QRectF(0, page.height(), page.width(), footHeight), Qt::AlignRight | Qt::AlignBottom,
+                             tr("%1 of %2", "page number at a report page's foot").arg(number).arg(pageCount));
+        }
     }
     file.close();
     if (file.error() != QFileDevice::NoError || file.size() == 0) {

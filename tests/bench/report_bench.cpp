@@ -3,7 +3,7 @@
 // the median over repeated runs of collecting the report from the library and of laying out and
 // writing the PDF (target: <= 2 s in all on the 2-core CI machine), with the page count and file
 // size.
-//   report_bench [repetitions]    default 5 runs
+//   report_bench [repetitions] [keep.pdf]    default 5 runs; the PDF copied to keep.pdf to look at
 
 #include "BenchTiming.h"
 #include "ReportFixture.h"
@@ -54,5 +54,11 @@ int main(int argc, char *argv[])
         << "  lay out and write the PDF: " << pdf.median << " ms (" << pdf.min << "-" << pdf.max << ")\n"
         << "  total: " << collect.median + pdf.median << " ms (target <= 2000 ms)\n"
         << "  PDF size: " << QFileInfo(path).size() / 1024 << " KiB" << Qt::endl;
+    if (argc > 2) {
+        const QString kept = QString::fromLocal8Bit(argv[2]);
+        QFile::remove(kept);
+        if (!QFile::copy(path, kept))
+            out << "report_bench: could not copy the PDF to " << kept << Qt::endl;
+    }
     return 0;
 }

@@ -156,9 +156,42 @@ private Q_SLOTS:
         QVERIFY(text.contains(u"4 (Sets the standard for others)"_s));
         QVERIFY(text.contains(u"Blames others"_s));
         QVERIFY(text.contains(u"Contents"_s));
-        // The page number QTextDocument prints at the foot of each page.
-        const QString firstPage = run(u"pdftotext"_s, {u"-f"_s, u"1"_s, u"-l"_s, u"1"_s, path, u"-"_s});
-        QVERIFY(firstPage.trimmed().endsWith(u'1'));
+        // The page number at the foot of each page, with the count.
+        const int pageCount = pages.captured(1).toInt();
+        const auto pageText = [&path](int page) {
+            return run(u"pdftotext"_s,
+                       {u"-layout"_s, u"-f"_s, QString::number(page), u"-l"_s, QString::number(page), path, u"-"_s});
+        };
+        const QString firstPage = pageText(1);
+        QVERIFY2(firstPage.trimmed().endsWith(u"1 of %1"_s.arg(pageCount)), qPrintable(firstPage));
+        QVERIFY(pageText(pageCount).trimmed().endsWith(u"%1 of %1"_s.arg(pageCount)));
+
+        // The contents give the page each part starts on: each answer's question is on that page
+        // and on no other (but the contents' own).
+        const QRegularExpression entry(u"^\\s*(\\d+)\\.\\s+(.+?)\\s{2,}(\\d+)\\s*$"_s,
+                                       QRegularExpression::MultilineOption);
+        QHash<QString, int> pageOfTitle;
+        for (auto match = entry.globalMatch(firstPage); match.hasNext();) {
+            const QRegularExpressionMatch line = match.next();
+            const QString title = line.captured(2); // "Round: question", or a part's title
+            pageOfTitle.insert(title.contains(u": "_s) ? title.section(u": "_s, 1) : title, line.captured(3).toInt());
+        }
+        QVERIFY2(pageOfTitle.size() >= AnswerCount, qPrintable(firstPage));
+        int later = 0;
+        for (int n = 1; n < AnswerCount; ++n) {
+            const QString question = ReportFixture::questionText(n);
+            QVERIFY2(pageOfTitle.contains(question), qPrintable(question));
+            const int page = pageOfTitle.value(question);
+            QVERIFY(page >= 1 && page <= pageCount);
+            later += page > 1 ? 1 : 0;
+            for (int other = 2; other <= pageCount; ++other) {
+                QVERIFY2(pageText(other).simplified().contains(question) == (other == page),
+                         qPrintable(u"%1 on page %2, the contents say %3"_s.arg(question).arg(other).arg(page)));
+            }
+        }
+        QVERIFY2(later > 0, "some answers start after the first page");
+        QVERIFY(pageOfTitle.value(u"Overall averages"_s) > 1);
+        QVERIFY(pageText(pageOfTitle.value(u"Overall averages"_s)).contains(u"Overall averages"_s));
     }
 
     void unwritablePdfSaysWhere()
