@@ -44,6 +44,7 @@ private Q_SLOTS:
     void charts_drawInTheLightAndTheDarkPalette();
     void practiceHome_saysHowManyQuestionsAreDue();
     void largeText_filtersAndChoicesKeepTheirWholeText();
+    void calibration_setsYourRatingsAgainstACoachs_onceACoachHasRated();
 
 private:
     ProgressPage *openProgress();
@@ -255,6 +256,58 @@ void ProgressPageTest::largeText_filtersAndChoicesKeepTheirWholeText()
                                     .arg(choice->geometry().right())
                                     .arg(row())));
     }
+}
+
+// A coach's ratings brought back (a coach bundle) add a calibration chart of the person's newest
+// rating against the coach's; before any, there is none to choose.
+void ProgressPageTest::calibration_setsYourRatingsAgainstACoachs_onceACoachHasRated()
+{
+    ProgressPage *page = openProgress();
+    QVERIFY(page);
+    auto *choice = find<QComboBox>(u"calibrationChartChoice"_s);
+    const QString coachChart = u"Calibration: your rating against a coach's, by dimension"_s;
+    QCOMPARE(choice->findText(coachChart), -1);
+
+    // The coach rates the two newest answers 1 on every dimension the person rated.
+    const auto rated
+        = m_library
+              ->run([](LibraryStore *store) {
+                  QList<LibraryStore::CoachRating> ratings;
+                  for (const AnswerRow &row : store->answers({}, AnswerSort::Date, Qt::DescendingOrder, 2)) {
+                      const std::optional<AnswerDetail> detail = store->answer(row.id);
+                      if (!detail || !detail->rightAfter)
+                          return false;
+                      Rating rating;
+                      rating.when = Rating::When::Coach;
+                      rating.ratedAt = row.answeredAt.addDays(1);
+                      for (const QString &dimension : detail->rightAfter->scores.keys())
+                          rating.scores.insert(dimension, 1);
+                      ratings.append({row.id, rating});
+                  }
+                  return store->addCoachRatings(ratings, false);
+              })
+              .result();
+    QVERIFY(rated);
+    // Read again (as after an import), through a filter changed and back.
+    choose(u"progressLevelChoice"_s, QString());
+    QTRY_VERIFY(!page->isLoading());
+    choose(u"progressLevelChoice"_s, u"L6"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(choice->findText(coachChart) >= 0, 10000);
+    QCOMPARE(page->progress().coachRated, 2);
+    choice->setCurrentIndex(choice->findText(coachChart));
+    const ChartData &shown = page->calibrationPanel()->shownChart();
+    QCOMPARE(shown.title, coachChart);
+    QCOMPARE(shown.series.at(1).title, u"Coach"_s);
+    int coachValues = 0;
+    for (const std::optional<double> &value : shown.series.at(1).values) {
+        if (value) {
+            QCOMPARE(*value, 1.0);
+            ++coachValues;
+        }
+    }
+    QVERIFY(coachValues > 0);
+    // Its numbers are in the panel's table too, as every chart's.
+    QCOMPARE(page->calibrationPanel()->table()->model()->headerData(2, Qt::Horizontal).toString(), u"Coach"_s);
 }
 
 QTEST_MAIN(ProgressPageTest)
