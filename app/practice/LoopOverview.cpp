@@ -51,10 +51,18 @@ LoopOverview::LoopOverview(const Clock *clock, QWidget *parent)
     m_roundDetails->setWordWrap(true);
     m_roundDetails->setTextFormat(Qt::RichText);
     m_roundDetails->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    // The round's details scroll: in large type they can be taller than the space left.
+    auto *detailsScroll = new QScrollArea(this);
+    detailsScroll->setObjectName(u"roundDetailsScroll"_s);
+    detailsScroll->setWidget(m_roundDetails);
+    detailsScroll->setWidgetResizable(true);
+    detailsScroll->setFrameShape(QFrame::NoFrame);
+    detailsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    detailsScroll->setAccessibleName(tr("About the chosen round")); // a stop to scroll it by keyboard
     auto *roundsTab = new QWidget(this);
     auto *roundsLayout = new QVBoxLayout(roundsTab);
     roundsLayout->addWidget(m_rounds, 2);
-    roundsLayout->addWidget(m_roundDetails, 3);
+    roundsLayout->addWidget(detailsScroll, 3);
     m_preparation->setObjectName(u"preparationPlan"_s);
     m_preparation->setAccessibleName(tr("Preparation plan"));
     m_preparation->setHeaderHidden(true);
@@ -92,7 +100,8 @@ LoopOverview::LoopOverview(const Clock *clock, QWidget *parent)
     tabs->addTab(tipsScroll, tr("What they look for"));
     // The tabs are above their contents: Tab reaches them first (they were made after them).
     setTabOrder(tabs, m_rounds);
-    setTabOrder(m_rounds, m_interviewDate);
+    setTabOrder(m_rounds, detailsScroll);
+    setTabOrder(detailsScroll, m_interviewDate);
     setTabOrder(m_interviewDate, m_preparation);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

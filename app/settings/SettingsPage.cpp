@@ -45,6 +45,7 @@ struct SettingsPage::Private
     QLabel *libraryFolder = nullptr;
     QLabel *libraryStatus = nullptr;
     InputLevelMonitor *monitor = nullptr;
+    QWidget *content = nullptr;
     bool active = false;
 };
 
@@ -68,6 +69,7 @@ SettingsPage::SettingsPage(const AppServices &services, QWidget *parent)
     setObjectName(u"settingsPage"_s);
     d->services = services;
     auto *content = new QWidget;
+    d->content = content;
 
     // Microphone
     auto *microphoneBox = new QGroupBox(tr("Microphone"), content);
@@ -149,8 +151,7 @@ SettingsPage::SettingsPage(const AppServices &services, QWidget *parent)
     libraryLayout->addWidget(d->libraryStatus);
     libraryLayout->addLayout(libraryButtons);
 
-    // Settings read best in a column of text width, not stretched across a wide window.
-    content->setMaximumWidth(content->fontMetrics().averageCharWidth() * 110);
+    fitContentWidth();
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->addWidget(microphoneBox);
     contentLayout->addWidget(practiceBox);
@@ -215,6 +216,20 @@ SettingsPage::SettingsPage(const AppServices &services, QWidget *parent)
         d->libraryStatus->setText(status.ok() ? QString() : status.message);
     });
     d->libraryFolder->setText(QDir::toNativeSeparators(d->services.library->folder()));
+}
+
+void SettingsPage::fitContentWidth()
+{
+    // Settings read best in a column of text width, not stretched across a wide window; the width
+    // follows the text size.
+    d->content->setMaximumWidth(d->content->fontMetrics().averageCharWidth() * 110);
+}
+
+void SettingsPage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange && d->content)
+        fitContentWidth();
 }
 
 SettingsPage::~SettingsPage() = default;

@@ -21,7 +21,11 @@ public:
     // While the page is shown, the microphones are watched and the test meter runs.
     void setActive(bool active);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void fitContentWidth();
     void showMicrophones();
     void listen();
     void changeLibraryFolder();

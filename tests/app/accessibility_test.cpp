@@ -66,6 +66,8 @@ private Q_SLOTS:
     void rating_choicesNamedWithAnchors_scoreSpokenOnTheDimension();
     void tabOrder_followsThePage_andEveryStopIsNamed_data();
     void tabOrder_followsThePage_andEveryStopIsNamed();
+    void largeType_noTextIsCutOff_data();
+    void largeType_noTextIsCutOff();
 
 private:
     // Presses Tab from the current focus until it comes back round (or 80 stops), and returns the
@@ -377,6 +379,69 @@ void AccessibilityTest::tabOrder_followsThePage_andEveryStopIsNamed()
     // Tab stays in the page: the sidebar comes only once, as the way to the next page.
     const auto sidebar = std::count(stops.cbegin(), stops.cend(), navigation);
     QVERIFY(sidebar <= 1);
+}
+
+void AccessibilityTest::largeType_noTextIsCutOff_data()
+{
+    QTest::addColumn<QString>("page");
+    for (const QString &page :
+         {u"practice"_s, u"question"_s, u"rating"_s, u"library"_s, u"progress"_s, u"stories"_s, u"settings"_s})
+        QTest::newRow(qPrintable(page)) << page;
+}
+
+// At twice the text size, in a window of 1280 x 800, every label and button on the page shows its
+// whole text: wrapped labels are as tall as their text, others as wide (a scroll area may hold
+// them), and buttons as wide as their text.
+void AccessibilityTest::largeType_noTextIsCutOff()
+{
+    QFETCH(QString, page);
+    QFont larger = m_window->font();
+    larger.setPointSizeF(larger.pointSizeF() * 2);
+    m_window->setFont(larger);
+    m_window->resize(1280, 800);
+    activate();
+    if (page == u"rating"_s) {
+        goToRating();
+    } else if (page == u"question"_s) {
+        chooseMode(u"modeOneRound"_s);
+        choose(u"roundChoice"_s, u"netflix-values"_s);
+        startSession();
+        key(Qt::Key_Return);
+        QTRY_COMPARE(engine()->state(), SessionState::Thinking);
+    } else {
+        const QStringList pages{u"practice"_s, u"library"_s, u"progress"_s, u"stories"_s, u"settings"_s};
+        find<QListWidget>(u"navigation"_s)->setCurrentRow(int(pages.indexOf(page)));
+    }
+    const auto cutOff = [this] {
+        QStringList cut;
+        for (QWidget *widget : m_window->findChildren<QWidget *>()) {
+            if (!widget->isVisible() || widget->width() <= 0)
+                continue;
+            const QString name = QString::fromLatin1(widget->metaObject()->className()) + u' ' + widget->objectName();
+            if (auto *label = qobject_cast<QLabel *>(widget);
+                label && !label->text().isEmpty() && label->pixmap().isNull()) {
+                if (label->wordWrap()) {
+                    if (label->heightForWidth(label->width()) > label->height() + 1)
+                        cut << u"%1 \"%2\": %3 px tall of %4"_s.arg(name, label->text().left(40))
+                                   .arg(label->height())
+                                   .arg(label->heightForWidth(label->width()));
+                } else if (label->sizeHint().width() > label->width() + 1) {
+                    cut << u"%1 \"%2\": %3 px wide of %4"_s.arg(name, label->text().left(40))
+                               .arg(label->width())
+                               .arg(label->sizeHint().width());
+                }
+            } else if (auto *button = qobject_cast<QAbstractButton *>(widget); button && !button->text().isEmpty()) {
+                if (button->sizeHint().width() > button->width() + 1)
+                    cut << u"%1 \"%2\": %3 px wide of %4"_s.arg(name, button->text())
+                               .arg(button->width())
+                               .arg(button->sizeHint().width());
+            }
+        }
+        return cut;
+    };
+    // The pages fill in from their workers, then lay out again on the next turns of the event loop.
+    QTest::qWait(200);
+    QTRY_VERIFY2(cutOff().isEmpty(), qPrintable(page + u": "_s + cutOff().join(u"\n  "_s)));
 }
 
 QTEST_MAIN(AccessibilityTest)
