@@ -66,12 +66,16 @@ void AnswerTableModel::reload()
     // nothing more, so that the next one's first rows do not wait behind it.
     m_latestLoad->store(generation);
     const auto superseded = [latest = m_latestLoad, generation] { return latest->load() != generation; };
+    // Fewer than FirstRows found: the first step was the whole load (both steps run on the
+    // library's thread, one after the other, so a plain flag does).
+    const auto wholeAtFirst = std::make_shared<bool>(false);
     m_library
         ->run([=](LibraryStore *store) {
             if (superseded())
                 return QList<Row>();
             QList<Row> rows = load(store, filter, sort, order, FirstRows, 0);
             readExcerptsOf(store, filter.text, rows); // a screenful's: 1-2 ms
+            *wholeAtFirst = rows.size() < FirstRows;
             return rows;
         })
         .then(this, [this, generation](const QList<Row> &rows) {
@@ -83,14 +87,18 @@ void AnswerTableModel::reload()
             m_excerptsAskedFor.clear();
             m_excerptsToRead.clear();
             endResetModel();
+            if (rows.size() < FirstRows) {
+                m_loading = false;
+                Q_EMIT loaded();
+            }
         });
     m_library
         ->run([=](LibraryStore *store) {
-            return superseded() ? QList<Row>() : load(store, filter, sort, order, -1, FirstRows);
+            return superseded() || *wholeAtFirst ? QList<Row>() : load(store, filter, sort, order, -1, FirstRows);
         })
         .then(this, [this, generation](const QList<Row> &rows) {
-            if (generation != m_generation)
-                return;
+            if (generation != m_generation || !m_loading)
+                return; // another load's turn, or this one was whole at its first step
             // An answer may have come in on its own between the two steps (refreshAnswer()): not
             // twice.
             QSet<qint64> present;
