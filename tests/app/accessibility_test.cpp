@@ -74,6 +74,7 @@ private:
     // stops in order.
     QList<QWidget *> tabStops();
     void goToRating();
+    void openPage(const QString &page);
 };
 
 void AccessibilityTest::clock_speaksItsTimeInWords()
@@ -258,6 +259,24 @@ void AccessibilityTest::goToRating()
     QTRY_COMPARE(engine()->state(), SessionState::Rating);
 }
 
+// A page by its name in the _data rows: the question being answered, the rating, or a page of the
+// sidebar.
+void AccessibilityTest::openPage(const QString &page)
+{
+    if (page == u"rating"_s) {
+        goToRating();
+    } else if (page == u"question"_s) {
+        chooseMode(u"modeOneRound"_s);
+        choose(u"roundChoice"_s, u"netflix-values"_s);
+        startSession();
+        key(Qt::Key_Return);
+        QTRY_COMPARE(engine()->state(), SessionState::Thinking);
+    } else {
+        const QStringList pages{u"practice"_s, u"library"_s, u"progress"_s, u"stories"_s, u"settings"_s};
+        find<QListWidget>(u"navigation"_s)->setCurrentRow(int(pages.indexOf(page)));
+    }
+}
+
 void AccessibilityTest::rating_choicesNamedWithAnchors_scoreSpokenOnTheDimension()
 {
     goToRating();
@@ -328,21 +347,9 @@ void AccessibilityTest::tabOrder_followsThePage_andEveryStopIsNamed()
     m_window->resize(1200, 900);
     activate();
     auto *navigation = find<QListWidget>(u"navigation"_s);
-    if (page == u"question"_s || page == u"rating"_s) {
-        if (page == u"rating"_s) {
-            goToRating();
-        } else {
-            chooseMode(u"modeOneRound"_s);
-            choose(u"roundChoice"_s, u"netflix-values"_s);
-            startSession();
-            key(Qt::Key_Return);
-            QTRY_COMPARE(engine()->state(), SessionState::Thinking);
-        }
-    } else {
-        const QStringList pages{u"practice"_s, u"library"_s, u"progress"_s, u"stories"_s, u"settings"_s};
-        navigation->setCurrentRow(int(pages.indexOf(page)));
+    openPage(page);
+    if (page != u"question"_s && page != u"rating"_s)
         navigation->setFocus(Qt::OtherFocusReason);
-    }
     QTest::qWait(50); // pages fill in from their workers
     if (qEnvironmentVariableIsSet("MOCKLOOP_DUMP_FOCUS_CHAIN")) {
         QWidget *w = m_window.get();
@@ -400,18 +407,7 @@ void AccessibilityTest::largeType_noTextIsCutOff()
     m_window->setFont(larger);
     m_window->resize(1280, 800);
     activate();
-    if (page == u"rating"_s) {
-        goToRating();
-    } else if (page == u"question"_s) {
-        chooseMode(u"modeOneRound"_s);
-        choose(u"roundChoice"_s, u"netflix-values"_s);
-        startSession();
-        key(Qt::Key_Return);
-        QTRY_COMPARE(engine()->state(), SessionState::Thinking);
-    } else {
-        const QStringList pages{u"practice"_s, u"library"_s, u"progress"_s, u"stories"_s, u"settings"_s};
-        find<QListWidget>(u"navigation"_s)->setCurrentRow(int(pages.indexOf(page)));
-    }
+    openPage(page);
     const auto cutOff = [this] {
         QStringList cut;
         for (QWidget *widget : m_window->findChildren<QWidget *>()) {
