@@ -167,7 +167,8 @@ QList<AnswerTableModel::Row> AnswerTableModel::load(LibraryStore *store, const A
     rows.reserve(answers.size());
     for (const AnswerRow &answer : answers) {
         // An answer whose question and notes do not hold the text was found by its transcript (or
-        // the notes of a rating, which have no excerpt). Its excerpt is read once its row is shown.
+        // the notes of a rating, which have no excerpt). Its excerpt is read with the first rows, or once
+        // its row is shown.
         const bool foundElsewhere = !filter.text.isEmpty()
             && !answer.questionText.contains(filter.text, Qt::CaseInsensitive)
             && !answer.notes.contains(filter.text, Qt::CaseInsensitive);

@@ -46,8 +46,8 @@ public:
         QuestionIdRole,
         HasRecordingRole,
         // With a text filter the answer matched by its transcript alone: the words around the
-        // match ("…we rolled back the release…"); otherwise empty. Read once the row is shown
-        // (asked for its question), so it comes a moment after the row.
+        // match ("…we rolled back the release…"); otherwise empty. The first rows of a load come
+        // with it; later rows read it once shown (asked for their question), a moment after.
         TranscriptExcerptRole,
     };
 
